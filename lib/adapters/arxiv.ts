@@ -1,0 +1,137 @@
+/**
+ * arXiv: listings (/list/<cat>/new|recent|pastweek, catchup), search results, abstract pages, HTML papers.
+ *
+ * Test URLs:
+ *   https://arxiv.org/list/cs/new
+ *   https://arxiv.org/list/cs.LG/pastweek?show=2000
+ *   https://arxiv.org/search/?searchtype=all&query=diffusion
+ *   https://arxiv.org/abs/2106.09608v2
+ *   https://arxiv.org/html/2401.01234v1
+ */
+import { parseArxivId } from '../ids';
+import { absoluteUrl, text, textWithout } from './dom';
+import type { DetectedEntry, SiteAdapter } from './types';
+
+const HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
+const LISTING_PATH = /^\/(list|catchup|search|abs|html)(\/|$)/;
+
+function canonicalAbsUrl(id: string): string {
+  return `https://arxiv.org/abs/${id}`;
+}
+
+function authorsOf(container: Element | null): string[] {
+  if (!container) return [];
+  return Array.from(container.querySelectorAll('a'), (a) => text(a)).filter(Boolean);
+}
+
+/** /list pages, old (2018: span.list-identifier) and current (2024+: dl#articles) markup alike. */
+function extractListing(root: ParentNode, base: URL): DetectedEntry[] {
+  const entries: DetectedEntry[] = [];
+  let section: string | undefined;
+  // One pass in document order; headings set the section for the entries below them.
+  for (const el of Array.from(root.querySelectorAll('h3, dl > dt'))) {
+    if (el.tagName === 'H3') {
+      section = text(el);
+      continue;
+    }
+    const dd = el.nextElementSibling;
+    if (!dd || dd.tagName !== 'DD') continue;
+    const absLink = el.querySelector('a[href*="/abs/"]');
+    const href = absLink?.getAttribute('href');
+    const id = parseArxivId(href ? absoluteUrl(href, base) : undefined);
+    const title = textWithout(dd.querySelector('.list-title'), '.descriptor');
+    if (!id || !title) continue;
+    const abstract = text(dd.querySelector('p.mathjax, p.abstract'));
+    entries.push({
+      element: dd,
+      paper: {
+        title,
+        url: canonicalAbsUrl(id),
+        ids: { arxiv: id, doi: dd.querySelector('.list-doi a')?.textContent ?? undefined },
+        authors: authorsOf(dd.querySelector('.list-authors')),
+        ...(abstract ? { abstract } : {}),
+        ...(section ? { section } : {}),
+      },
+    });
+  }
+  return entries;
+}
+
+/** /search results (Bulma markup: li.arxiv-result). */
+function extractSearch(root: ParentNode, base: URL): DetectedEntry[] {
+  const entries: DetectedEntry[] = [];
+  for (const li of Array.from(root.querySelectorAll('li.arxiv-result'))) {
+    const link = li.querySelector('.list-title a[href*="/abs/"]');
+    const id = parseArxivId(absoluteUrl(link?.getAttribute('href'), base));
+    const title = text(li.querySelector('p.title'));
+    if (!id || !title) continue;
+    const doiLink = li.querySelector('a[href*="doi.org/10."]');
+    const abstract = textWithout(li.querySelector('.abstract-full') ?? li.querySelector('.abstract-short'), 'a');
+    entries.push({
+      element: li,
+      paper: {
+        title,
+        url: canonicalAbsUrl(id),
+        ids: { arxiv: id, doi: doiLink?.getAttribute('href') },
+        authors: authorsOf(li.querySelector('p.authors')),
+        ...(abstract ? { abstract } : {}),
+      },
+    });
+  }
+  return entries;
+}
+
+/** /abs/<id> pages: one paper. */
+function extractAbstractPage(doc: Document, url: URL): DetectedEntry[] {
+  const h1 = doc.querySelector('h1.title');
+  const id =
+    parseArxivId(doc.querySelector('meta[name="citation_arxiv_id"]')?.getAttribute('content')) ??
+    parseArxivId(url.href);
+  const title = textWithout(h1, '.descriptor');
+  if (!h1 || !id || !title) return [];
+  const abstract = textWithout(doc.querySelector('blockquote.abstract'), '.descriptor');
+  const container = h1.closest('#abs, .leftcolumn') ?? h1.parentElement ?? h1;
+  return [
+    {
+      element: container,
+      paper: {
+        title,
+        url: canonicalAbsUrl(id),
+        ids: {
+          arxiv: id,
+          doi: doc.querySelector('meta[name="citation_doi"]')?.getAttribute('content'),
+        },
+        authors: authorsOf(doc.querySelector('div.authors')),
+        ...(abstract ? { abstract } : {}),
+      },
+    },
+  ];
+}
+
+/** /html/<id> pages (LaTeXML rendering of the paper). */
+function extractHtmlPaper(doc: Document, url: URL): DetectedEntry[] {
+  const h1 = doc.querySelector('h1.ltx_title_document, h1.ltx_title');
+  const id = parseArxivId(url.href);
+  const title = text(h1);
+  if (!h1 || !id || !title) return [];
+  const authors = Array.from(doc.querySelectorAll('.ltx_authors .ltx_personname'), (p) =>
+    text(p.firstChild),
+  ).filter(Boolean);
+  return [{ element: h1, paper: { title, url: canonicalAbsUrl(id), ids: { arxiv: id }, authors } }];
+}
+
+export const arxiv: SiteAdapter = {
+  id: 'arxiv',
+  name: 'arXiv',
+  hosts: HOSTS.map((h) => `https://${h}/*`),
+  matches: (url) => HOSTS.includes(url.hostname),
+  isListing: (url) =>
+    LISTING_PATH.test(url.pathname) && (!url.pathname.startsWith('/search') || url.searchParams.has('query')),
+  extract(doc, url, root = doc) {
+    const path = url.pathname;
+    if (path.startsWith('/abs/')) return extractAbstractPage(doc, url);
+    if (path.startsWith('/html/')) return extractHtmlPaper(doc, url);
+    if (path.startsWith('/search')) return extractSearch(root, url);
+    return extractListing(root, url);
+  },
+};

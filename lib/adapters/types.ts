@@ -1,0 +1,51 @@
+import type { PaperIds } from '../ids';
+import type { Signals } from '../paper';
+
+/** What an adapter reads off one entry; identity (key, id normalisation) is applied afterwards. */
+export interface PaperCandidate {
+  title: string;
+  url?: string | null;
+  ids?: Partial<Record<keyof PaperIds, string | null | undefined>>;
+  authors?: string[];
+  abstract?: string;
+  signals?: Signals;
+  section?: string;
+}
+
+/** A candidate plus the element that shows it (where badges and `data-paperlight-*` go). */
+export interface DetectedEntry {
+  element: Element;
+  paper: PaperCandidate;
+}
+
+/**
+ * One site. Adapters read the DOM and nothing else: no network, no storage, no mutation of the page.
+ * They take the document and URL as arguments so tests and the CLI run them on saved pages.
+ */
+export interface SiteAdapter {
+  /** Stable id, also the file name under lib/adapters/. */
+  id: string;
+  /** Human name, shown in the popup ("Seen on arXiv"). */
+  name: string;
+  /** Match patterns (manifest syntax) the content script needs for this site. */
+  hosts: readonly string[];
+  /**
+   * Runs only where the user granted the optional all-sites permission (the generic detector).
+   * Opt-in adapters go last in the registry and add nothing to the manifest's host permissions.
+   */
+  optIn?: boolean;
+  /** Does this adapter handle pages at this URL? */
+  matches(url: URL): boolean;
+  /**
+   * Is this URL a page that should list papers? Used for the health check: a listing that
+   * yields zero papers means the site changed its markup.
+   */
+  isListing?(url: URL): boolean;
+  /** Read every paper on the page (or under `root`, for content added later), in page order. */
+  extract(doc: Document, url: URL, root?: ParentNode): DetectedEntry[];
+  /**
+   * Element under which the site adds entries later (infinite scroll, tabs, SPA updates).
+   * Observing a narrow container keeps mutation handling cheap. Omit for static pages.
+   */
+  dynamicRoot?(doc: Document): Element | null;
+}
