@@ -1,0 +1,121 @@
+/**
+ * The interest model and the interests file (CONTRACT §3). Validation returns clear, located
+ * errors and never drops unknown fields, so files from newer versions survive a round trip.
+ */
+
+export type FieldScope = 'title' | 'title+abstract';
+
+export interface Interest {
+  id: string;
+  label: string;
+  /** Keywords and phrases. */
+  terms: string[];
+  /** Author names, matched on the authors field only. */
+  authors?: string[];
+  /** Terms that veto a paper whatever field mentions them. */
+  exclude?: string[];
+  /** Badge and chip colour, `#rrggbb`. */
+  color?: string;
+  /** Relative importance in ranking, default 1. */
+  weight?: number;
+  /** Where terms are looked for, default title + abstract. */
+  scope?: FieldScope;
+  /** Notify about new matches, default true. */
+  notify?: boolean;
+  /** Minimum match score for a notification, default 0.5. */
+  threshold?: number;
+  /** Unknown fields are kept as they are. */
+  [extra: string]: unknown;
+}
+
+export interface InterestsFile {
+  interests: Interest[];
+  [extra: string]: unknown;
+}
+
+export const INTEREST_DEFAULTS = { weight: 1, scope: 'title+abstract' as FieldScope, notify: true, threshold: 0.5 };
+
+/** A readable palette; new interests take the next colour. */
+export const PALETTE = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed', '#0891b2', '#dc2626', '#4d7c0f'];
+
+export class InterestsFileError extends Error {
+  override name = 'InterestsFileError';
+}
+
+const MAX_INTERESTS = 500;
+const MAX_TERMS = 200;
+const MAX_TERM_LENGTH = 200;
+
+function stringList(value: unknown, where: string, required: boolean): string[] | undefined {
+  if (value === undefined && !required) return undefined;
+  if (!Array.isArray(value)) throw new InterestsFileError(`${where} must be a list of strings`);
+  if (value.length > MAX_TERMS) throw new InterestsFileError(`${where} has more than ${MAX_TERMS} entries`);
+  return value.map((v, i) => {
+    if (typeof v !== 'string') throw new InterestsFileError(`${where}[${i}] must be a string`);
+    if (v.length > MAX_TERM_LENGTH) throw new InterestsFileError(`${where}[${i}] is longer than ${MAX_TERM_LENGTH} characters`);
+    return v.trim();
+  }).filter(Boolean);
+}
+
+/** Validate one interest; `where` names it in error messages. */
+export function parseInterest(raw: unknown, where = 'interest'): Interest {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new InterestsFileError(`${where} must be an object`);
+  const r = raw as Record<string, unknown>;
+  if (typeof r.id !== 'string' || !r.id.trim()) throw new InterestsFileError(`${where}.id must be a non-empty string`);
+  if (typeof r.label !== 'string' || !r.label.trim()) throw new InterestsFileError(`${where}.label must be a non-empty string`);
+  const terms = stringList(r.terms, `${where}.terms`, true) as string[];
+  const authors = stringList(r.authors, `${where}.authors`, false);
+  const exclude = stringList(r.exclude, `${where}.exclude`, false);
+  if (r.color !== undefined && (typeof r.color !== 'string' || !/^#[0-9a-f]{6}$/i.test(r.color)))
+    throw new InterestsFileError(`${where}.color must look like #1a2b3c`);
+  if (r.weight !== undefined && (typeof r.weight !== 'number' || !(r.weight > 0) || r.weight > 10))
+    throw new InterestsFileError(`${where}.weight must be a number in (0, 10]`);
+  if (r.scope !== undefined && r.scope !== 'title' && r.scope !== 'title+abstract')
+    throw new InterestsFileError(`${where}.scope must be "title" or "title+abstract"`);
+  if (r.notify !== undefined && typeof r.notify !== 'boolean') throw new InterestsFileError(`${where}.notify must be true or false`);
+  if (r.threshold !== undefined && (typeof r.threshold !== 'number' || r.threshold < 0 || r.threshold > 1))
+    throw new InterestsFileError(`${where}.threshold must be a number between 0 and 1`);
+  return {
+    ...r,
+    id: r.id.trim(),
+    label: r.label.trim(),
+    terms,
+    ...(authors ? { authors } : {}),
+    ...(exclude ? { exclude } : {}),
+  } as Interest;
+}
+
+/** Validate an interests file (or a full backup, which wraps it). Throws InterestsFileError. */
+export function parseInterestsFile(raw: unknown): InterestsFile {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new InterestsFileError('the file must hold a JSON object with an "interests" list');
+  const r = raw as Record<string, unknown>;
+  if (!Array.isArray(r.interests)) throw new InterestsFileError('"interests" must be a list');
+  if (r.interests.length > MAX_INTERESTS) throw new InterestsFileError(`more than ${MAX_INTERESTS} interests`);
+  const seen = new Set<string>();
+  const interests = r.interests.map((item, i) => {
+    const interest = parseInterest(item, `interests[${i}]`);
+    if (seen.has(interest.id)) throw new InterestsFileError(`interests[${i}].id "${interest.id}" is used twice`);
+    seen.add(interest.id);
+    return interest;
+  });
+  return { ...r, interests };
+}
+
+/** Parse file text; JSON syntax errors become InterestsFileError too. */
+export function parseInterestsText(text: string): InterestsFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new InterestsFileError(`not valid JSON: ${(err as Error).message}`);
+  }
+  return parseInterestsFile(raw);
+}
+
+/** A fresh id from a label: `Diffusion models` → `diffusion-models`, made unique among `taken`. */
+export function interestIdFor(label: string, taken: ReadonlySet<string>): string {
+  const base = label.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'interest';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}

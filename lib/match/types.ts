@@ -1,0 +1,26 @@
+/** What the matcher takes and gives (CONTRACT §2 shape). */
+
+export type MatchField = 'title' | 'abstract' | 'authors';
+
+export interface MatchablePaper {
+  key: string;
+  title: string;
+  authors?: readonly string[];
+  abstract?: string;
+}
+
+/** One interest term (or author) found in one field. */
+export interface TermHit {
+  term: string;
+  field: MatchField;
+  /** false when found with a typo or spelling variant. */
+  exact: boolean;
+}
+
+export interface InterestMatch {
+  /** Interest id. */
+  interest: string;
+  /** In (0, 1], higher is stronger. */
+  score: number;
+  terms: TermHit[];
+}
