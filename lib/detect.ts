@@ -13,6 +13,7 @@ export const LIMITS = { title: 2000, author: 300, authors: 500, abstract: 20000,
 
 export interface Detection {
   element: Element;
+  anchor: Element;
   paper: DetectedPaper;
 }
 
@@ -50,11 +51,11 @@ export function detectWith(adapter: SiteAdapter, doc: Document, url: URL, root?:
     console.warn(`[paperlight] ${adapter.id} adapter failed on ${url.href}:`, err);
     return [];
   }
-  for (const { element, paper: candidate } of entries) {
+  for (const { element, anchor, paper: candidate } of entries) {
     const paper = toPaper(candidate);
     if (!paper || seen.has(paper.key)) continue;
     seen.add(paper.key);
-    out.push({ element, paper });
+    out.push({ element, anchor: anchor ?? element, paper });
   }
   return out;
 }

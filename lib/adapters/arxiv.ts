@@ -44,6 +44,7 @@ function extractListing(root: ParentNode, base: URL): DetectedEntry[] {
     const abstract = text(dd.querySelector('p.mathjax, p.abstract'));
     entries.push({
       element: dd,
+      anchor: dd.querySelector('.list-title') ?? dd,
       paper: {
         title,
         url: canonicalAbsUrl(id),
@@ -69,6 +70,7 @@ function extractSearch(root: ParentNode, base: URL): DetectedEntry[] {
     const abstract = textWithout(li.querySelector('.abstract-full') ?? li.querySelector('.abstract-short'), 'a');
     entries.push({
       element: li,
+      anchor: li.querySelector('p.title') ?? li,
       paper: {
         title,
         url: canonicalAbsUrl(id),
@@ -94,6 +96,7 @@ function extractAbstractPage(doc: Document, url: URL): DetectedEntry[] {
   return [
     {
       element: container,
+      anchor: h1,
       paper: {
         title,
         url: canonicalAbsUrl(id),
@@ -117,7 +120,7 @@ function extractHtmlPaper(doc: Document, url: URL): DetectedEntry[] {
   const authors = Array.from(doc.querySelectorAll('.ltx_authors .ltx_personname'), (p) =>
     text(p.firstChild),
   ).filter(Boolean);
-  return [{ element: h1, paper: { title, url: canonicalAbsUrl(id), ids: { arxiv: id }, authors } }];
+  return [{ element: h1, anchor: h1, paper: { title, url: canonicalAbsUrl(id), ids: { arxiv: id }, authors } }];
 }
 
 export const arxiv: SiteAdapter = {

@@ -16,6 +16,8 @@ export interface PaperCandidate {
 export interface DetectedEntry {
   element: Element;
   paper: PaperCandidate;
+  /** Where the badge goes (usually the title); defaults to `element`. Must not be inside a link. */
+  anchor?: Element;
 }
 
 /**

@@ -1,0 +1,136 @@
+/** The options page: interests (edit, import, export) and re-match progress. */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { REMATCH_STATE_KEY, type RematchState } from '../lib/rematch-state';
+import { parseInterestsText, type Interest } from '../lib/interests';
+import { isUsable, mergeImported, newInterest } from '../lib/interests-edit';
+import { t } from '../lib/i18n';
+import { request } from '../lib/messaging';
+import { InterestEditor } from './InterestEditor';
+
+function downloadJson(name: string, data: unknown): void {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function useRematchState(): RematchState | undefined {
+  const [state, setState] = useState<RematchState>();
+  useEffect(() => {
+    void browser.storage.local.get(REMATCH_STATE_KEY).then((s) => setState(s[REMATCH_STATE_KEY] as RematchState | undefined));
+    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && changes[REMATCH_STATE_KEY]) setState(changes[REMATCH_STATE_KEY].newValue as RematchState | undefined);
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, []);
+  return state;
+}
+
+export function OptionsApp() {
+  const [interests, setInterests] = useState<Interest[] | undefined>();
+  const [dirty, setDirty] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const rematch = useRematchState();
+
+  useEffect(() => {
+    request<'getInterests'>({ type: 'getInterests' }).then(
+      (r) => setInterests(r.interests),
+      (err: unknown) => setMessage({ kind: 'error', text: t('errorPrefix', String(err)) }),
+    );
+  }, []);
+
+  async function save(next: Interest[]): Promise<boolean> {
+    if (!next.every(isUsable)) {
+      setMessage({ kind: 'error', text: t('interestInvalid') });
+      return false;
+    }
+    try {
+      const saved = await request<'setInterests'>({ type: 'setInterests', interests: next });
+      setInterests(saved.interests);
+      setDirty(false);
+      return true;
+    } catch (err) {
+      setMessage({ kind: 'error', text: t('errorPrefix', err instanceof Error ? err.message : String(err)) });
+      return false;
+    }
+  }
+
+  async function importFile(file: File): Promise<void> {
+    try {
+      const imported = parseInterestsText(await file.text()).interests;
+      if (await save(mergeImported(interests ?? [], imported))) setMessage({ kind: 'ok', text: t('imported', String(imported.length)) });
+    } catch (err) {
+      setMessage({ kind: 'error', text: t('importFailed', err instanceof Error ? err.message : String(err)) });
+    }
+  }
+
+  const edit = (next: Interest[]) => {
+    setInterests(next);
+    setDirty(true);
+    setMessage(undefined);
+  };
+
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      <section aria-labelledby="interests-heading">
+        <h2 id="interests-heading">{t('interestsHeading')}</h2>
+        <p class="help">{t('interestsHelp')}</p>
+        <div class="toolbar">
+          <label class="button">
+            {t('importInterests')}
+            <input
+              type="file"
+              accept="application/json,.json"
+              data-paperlight-import
+              onChange={(e) => {
+                const file = e.currentTarget.files?.[0];
+                e.currentTarget.value = '';
+                if (file) void importFile(file);
+              }}
+            />
+          </label>
+          <button type="button" disabled={!interests} onClick={() => downloadJson('paperlight-interests.json', { interests })}>
+            {t('exportInterests')}
+          </button>
+        </div>
+        {message && (
+          <p class={message.kind === 'ok' ? 'ok' : 'warning'} role="status">
+            {message.text}
+          </p>
+        )}
+        {rematch && !rematch.finished && <p role="status">{t('rematchProgress', [String(rematch.done), String(rematch.total)])}</p>}
+        {rematch?.finished && !dirty && <p class="note">{t('rematchDone')}</p>}
+        {interests === undefined ? (
+          <p>{t('loading')}</p>
+        ) : (
+          <>
+            {!interests.length && <p class="note">{t('noInterests')}</p>}
+            {interests.map((interest, i) => (
+              <InterestEditor
+                key={interest.id}
+                interest={interest}
+                index={i}
+                onChange={(next) => edit(interests.map((x, j) => (j === i ? next : x)))}
+                onRemove={() => edit(interests.filter((_, j) => j !== i))}
+              />
+            ))}
+            <div class="toolbar">
+              <button type="button" onClick={() => edit([...interests, newInterest(interests, '')])}>
+                {t('addInterest')}
+              </button>
+              <button type="button" class="primary" disabled={!dirty} onClick={() => void save(interests).then((ok) => ok && setMessage({ kind: 'ok', text: t('saved') }))}>
+                {t('save')}
+              </button>
+              {dirty && <span class="note">{t('unsavedChanges')}</span>}
+            </div>
+          </>
+        )}
+      </section>
+    </main>
+  );
+}

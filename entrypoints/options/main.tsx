@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { OptionsApp } from '../../components/OptionsApp';
+import '../../components/ui.css';
+
+render(<OptionsApp />, document.getElementById('app')!);

@@ -1,0 +1,101 @@
+/**
+ * The background's message handlers: plain functions over the database and interests,
+ * unit-tested without messaging (tests/background/handlers.test.ts).
+ */
+import type { Runtime } from 'webextension-polyfill';
+import { recordScan } from '../db/store';
+import { matchedPapersOfDay } from '../db/queries';
+import type { PaperlightDB } from '../db/schema';
+import type { AnyRequest, PageRequests, PopupPaper, Reply, ScanRequest, ScanResponse } from '../messages';
+import { getTabStatus, updateTabStatus } from './tabs';
+import { viewMatches, type InterestStore } from './interests';
+import { validateRequest } from './validate';
+
+export interface BackgroundDeps {
+  db: PaperlightDB;
+  interests: InterestStore;
+  /** This extension's id and page origin, for sender checks. */
+  extensionId: string;
+  extensionOrigin: string;
+  now: () => number;
+  /** Called after the interests change (re-match the store). */
+  onInterestsChanged?: () => void;
+}
+
+export async function handleScan(deps: BackgroundDeps, scan: ScanRequest, tabId: number): Promise<ScanResponse> {
+  const set = await deps.interests.get();
+  const stored = await recordScan(deps.db, { page: scan.page, site: scan.site, time: deps.now(), papers: scan.papers }, set.match);
+  const matched = stored
+    .filter((s) => s.matches.length)
+    .map((s) => ({ key: s.pageKey, matches: viewMatches(set, s.matches) }));
+  await updateTabStatus(tabId, {
+    site: scan.site,
+    page: scan.page,
+    listing: scan.listing,
+    reset: scan.reset,
+    papers: scan.papers.length,
+    matched: matched.map((m) => m.key),
+  });
+  return { matched };
+}
+
+export async function handleGetDay(deps: BackgroundDeps, day: string): Promise<{ papers: PopupPaper[] }> {
+  const set = await deps.interests.get();
+  const rows = await matchedPapersOfDay(deps.db, day);
+  const papers = rows
+    .map(({ paper, matches, sightings }): PopupPaper => ({
+      key: paper.key,
+      title: paper.title,
+      ...(paper.url ? { url: paper.url } : {}),
+      ...(paper.authors ? { authors: paper.authors } : {}),
+      matches: viewMatches(set, matches),
+      seen: sightings.map((s) => ({ site: s.site, page: s.page })),
+      firstSeen: paper.firstSeen,
+      lastSeen: Math.max(...sightings.map((s) => s.time)),
+      ...(paper.signals ? { signals: paper.signals } : {}),
+    }))
+    // Interests deleted since the match was stored leave rows with nothing to show.
+    .filter((p) => p.matches.length);
+  return { papers };
+}
+
+type Sender = Pick<Runtime.MessageSender, 'id' | 'url' | 'tab'>;
+
+function fromExtensionPage(deps: BackgroundDeps, sender: Sender): boolean {
+  return sender.id === deps.extensionId && !!sender.url?.startsWith(deps.extensionOrigin);
+}
+
+async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sender): Promise<unknown> {
+  if (message.type === 'scan') {
+    const tabId = sender.tab?.id;
+    if (sender.id !== deps.extensionId || tabId === undefined || fromExtensionPage(deps, sender))
+      throw new Error('scan is accepted from Paperlight’s content scripts only');
+    return handleScan(deps, message, tabId);
+  }
+  // Everything else reads or changes the user's data: extension pages only, never a web page.
+  if (!fromExtensionPage(deps, sender)) throw new Error(`${message.type} is accepted from Paperlight’s own pages only`);
+  switch (message.type) {
+    case 'getDay':
+      return handleGetDay(deps, message.day);
+    case 'getTabStatus':
+      return { status: await getTabStatus(message.tabId) } satisfies PageRequests['getTabStatus']['response'];
+    case 'getInterests':
+      return { interests: (await deps.interests.get()).interests };
+    case 'setInterests': {
+      const set = await deps.interests.set(message.interests);
+      deps.onInterestsChanged?.();
+      return { interests: set.interests };
+    }
+  }
+}
+
+/** Validate, check the sender, run the handler; failures come back as `{ ok: false, error }`. */
+export async function handleMessage(deps: BackgroundDeps, raw: unknown, sender: Sender): Promise<Reply<unknown>> {
+  try {
+    return { ok: true, value: await dispatch(deps, validateRequest(raw), sender) };
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    if (!(err instanceof Error && err.name === 'InvalidMessage')) console.error('[paperlight]', err);
+    return { ok: false, error };
+  }
+}

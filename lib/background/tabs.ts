@@ -1,0 +1,43 @@
+/**
+ * What each tab shows: papers detected and matched, kept in session storage so a restarted
+ * service worker still knows, and mirrored on the toolbar badge.
+ */
+import { browser } from 'wxt/browser';
+import type { TabStatus } from '../messages';
+
+const storageKey = (tabId: number) => `tab:${tabId}`;
+
+export async function getTabStatus(tabId: number): Promise<TabStatus | null> {
+  const key = storageKey(tabId);
+  const stored = await browser.storage.session.get(key);
+  return (stored[key] as TabStatus | undefined) ?? null;
+}
+
+async function showCount(tabId: number, status: TabStatus | null): Promise<void> {
+  const count = status?.matched.length ?? 0;
+  await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
+  if (count) await browser.action.setBadgeBackgroundColor({ tabId, color: '#b45309' });
+}
+
+/** Fold one scan into the tab's status: a reset starts over, later batches add to it. */
+export async function updateTabStatus(
+  tabId: number,
+  scan: { site: string; page: string; listing: boolean; reset: boolean; papers: number; matched: string[] },
+): Promise<TabStatus> {
+  const previous = scan.reset ? null : await getTabStatus(tabId);
+  const samePage = previous?.page === scan.page;
+  const status: TabStatus = {
+    site: scan.site,
+    page: scan.page,
+    listing: scan.listing,
+    papers: (samePage ? previous.papers : 0) + scan.papers,
+    matched: [...new Set([...(samePage ? previous.matched : []), ...scan.matched])],
+  };
+  await browser.storage.session.set({ [storageKey(tabId)]: status });
+  await showCount(tabId, status);
+  return status;
+}
+
+export async function clearTabStatus(tabId: number): Promise<void> {
+  await browser.storage.session.remove(storageKey(tabId));
+}

@@ -1,0 +1,77 @@
+/**
+ * Shape and size checks for every message the background receives. Content scripts run in
+ * pages we do not control, so nothing they send is trusted: papers are re-identified here.
+ */
+import { ADAPTERS } from '../adapters';
+import { LIMITS, toPaper } from '../detect';
+import { ID_KINDS } from '../ids';
+import { parseInterestsFile } from '../interests';
+import type { AnyRequest, ScanRequest } from '../messages';
+import type { DetectedPaper } from '../paper';
+
+export class InvalidMessage extends Error {
+  override name = 'InvalidMessage';
+}
+
+/** Papers per scan message; the content script sends larger pages in batches. */
+export const MAX_PAPERS_PER_MESSAGE = 1000;
+const SITE_IDS = new Set(ADAPTERS.map((a) => a.id));
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const isString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 1e12;
+
+function fail(what: string): never {
+  throw new InvalidMessage(what);
+}
+
+function checkPaper(raw: unknown, i: number): DetectedPaper {
+  const where = `papers[${i}]`;
+  if (!isObject(raw)) fail(`${where} is not an object`);
+  const { key, title, url, ids, authors, abstract, signals, section } = raw;
+  if (!isString(key, 4 * LIMITS.title)) fail(`${where}.key is not a string`);
+  if (!isString(title, LIMITS.title)) fail(`${where}.title is not a string of at most ${LIMITS.title} characters`);
+  if (url !== undefined && !isString(url, LIMITS.url)) fail(`${where}.url is not a string`);
+  if (!isObject(ids) || Object.entries(ids).some(([k, v]) => !ID_KINDS.includes(k as never) || !isString(v, 300)))
+    fail(`${where}.ids is malformed`);
+  if (authors !== undefined && (!Array.isArray(authors) || authors.length > LIMITS.authors || !authors.every((a) => isString(a, LIMITS.author))))
+    fail(`${where}.authors is malformed`);
+  if (abstract !== undefined && !isString(abstract, LIMITS.abstract)) fail(`${where}.abstract is too long`);
+  if (section !== undefined && !isString(section, 300)) fail(`${where}.section is malformed`);
+  if (signals !== undefined && (!isObject(signals) || !Object.entries(signals).every(([k, v]) => ['upvotes', 'comments', 'citations'].includes(k) && isCount(v))))
+    fail(`${where}.signals is malformed`);
+  const paper = toPaper(raw as never);
+  // The key must be the one our own identity rules give; anything else is forged or stale.
+  if (!paper || paper.key !== key) fail(`${where}.key does not match its ids and title`);
+  return paper;
+}
+
+function checkScan(m: Record<string, unknown>): ScanRequest {
+  if (!isString(m.page, LIMITS.url) || !/^https?:\/\//.test(m.page)) fail('scan.page must be an http(s) URL');
+  if (typeof m.site !== 'string' || !SITE_IDS.has(m.site)) fail('scan.site is not a known site');
+  if (typeof m.listing !== 'boolean' || typeof m.reset !== 'boolean') fail('scan.listing and scan.reset must be booleans');
+  if (!Array.isArray(m.papers) || m.papers.length > MAX_PAPERS_PER_MESSAGE)
+    fail(`scan.papers must be a list of at most ${MAX_PAPERS_PER_MESSAGE} papers`);
+  return { type: 'scan', page: m.page, site: m.site, listing: m.listing, reset: m.reset, papers: m.papers.map(checkPaper) };
+}
+
+/** The message, checked and normalised, or an InvalidMessage error naming what is wrong. */
+export function validateRequest(raw: unknown): AnyRequest {
+  if (!isObject(raw) || typeof raw.type !== 'string') fail('message has no type');
+  switch (raw.type) {
+    case 'scan':
+      return checkScan(raw);
+    case 'getDay':
+      if (!isString(raw.day, 10) || !/^\d{4}-\d{2}-\d{2}$/.test(raw.day)) fail('getDay.day must be YYYY-MM-DD');
+      return { type: 'getDay', day: raw.day };
+    case 'getTabStatus':
+      if (!Number.isInteger(raw.tabId)) fail('getTabStatus.tabId must be an integer');
+      return { type: 'getTabStatus', tabId: raw.tabId as number };
+    case 'getInterests':
+      return { type: 'getInterests' };
+    case 'setInterests':
+      return { type: 'setInterests', interests: parseInterestsFile({ interests: raw.interests }).interests };
+    default:
+      fail(`unknown message type ${JSON.stringify(raw.type).slice(0, 40)}`);
+  }
+}

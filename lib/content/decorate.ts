@@ -1,0 +1,68 @@
+/**
+ * Marking entries in the page. Idempotent and keyed by the entry element: decorating again
+ * updates the one badge in place, never adds a second. Page text only ever goes in as text
+ * (Preact text nodes); attributes are ours and overwrite anything the page forged.
+ */
+import { h, render } from 'preact';
+import { Badge, BADGE_CSS } from '../../components/Badge';
+import type { MatchView } from '../messages';
+
+export const KEY_ATTR = 'data-paperlight-key';
+export const MATCH_ATTR = 'data-paperlight-match';
+const HOST_ATTR = 'data-paperlight-badge';
+
+const hosts = new WeakMap<Element, { host: HTMLElement; mount: HTMLElement }>();
+let sharedSheet: CSSStyleSheet | undefined;
+
+/** One constructed stylesheet shared by every badge: cheaper than a <style> each, and not blocked by a page's style-src CSP. */
+function styleShadowRoot(root: ShadowRoot): void {
+  try {
+    if (!sharedSheet) {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(BADGE_CSS);
+    }
+    root.adoptedStyleSheets = [sharedSheet];
+  } catch {
+    const style = root.ownerDocument.createElement('style');
+    style.textContent = BADGE_CSS;
+    root.append(style);
+  }
+}
+
+/** Mark a detected entry; a match attribute we did not set (forged by the page, or stale) goes. */
+export function markEntry(element: Element, key: string): void {
+  if (element.getAttribute(KEY_ATTR) !== key) element.setAttribute(KEY_ATTR, key);
+  if (!hosts.has(element)) element.removeAttribute(MATCH_ATTR);
+}
+
+/** Show `matches` on the entry (or remove the badge when there are none). */
+export function decorateEntry(element: Element, anchor: Element, matches: MatchView[]): void {
+  let badge = hosts.get(element);
+  if (!matches.length) {
+    element.removeAttribute(MATCH_ATTR);
+    if (badge) {
+      render(null, badge.mount);
+      badge.host.remove();
+      hosts.delete(element);
+    }
+    return;
+  }
+  element.setAttribute(MATCH_ATTR, matches.map((m) => m.interest).join(' '));
+  if (!badge || !badge.host.isConnected) {
+    const host = element.ownerDocument.createElement('span');
+    host.setAttribute(HOST_ATTR, '');
+    const root = host.attachShadow({ mode: 'open' });
+    styleShadowRoot(root);
+    const mount = element.ownerDocument.createElement('span');
+    root.append(mount);
+    badge = { host, mount };
+    hosts.set(element, badge);
+  }
+  if (badge.host.parentNode !== anchor) anchor.append(badge.host);
+  render(h(Badge, { matches }), badge.mount);
+}
+
+/** Our own badge hosts, so the mutation observer can ignore the changes we make. */
+export function isBadgeHost(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).hasAttribute(HOST_ATTR);
+}

@@ -1,0 +1,136 @@
+/**
+ * The content script's work on one page: detect entries, mark them, send them to the background
+ * in batches, and decorate the matches — in frame-sized slices so a 2,000-entry listing never
+ * blocks the page. Entries added later (infinite scroll, tabs, SPA updates) are picked up by a
+ * mutation observer whose callback only queues work.
+ */
+import type { SiteAdapter } from '../adapters/types';
+import { detectWith, type Detection } from '../detect';
+import type { MatchView, ScanRequest, ScanResponse } from '../messages';
+import { decorateEntry, isBadgeHost, markEntry } from './decorate';
+
+export const BATCH_SIZE = 500;
+/** Main-thread budget per slice of DOM writes. */
+const SLICE_MS = 8;
+const SEND_ATTEMPTS = 4;
+
+export interface ScannerEnv {
+  document: Document;
+  /** The page's current URL (changes on SPA navigation). */
+  url: () => URL;
+  send: (request: ScanRequest) => Promise<ScanResponse>;
+  /** Run `task` at the next good moment for DOM writes (an animation frame in the page). */
+  nextSlice: (task: () => void) => void;
+  /** Timers tied to the page's life (WXT's ctx.setTimeout in the extension). */
+  setTimeout: (task: () => void, ms: number) => unknown;
+  signal: AbortSignal;
+  now?: () => number;
+  onError?: (err: unknown) => void;
+}
+
+/** Page URL as stored: the fragment is not part of the page. */
+export function pageOf(url: URL): string {
+  const u = new URL(url.href);
+  u.hash = '';
+  return u.href;
+}
+
+export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
+  const now = env.now ?? (() => performance.now());
+  /** Entry element → key it was sent with; keyed by element so re-scans skip what is done. */
+  let sent = new WeakMap<Element, string>();
+  const writes: (() => void)[] = [];
+  let writing = false;
+
+  function queueWrites(tasks: (() => void)[]): void {
+    writes.push(...tasks);
+    if (!writing) {
+      writing = true;
+      env.nextSlice(runSlice);
+    }
+  }
+
+  function runSlice(): void {
+    if (env.signal.aborted) return;
+    const end = now() + SLICE_MS;
+    while (writes.length && now() < end) writes.shift()!();
+    if (writes.length) env.nextSlice(runSlice);
+    else writing = false;
+  }
+
+  async function sendWithRetry(request: ScanRequest): Promise<ScanResponse> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await env.send(request);
+      } catch (err) {
+        // A service worker being restarted drops messages; the background stores idempotently, so resend.
+        if (attempt >= SEND_ATTEMPTS || env.signal.aborted) throw err;
+        await new Promise((resolve) => env.setTimeout(() => resolve(undefined), 200 * 2 ** attempt));
+      }
+    }
+  }
+
+  function decorateBatch(batch: Detection[], matched: ScanResponse['matched']): void {
+    const byKey = new Map<string, MatchView[]>(matched.map((m) => [m.key, m.matches]));
+    const tasks: (() => void)[] = [];
+    for (const d of batch) {
+      const matches = byKey.get(d.paper.key);
+      if (matches) tasks.push(() => decorateEntry(d.element, d.anchor, matches));
+    }
+    queueWrites(tasks);
+  }
+
+  /**
+   * Detect under `root` (whole page by default) and process what is new. `reset` marks a fresh
+   * page (load or SPA navigation): the background then starts the tab's count over and a page
+   * that should list papers but shows none is reported.
+   */
+  async function scan(options: { reset: boolean; root?: ParentNode }): Promise<number> {
+    const url = env.url();
+    // A fresh page counts every entry again, including ones an SPA kept in the DOM.
+    if (options.reset) sent = new WeakMap();
+    const fresh = detectWith(adapter, env.document, url, options.root).filter((d) => sent.get(d.element) !== d.paper.key);
+    if (!fresh.length && !options.reset) return 0;
+    for (const d of fresh) sent.set(d.element, d.paper.key);
+    queueWrites(fresh.map((d) => () => markEntry(d.element, d.paper.key)));
+    const page = pageOf(url);
+    const listing = adapter.isListing?.(url) ?? false;
+    for (let i = 0; i === 0 || i < fresh.length; i += BATCH_SIZE) {
+      const batch = fresh.slice(i, i + BATCH_SIZE);
+      const request: ScanRequest = { type: 'scan', page, site: adapter.id, listing, reset: options.reset && i === 0, papers: batch.map((d) => d.paper) };
+      try {
+        decorateBatch(batch, (await sendWithRetry(request)).matched);
+      } catch (err) {
+        // Let a later scan try these entries again.
+        for (const d of batch) sent.delete(d.element);
+        env.onError?.(err);
+      }
+    }
+    return fresh.length;
+  }
+
+  /** Watch the adapter's dynamic container; mutations are queued and scanned after a quiet spell. */
+  function watch(): void {
+    const root = adapter.dynamicRoot?.(env.document);
+    if (!root) return;
+    let pending = false;
+    let delay = 250;
+    const observer = new MutationObserver((records) => {
+      if (pending) return;
+      const relevant = records.some((r) => Array.from(r.addedNodes).some((n) => n.nodeType === 1 && !isBadgeHost(n)));
+      if (!relevant) return;
+      pending = true;
+      env.setTimeout(() => {
+        pending = false;
+        void scan({ reset: false, root }).then((found) => {
+          // A page that keeps mutating without new papers is watched less and less often.
+          delay = found ? 250 : Math.min(delay * 2, 8000);
+        });
+      }, delay);
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    env.signal.addEventListener('abort', () => observer.disconnect());
+  }
+
+  return { scan, watch };
+}

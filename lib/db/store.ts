@@ -1,0 +1,157 @@
+/**
+ * Writing what a page showed: papers (one record per paper across sites), sightings and matches,
+ * all in one transaction so a page's papers and sightings land together or not at all.
+ * Writes are idempotent: storing the same batch twice leaves the same store.
+ */
+import Dexie from 'dexie';
+import { dayOf } from '../clock';
+import { aliasKeys, ID_KINDS, paperKey, type PaperIds } from '../ids';
+import type { InterestMatch, MatchablePaper } from '../match/types';
+import type { DetectedPaper } from '../paper';
+import type { MatchRecord, PaperlightDB, PaperRecord, SightingRecord } from './schema';
+
+export interface ScanWrite {
+  /** Page URL (fragment removed by the caller). */
+  page: string;
+  /** Adapter id. */
+  site: string;
+  time: number;
+  papers: readonly DetectedPaper[];
+}
+
+export interface StoredPaper {
+  /** Key the page used (and the content script decorated with). */
+  pageKey: string;
+  /** Key of the stored record; differs when the paper was already known under a stronger id. */
+  key: string;
+  matches: InterestMatch[];
+}
+
+export type Matcher = (papers: readonly MatchablePaper[]) => InterestMatch[][];
+
+function mergeIds(a: PaperIds, b: PaperIds): PaperIds {
+  const ids: PaperIds = { ...a };
+  for (const kind of ID_KINDS) if (!ids[kind] && b[kind]) ids[kind] = b[kind];
+  return ids;
+}
+
+/** Fold a page's view of a paper into what we knew: newest title, longest author list and abstract, all ids and aliases. */
+function merge(known: PaperRecord | undefined, seen: DetectedPaper, time: number): PaperRecord {
+  const aliases = aliasKeys(seen.ids, seen.title, seen.authors);
+  if (!known) {
+    return {
+      key: seen.key,
+      title: seen.title,
+      ...(seen.url ? { url: seen.url } : {}),
+      ids: seen.ids,
+      ...(seen.authors ? { authors: seen.authors } : {}),
+      ...(seen.abstract ? { abstract: seen.abstract } : {}),
+      aliases,
+      firstSeen: time,
+      lastSeen: time,
+      ...(seen.signals ? { signals: seen.signals } : {}),
+    };
+  }
+  const ids = mergeIds(known.ids, seen.ids);
+  const authors = (seen.authors?.length ?? 0) > (known.authors?.length ?? 0) ? seen.authors : known.authors;
+  const abstract = (seen.abstract?.length ?? 0) > (known.abstract?.length ?? 0) ? seen.abstract : known.abstract;
+  return {
+    ...known,
+    // The fingerprint stays on the first title so a title-keyed record keeps its key; the shown title follows revisions.
+    key: paperKey(ids, known.title, known.authors),
+    title: seen.title,
+    url: known.url ?? seen.url,
+    ids,
+    ...(authors ? { authors } : {}),
+    ...(abstract ? { abstract } : {}),
+    aliases: [...new Set([...known.aliases, ...aliases])],
+    lastSeen: Math.max(known.lastSeen, time),
+    ...(seen.signals ? { signals: { ...known.signals, ...seen.signals } } : {}),
+  };
+}
+
+const keyRange = (key: string): [[string, unknown], [string, unknown]] => [
+  [key, Dexie.minKey],
+  [key, Dexie.maxKey],
+];
+
+/** Move a paper's sightings and matches to its new key (a stronger id became known). */
+async function rekey(db: PaperlightDB, from: string, to: string): Promise<void> {
+  const sightings = await db.sightings.where('key').equals(from).toArray();
+  await db.sightings.bulkDelete(sightings.map((s) => [s.key, s.day, s.page] as never));
+  await db.sightings.bulkPut(sightings.map((s) => ({ ...s, key: to })));
+  await db.matches.where('[key+interest]').between(...keyRange(from)).delete();
+  await db.papers.delete(from);
+}
+
+/**
+ * Store one page's papers and their sightings, matching the merged records (so an abstract seen
+ * on another site still counts), and replace each paper's matches. Returns, per input paper,
+ * the stored key and its matches.
+ */
+export async function recordScan(db: PaperlightDB, scan: ScanWrite, match: Matcher): Promise<StoredPaper[]> {
+  const day = dayOf(scan.time);
+  return db.transaction('rw', [db.papers, db.sightings, db.matches], async () => {
+    const aliasesOf = scan.papers.map((p) => aliasKeys(p.ids, p.title, p.authors));
+    const known = await db.papers.where('aliases').anyOf([...new Set(aliasesOf.flat())]).toArray();
+    const byAlias = new Map<string, PaperRecord>();
+    for (const record of known) for (const alias of record.aliases) byAlias.set(alias, record);
+
+    // Papers that are one record (same page twice, or two entries sharing an id) merge in order.
+    const merged = new Map<string, PaperRecord>();
+    const recordOf: PaperRecord[] = [];
+    scan.papers.forEach((paper, i) => {
+      const previous = aliasesOf[i]!.map((a) => byAlias.get(a)).find(Boolean);
+      const record = merge(previous, paper, scan.time);
+      if (previous && previous.key !== record.key) merged.delete(previous.key);
+      merged.set(record.key, record);
+      for (const alias of record.aliases) byAlias.set(alias, record);
+      recordOf.push(record);
+    });
+    // Resolve chains: a later entry may have re-keyed a record an earlier entry pointed to.
+    const finalRecord = (r: PaperRecord): PaperRecord => byAlias.get(r.key) ?? r;
+
+    for (const record of known) {
+      const now = finalRecord(record);
+      if (now.key !== record.key) await rekey(db, record.key, now.key);
+    }
+
+    const records = [...merged.values()].map(finalRecord);
+    const unique = [...new Map(records.map((r) => [r.key, r])).values()];
+    await db.papers.bulkPut(unique);
+
+    const sightingKeys = unique.map((r) => [r.key, day, scan.page]);
+    const existing = await db.sightings.bulkGet(sightingKeys as never[]);
+    const signalsByKey = new Map<string, DetectedPaper['signals']>();
+    scan.papers.forEach((p, i) => p.signals && signalsByKey.set(finalRecord(recordOf[i]!).key, p.signals));
+    await db.sightings.bulkPut(
+      unique.map((r, i): SightingRecord => {
+        const signals = signalsByKey.get(r.key);
+        return {
+          key: r.key,
+          day,
+          page: scan.page,
+          site: scan.site,
+          firstTime: existing[i]?.firstTime ?? scan.time,
+          time: scan.time,
+          ...(signals ? { signals } : {}),
+        };
+      }),
+    );
+
+    const results = match(unique);
+    const matchesByKey = new Map(unique.map((r, i) => [r.key, results[i] ?? []]));
+    const stale = await db.matches.where('[key+interest]').inAnyRange(unique.map((r) => keyRange(r.key))).primaryKeys();
+    const fresh: MatchRecord[] = unique.flatMap((r) => (matchesByKey.get(r.key) ?? []).map((m) => ({ key: r.key, ...m })));
+    const freshIds = new Set(fresh.map((m) => `${m.key}\u0000${m.interest}`));
+    await db.matches.bulkDelete(
+      (stale as unknown as [string, string][]).filter(([k, i]) => !freshIds.has(`${k}\u0000${i}`)) as never[],
+    );
+    await db.matches.bulkPut(fresh);
+
+    return scan.papers.map((paper, i) => {
+      const key = finalRecord(recordOf[i]!).key;
+      return { pageKey: paper.key, key, matches: matchesByKey.get(key) ?? [] };
+    });
+  });
+}

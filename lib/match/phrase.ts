@@ -1,0 +1,179 @@
+/**
+ * Finding one interest term (a word or a phrase) in a batch of papers (PERF-BASELINE §7):
+ * every word must occur in the same field, spelled as written or as a plural, inflection or typo
+ * of it (word index); a phrase's words must then stand together in order, which fuse.js checks,
+ * on the candidates only, over the title and the parts of the abstract around the rarest word.
+ */
+import Fuse, { type Expression } from 'fuse.js';
+import type { FieldScope } from '../interests';
+import { isExactSpelling, type PaperIndex, type WordExpansion } from './paper-index';
+import type { MatchField } from './types';
+import { singular, STOP_WORDS, textWords } from './words';
+
+export interface CompiledTerm {
+  /** As the user wrote it, for explanations. */
+  text: string;
+  /** Folded words from the first to the last content word (stop words between them kept). */
+  words: string[];
+  /** Distinct words that must all occur: `words` without stop words. */
+  contentWords: string[];
+}
+
+/** Null when the term has nothing to look for (empty, or only stop words): it must match nothing. */
+export function compileTerm(text: string): CompiledTerm | null {
+  const all = textWords(text);
+  const isContent = (word: string): boolean => !STOP_WORDS.has(word);
+  const first = all.findIndex(isContent);
+  if (first < 0) return null;
+  const words = all.slice(first, all.length - [...all].reverse().findIndex(isContent));
+  return { text, words, contentWords: [...new Set(words.filter(isContent))] };
+}
+
+/** True when `pageWords` hold `phrase` word for word, allowing plural/singular differences. */
+export function containsPhrase(pageWords: readonly string[], phrase: readonly string[]): boolean {
+  const wanted = phrase.map(singular);
+  const first = wanted[0];
+  for (let i = 0; i + wanted.length <= pageWords.length; i++) {
+    if (singular(pageWords[i] as string) !== first) continue;
+    let j = 1;
+    while (j < wanted.length && singular(pageWords[i + j] as string) === wanted[j]) j++;
+    if (j === wanted.length) return true;
+  }
+  return false;
+}
+
+export interface FieldHit {
+  field: Extract<MatchField, 'title' | 'abstract'>;
+  /** The words as written (or plural/singular), in order; false for typos, inflections, gaps. */
+  exact: boolean;
+}
+
+/** Bitap (fuse.js) handles at most 32 characters and OR-s the chunks of longer patterns. */
+const FUSE_PATTERN_MAX = 32;
+/** Characters of context on each side of a window, beyond the pattern's length (PERF-BASELINE §7). */
+const WINDOW_MARGIN = 8;
+const FUSE_OPTIONS = { threshold: 0.3, ignoreLocation: true, isCaseSensitive: true, includeMatches: true, shouldSort: false } as const;
+
+interface FuseRecord {
+  paper: number;
+  title?: string;
+  abstract?: string[];
+}
+
+/** Whole words packed into chunks of at most 32 characters, so that each chunk is one bitap pattern. */
+function patternChunks(words: readonly string[]): string[] {
+  const chunks: string[] = [];
+  for (const word of words) {
+    const last = chunks[chunks.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= FUSE_PATTERN_MAX) chunks[chunks.length - 1] = `${last} ${word}`;
+    else chunks.push(word);
+  }
+  return chunks;
+}
+
+/** A pattern that fits bitap is one query; a longer one must match chunk by chunk (AND, not fuse's OR). */
+function fuseQuery(words: readonly string[], keys: readonly string[]): Expression {
+  const chunks = patternChunks(words);
+  if (chunks.length === 1) return chunks[0] as string;
+  return { $and: chunks.map((chunk) => ({ $or: keys.map((key) => ({ [key]: chunk })) })) };
+}
+
+/** Papers holding a spelling of every word, in `postings` (all expansions are non-empty). */
+function candidatePapers(expansions: readonly WordExpansion[], postings: PaperIndex['textPostings'], paperCount: number): number[] {
+  // seen[p] = how many of the words paper p has shown so far; one pass per word, rarest first.
+  const seen = new Uint16Array(paperCount);
+  const ordered = [...expansions].sort((a, b) => a.paperCount - b.paperCount);
+  const found: number[] = [];
+  ordered.forEach((expansion, i) => {
+    const last = i === ordered.length - 1;
+    for (const pageWord of expansion.spellings.keys()) {
+      for (const paper of postings.get(pageWord) ?? []) {
+        if (seen[paper] !== i) continue;
+        seen[paper] = i + 1;
+        if (last) found.push(paper);
+      }
+    }
+  });
+  return found;
+}
+
+function holdsEveryWord(fieldWords: readonly string[], expansions: readonly WordExpansion[]): boolean {
+  return expansions.every(({ spellings }) => fieldWords.some((word) => spellings.has(word)));
+}
+
+/** The parts of the abstract around the anchor word's occurrences, ±`margin` characters, merged. */
+function windowsAround(abstractWords: readonly string[], anchor: WordExpansion, margin: number): string[] {
+  const windows: string[] = [];
+  let start = -1;
+  let end = -1;
+  for (let i = 0; i < abstractWords.length; i++) {
+    if (!anchor.spellings.has(abstractWords[i] as string)) continue;
+    let from = i;
+    for (let chars = 0; from > 0 && chars < margin; ) chars += (abstractWords[--from] as string).length + 1;
+    let to = i;
+    for (let chars = 0; to < abstractWords.length - 1 && chars < margin; ) chars += (abstractWords[++to] as string).length + 1;
+    if (from <= end) end = to;
+    else {
+      if (end >= 0) windows.push(abstractWords.slice(start, end + 1).join(' '));
+      start = from;
+      end = to;
+    }
+  }
+  if (end >= 0) windows.push(abstractWords.slice(start, end + 1).join(' '));
+  return windows;
+}
+
+/** Where `term` occurs in each paper of the batch (papers without it are absent). */
+export function findTerm(term: CompiledTerm, index: PaperIndex, scope: FieldScope): Map<number, FieldHit[]> {
+  const hits = new Map<number, FieldHit[]>();
+  const expansions = term.contentWords.map((word) => index.expand(word));
+  if (expansions.some((expansion) => expansion.spellings.size === 0)) return hits;
+  const postings = scope === 'title' ? index.titlePostings : index.textPostings;
+  const candidates = candidatePapers(expansions, postings, index.titleWords.length);
+
+  if (term.words.length === 1) {
+    // A single word is decided by the word index alone; bitap could only agree.
+    const spellings = (expansions[0] as WordExpansion).spellings;
+    const hitIn = (field: FieldHit['field'], fieldWords: readonly string[]): FieldHit | null => {
+      let found: FieldHit | null = null;
+      for (const word of fieldWords) {
+        const spelling = spellings.get(word);
+        if (spelling && isExactSpelling(spelling)) return { field, exact: true };
+        if (spelling) found = { field, exact: false };
+      }
+      return found;
+    };
+    for (const paper of candidates) {
+      const fieldHits = [hitIn('title', index.titleWords[paper] as string[])];
+      if (scope !== 'title') fieldHits.push(hitIn('abstract', index.abstractWords[paper] as string[]));
+      const found = fieldHits.filter((hit): hit is FieldHit => hit !== null);
+      if (found.length) hits.set(paper, found);
+    }
+    return hits;
+  }
+
+  const anchor = expansions.reduce((rarest, expansion) => (expansion.paperCount < rarest.paperCount ? expansion : rarest));
+  const pattern = term.words.join(' ');
+  const margin = pattern.length + WINDOW_MARGIN;
+  const records: FuseRecord[] = [];
+  for (const paper of candidates) {
+    const title = index.titleWords[paper] as string[];
+    const abstract = index.abstractWords[paper] as string[];
+    const record: FuseRecord = { paper };
+    if (holdsEveryWord(title, expansions)) record.title = title.join(' ');
+    if (scope !== 'title' && holdsEveryWord(abstract, expansions)) record.abstract = windowsAround(abstract, anchor, margin);
+    if (record.title !== undefined || record.abstract !== undefined) records.push(record);
+  }
+  if (!records.length) return hits;
+
+  const keys = scope === 'title' ? ['title'] : ['title', 'abstract'];
+  const fuse = new Fuse(records, { ...FUSE_OPTIONS, keys });
+  for (const { item, matches } of fuse.search(fuseQuery(term.words, keys))) {
+    const fields = new Set((matches ?? []).map((match) => match.key));
+    const found: FieldHit[] = [];
+    if (fields.has('title')) found.push({ field: 'title', exact: containsPhrase(index.titleWords[item.paper] as string[], term.words) });
+    if (fields.has('abstract')) found.push({ field: 'abstract', exact: containsPhrase(index.abstractWords[item.paper] as string[], term.words) });
+    if (found.length) hits.set(item.paper, found);
+  }
+  return hits;
+}

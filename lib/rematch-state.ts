@@ -1,0 +1,12 @@
+/** Progress of re-matching the store, shared between the background (writer) and the options page (reader). */
+export const REMATCH_STATE_KEY = 'rematch';
+
+export interface RematchState {
+  /** Bumped on every interests change; a running pass stops when it is outdated. */
+  generation: number;
+  done: number;
+  total: number;
+  /** Primary key of the last paper re-matched; the next chunk starts after it. */
+  after?: string;
+  finished: boolean;
+}

@@ -1,0 +1,82 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type PaperlightDB } from '../../lib/db/schema';
+import { recordScan, type Matcher } from '../../lib/db/store';
+import { arxivPaper, paper } from '../factories';
+
+const noMatches: Matcher = (papers) => papers.map(() => []);
+const DAY1 = new Date(2026, 10, 20, 9).getTime();
+const DAY2 = new Date(2026, 10, 21, 9).getTime();
+
+let db: PaperlightDB;
+beforeEach(() => {
+  db = openDatabase(`test-${Math.random()}`);
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+describe('recordScan', () => {
+  it('keeps one record per paper and one sighting per paper, day and page', async () => {
+    const papers = [arxivPaper('2401.00001', 'First'), arxivPaper('2401.00002', 'Second')];
+    await recordScan(db, { page: 'https://arxiv.org/list/cs/new', site: 'arxiv', time: DAY1, papers }, noMatches);
+    await recordScan(db, { page: 'https://arxiv.org/list/cs/new', site: 'arxiv', time: DAY1 + 1000, papers }, noMatches);
+    await recordScan(db, { page: 'https://arxiv.org/list/cs/recent', site: 'arxiv', time: DAY2, papers: papers.slice(0, 1) }, noMatches);
+
+    expect(await db.papers.count()).toBe(2);
+    const sightings = await db.sightings.where('key').equals('arxiv:2401.00001').toArray();
+    expect(sightings.map((s) => [s.day, s.page])).toEqual([
+      ['2026-11-20', 'https://arxiv.org/list/cs/new'],
+      ['2026-11-21', 'https://arxiv.org/list/cs/recent'],
+    ]);
+    expect(sightings[0]).toMatchObject({ firstTime: DAY1, time: DAY1 + 1000 });
+    const first = await db.papers.get('arxiv:2401.00001');
+    expect(first).toMatchObject({ firstSeen: DAY1, lastSeen: DAY2 });
+  });
+
+  it('treats versions and arXiv’s own DOI as the same paper', async () => {
+    await recordScan(db, { page: 'https://a.example/', site: 'arxiv', time: DAY1, papers: [arxivPaper('2401.00001v2', 'T')] }, noMatches);
+    await recordScan(db, { page: 'https://b.example/', site: 'arxiv', time: DAY1, papers: [paper({ title: 'T', ids: { doi: '10.48550/arXiv.2401.00001' } })] }, noMatches);
+    expect((await db.papers.toArray()).map((p) => p.key)).toEqual(['arxiv:2401.00001']);
+  });
+
+  it('joins a DOI-only record to the arXiv record once a page shows both ids, moving its sightings', async () => {
+    const doiOnly = paper({ title: 'Score-based models', ids: { doi: '10.1000/XYZ.1' }, authors: ['Yang Song'] });
+    await recordScan(db, { page: 'https://publisher.example/x', site: 'arxiv', time: DAY1, papers: [doiOnly] }, noMatches);
+    const both = paper({ title: 'Score-based models', ids: { arxiv: '2011.13456', doi: '10.1000/xyz.1' }, abstract: 'We model scores.' });
+    const [stored] = await recordScan(db, { page: 'https://arxiv.org/abs/2011.13456', site: 'arxiv', time: DAY2, papers: [both] }, noMatches);
+
+    expect(stored?.key).toBe('arxiv:2011.13456');
+    const records = await db.papers.toArray();
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ key: 'arxiv:2011.13456', ids: { arxiv: '2011.13456', doi: '10.1000/xyz.1' }, abstract: 'We model scores.', authors: ['Yang Song'], firstSeen: DAY1 });
+    const sightings = await db.sightings.toArray();
+    expect(sightings.map((s) => s.key)).toEqual(['arxiv:2011.13456', 'arxiv:2011.13456']);
+  });
+
+  it('matches the merged record, so an abstract seen elsewhere still counts', async () => {
+    const seenWith: string[] = [];
+    const spy: Matcher = (papers) => papers.map((p) => (seenWith.push(p.abstract ?? ''), []));
+    await recordScan(db, { page: 'https://arxiv.org/list/cs/new', site: 'arxiv', time: DAY1, papers: [arxivPaper('2401.00001', 'T', { abstract: 'Long abstract.' })] }, spy);
+    await recordScan(db, { page: 'https://arxiv.org/list/cs/recent', site: 'arxiv', time: DAY2, papers: [arxivPaper('2401.00001', 'T')] }, spy);
+    expect(seenWith).toEqual(['Long abstract.', 'Long abstract.']);
+  });
+
+  it('replaces a paper’s matches with the current ones', async () => {
+    const p = [arxivPaper('2401.00001', 'T')];
+    const scan = { page: 'https://arxiv.org/list/cs/new', site: 'arxiv', time: DAY1, papers: p };
+    await recordScan(db, scan, () => [[{ interest: 'a', score: 1, terms: [] }, { interest: 'b', score: 0.5, terms: [] }]]);
+    await recordScan(db, scan, () => [[{ interest: 'b', score: 0.7, terms: [] }]]);
+    expect(await db.matches.toArray()).toEqual([{ key: 'arxiv:2401.00001', interest: 'b', score: 0.7, terms: [] }]);
+  });
+
+  it('stores nothing from a batch whose matching fails', async () => {
+    const boom: Matcher = () => {
+      throw new Error('boom');
+    };
+    await expect(recordScan(db, { page: 'https://x.example/', site: 'arxiv', time: DAY1, papers: [arxivPaper('2401.00001', 'T')] }, boom)).rejects.toThrow('boom');
+    expect(await db.papers.count()).toBe(0);
+    expect(await db.sightings.count()).toBe(0);
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * The whole path on arXiv in Chromium: import interests in the options page, open the listing
+ * at its real URL, see every entry marked and the matching ones badged, see them in the popup.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extensionPage, importInterests, launchExtension, ROOT, tabIdOf, waitForScan, type ExtensionSession } from './harness';
+
+const LIST_URL = 'https://arxiv.org/list/cs/new';
+const listHtml = readFileSync(join(ROOT, 'tests/fixtures/pages/arxiv/list-cs-new-2018-07-20-truncated.html'), 'utf8');
+
+// Hand-checked against the 87 titles and author lists of the saved listing and tests/fixtures/interests/demo.json.
+const EXPECTED_MATCHES: Record<string, string> = {
+  'arxiv:1804.07006': 'tracking gao',
+  'arxiv:1804.07459': 'gao',
+  'arxiv:1804.08208': 'tracking gao',
+  'arxiv:1807.07525': 'gans',
+  'arxiv:1805.09313': 'gans',
+  'arxiv:1805.10627': 'rl',
+  'arxiv:1806.03711': 'rl',
+  'arxiv:1807.04821': 'proposals',
+};
+
+let session: ExtensionSession;
+
+beforeAll(async () => {
+  session = await launchExtension();
+  await importInterests(session, join(ROOT, 'tests/fixtures/interests/demo.json'));
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('an arXiv listing', () => {
+  it('marks every entry, badges the matching ones, and counts them on the toolbar', async () => {
+    session.serve(LIST_URL, listHtml);
+    const page = await session.context.newPage();
+    await page.goto(LIST_URL);
+    await waitForScan(page, 87);
+
+    const keys = await page.locator('dd[data-paperlight-key]').evaluateAll((els) => els.map((e) => e.getAttribute('data-paperlight-key')));
+    expect(keys).toHaveLength(87);
+    expect(new Set(keys).size).toBe(87);
+
+    await page.waitForFunction((n) => document.querySelectorAll('[data-paperlight-match]').length >= n, Object.keys(EXPECTED_MATCHES).length);
+    const matched = await page.locator('[data-paperlight-match]').evaluateAll((els) =>
+      Object.fromEntries(els.map((e) => [e.getAttribute('data-paperlight-key'), (e.getAttribute('data-paperlight-match') ?? '').split(' ').sort().join(' ')])),
+    );
+    const sorted = Object.fromEntries(Object.entries(EXPECTED_MATCHES).map(([k, v]) => [k, v.split(' ').sort().join(' ')]));
+    expect(matched).toEqual(sorted);
+
+    // The badge says which interest matched, and its panel which terms in which field.
+    const entry = page.locator('[data-paperlight-key="arxiv:1804.08208"]');
+    const badge = entry.locator('[data-paperlight-badge]');
+    await expect.poll(() => badge.count()).toBe(1);
+    await badge.getByRole('button').click();
+    const panel = await badge.getByRole('note').innerText();
+    expect(panel).toContain('Visual tracking');
+    expect(panel).toMatch(/visual tracking\s+title/);
+    expect(panel).toMatch(/Peng Gao\s+authors/);
+
+    const tabId = await tabIdOf(session, page);
+    const badgeText = await session.worker.evaluate(
+      (id) => (globalThis as unknown as import('./harness').WorkerGlobals).chrome.action.getBadgeText({ tabId: id }),
+      tabId,
+    );
+    expect(badgeText).toBe(String(Object.keys(EXPECTED_MATCHES).length));
+
+    const popup = await session.context.newPage();
+    await popup.goto(extensionPage(session, `popup.html?tab=${tabId}`));
+    await popup.locator('li[data-paperlight-key]').first().waitFor();
+    const listed = await popup.locator('li[data-paperlight-key]').evaluateAll((els) => els.map((e) => e.getAttribute('data-paperlight-key')));
+    expect(new Set(listed)).toEqual(new Set(Object.keys(EXPECTED_MATCHES)));
+    await expect.poll(() => popup.getByText(`${Object.keys(EXPECTED_MATCHES).length} of 87 papers match your interests`).count()).toBe(1);
+    const link = popup.locator('li[data-paperlight-key="arxiv:1804.08208"] a.title');
+    expect(await link.getAttribute('href')).toBe('https://arxiv.org/abs/1804.08208');
+    await popup.close();
+
+    // Reloading the listing does not duplicate anything.
+    await page.reload();
+    await waitForScan(page, 87);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-paperlight-badge]').length >= n, Object.keys(EXPECTED_MATCHES).length);
+    expect(await page.locator('[data-paperlight-badge]').count()).toBe(Object.keys(EXPECTED_MATCHES).length);
+    await page.close();
+  });
+
+  it('treats markup and script in titles and authors as text, in the page and in the popup', async () => {
+    const hostileTitle = 'Visual tracking &lt;img src=x onerror="window.__pwned=1"&gt;&lt;script&gt;window.__pwned=2&lt;/script&gt; at scale';
+    const hostileAuthor = '&lt;b onmouseover="window.__pwned=3"&gt;Peng Gao&lt;/b&gt;';
+    const html = listHtml
+      .replace(/Large Margin Structured Convolution Operator for Thermal Infrared Object\s+Tracking/, hostileTitle)
+      .replace('>Peng Gao</a>', `>${hostileAuthor}</a>`)
+      .replace('data-paperlight-key', '');
+    const url = 'https://arxiv.org/list/cs/pastweek?show=100';
+    session.serve(url, html.replace('<dd>', '<dd data-paperlight-match="forged" data-paperlight-key="forged">'));
+    const page = await session.context.newPage();
+    await page.goto(url);
+    await waitForScan(page, 87);
+    expect(await page.locator('[data-paperlight-key="forged"], [data-paperlight-match="forged"]').count()).toBe(0);
+    const entry = page.locator('[data-paperlight-key="arxiv:1804.07006"]');
+    await expect.poll(() => entry.locator('[data-paperlight-badge]').count()).toBe(1);
+
+    const popup = await session.context.newPage();
+    await popup.goto(extensionPage(session, `popup.html?tab=${await tabIdOf(session, page)}`));
+    const row = popup.locator('li[data-paperlight-key="arxiv:1804.07006"]');
+    await row.waitFor();
+    expect(await row.locator('.title').innerText()).toContain('<img src=x onerror="window.__pwned=1">');
+    expect(await row.locator('img, script, b').count()).toBe(0);
+    await row.hover();
+    for (const p of [page, popup]) expect(await p.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    await popup.close();
+    await page.close();
+  });
+});

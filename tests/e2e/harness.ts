@@ -1,0 +1,92 @@
+/**
+ * Chromium with the built extension, driven by playwright-core. Real site URLs are answered
+ * from saved pages by request routing, so the content script runs on its real match patterns;
+ * every other web request is refused (the machines have no network, and the extension must not need one).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { Browser } from 'webextension-polyfill';
+
+/** The extension APIs inside the service worker (`chrome.*` in MV3 returns promises, as the polyfill types say). */
+export type WorkerGlobals = { chrome: Browser };
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Serve `html` at `url` (exact match, ignoring the fragment). */
+  serve(url: string, html: string): void;
+  /** Requests the browser tried to send to the network (anything not served by `serve`). */
+  refused: string[];
+  close(): Promise<void>;
+}
+
+export async function launchExtension(): Promise<ExtensionSession> {
+  const profile = mkdtempSync(join(tmpdir(), 'paperlight-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  const pages = new Map<string, string>();
+  const refused: string[] = [];
+  await context.route(/^https?:\/\//, async (route) => {
+    const url = new URL(route.request().url());
+    url.hash = '';
+    const html = pages.get(url.href);
+    if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    refused.push(url.href);
+    return route.fulfill({ status: 404, body: '' });
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return {
+    context,
+    worker,
+    extensionId: new URL(worker.url()).host,
+    serve: (url, html) => void pages.set(url, html),
+    refused,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export function extensionPage(session: ExtensionSession, path: string): string {
+  return `chrome-extension://${session.extensionId}/${path}`;
+}
+
+/** Import an interests file through the options page, as a user would. */
+export async function importInterests(session: ExtensionSession, file: string): Promise<void> {
+  const options = await session.context.newPage();
+  await options.goto(extensionPage(session, 'options.html'));
+  await options.locator('input[data-paperlight-import]').setInputFiles(file);
+  await options.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
+  await options.close();
+}
+
+/** The browser's tab id for a page (the popup is opened as a page with `?tab=`). */
+export async function tabIdOf(session: ExtensionSession, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await session.worker.evaluate(async (u) => {
+    const tabs = await (globalThis as unknown as WorkerGlobals).chrome.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id;
+  }, url);
+  if (id === undefined) throw new Error(`no tab for ${url}`);
+  return id;
+}
+
+/** Wait until the content script has marked `count` entries and stopped changing the page. */
+export async function waitForScan(page: Page, count: number): Promise<void> {
+  await page.waitForFunction((n) => document.querySelectorAll('[data-paperlight-key]').length >= n, count);
+  await page.waitForTimeout(300);
+}
