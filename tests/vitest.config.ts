@@ -18,6 +18,10 @@ export default defineConfig({
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: ['tests/e2e/**'],
           environment: 'happy-dom',
+          // Saved pages reference the sites' scripts and styles: never load them, and do not log each one.
+          environmentOptions: {
+            happyDOM: { settings: { disableJavaScriptFileLoading: true, disableCSSFileLoading: true, handleDisabledFileLoadingAsSuccess: true } },
+          },
           setupFiles: ['fake-indexeddb/auto', 'tests/setup.ts'],
           restoreMocks: true,
         },

@@ -9,7 +9,8 @@ import type { PaperlightDB } from '../db/schema';
 import type { AnyRequest, PageRequests, PopupPaper, Reply, ScanRequest, ScanResponse } from '../messages';
 import { getTabStatus, updateTabStatus } from './tabs';
 import { viewMatches, type InterestStore } from './interests';
-import { validateRequest } from './validate';
+import { InvalidMessage, validateRequest } from './validate';
+import { InterestsFileError } from '../interests';
 
 export interface BackgroundDeps {
   db: PaperlightDB;
@@ -69,11 +70,11 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
   if (message.type === 'scan') {
     const tabId = sender.tab?.id;
     if (sender.id !== deps.extensionId || tabId === undefined || fromExtensionPage(deps, sender))
-      throw new Error('scan is accepted from Paperlight’s content scripts only');
+      throw new InvalidMessage('scan is accepted from Paperlight’s content scripts only');
     return handleScan(deps, message, tabId);
   }
   // Everything else reads or changes the user's data: extension pages only, never a web page.
-  if (!fromExtensionPage(deps, sender)) throw new Error(`${message.type} is accepted from Paperlight’s own pages only`);
+  if (!fromExtensionPage(deps, sender)) throw new InvalidMessage(`${message.type} is accepted from Paperlight’s own pages only`);
   switch (message.type) {
     case 'getDay':
       return handleGetDay(deps, message.day);
@@ -95,7 +96,8 @@ export async function handleMessage(deps: BackgroundDeps, raw: unknown, sender: 
     return { ok: true, value: await dispatch(deps, validateRequest(raw), sender) };
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
-    if (!(err instanceof Error && err.name === 'InvalidMessage')) console.error('[paperlight]', err);
+    // Refused and malformed messages are answered, not logged: a hostile page could flood the log.
+    if (!(err instanceof InvalidMessage || err instanceof InterestsFileError)) console.error('[paperlight]', err);
     return { ok: false, error };
   }
 }

@@ -10,6 +10,7 @@ export function loadPage(html: string, url: string): { document: Document; close
       disableJavaScriptEvaluation: true,
       disableJavaScriptFileLoading: true,
       disableCSSFileLoading: true,
+      handleDisabledFileLoadingAsSuccess: true,
       disableIframePageLoading: true,
       disableComputedStyleRendering: true,
       navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true, disableFallbackToSetURL: true },

@@ -10,11 +10,16 @@ import { collapseWhitespace } from '../../lib/text';
 import { fixturePages, readPage, type ExpectedPaper } from '../fixture-pages';
 import type { DetectedPaper } from '../../lib/paper';
 
+/** DOIs are case-insensitive; CONTRACT §1 prints them lower-case while pages (and expected files) keep the publisher's case. */
+function comparableIds(ids: Record<string, string | undefined>): Record<string, string | undefined> {
+  return ids.doi ? { ...ids, doi: ids.doi.toLowerCase() } : ids;
+}
+
 function comparable(p: ExpectedPaper | DetectedPaper, expected: ExpectedPaper) {
   return {
     title: collapseWhitespace(p.title),
     url: p.url ?? null,
-    ids: p.ids,
+    ids: comparableIds(p.ids as Record<string, string | undefined>),
     // The expected file omits authors when the page shows none.
     ...(expected.authors ? { authors: (p as { authors?: string[] }).authors ?? [] } : {}),
     ...(expected.signals ? { signals: (p as { signals?: unknown }).signals } : {}),

@@ -1,0 +1,115 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleMessage, type BackgroundDeps } from '../../lib/background/handlers';
+import { createInterestStore } from '../../lib/background/interests';
+import { openDatabase } from '../../lib/db/schema';
+import type { ScanRequest } from '../../lib/messages';
+import { arxivPaper, DIFFUSION, HOPFIELD } from '../factories';
+
+const ORIGIN = 'chrome-extension://paperlight-test';
+const fromTab = { id: 'paperlight-test', url: 'https://arxiv.org/list/cs/new', tab: { id: 7 } as never };
+const fromPopup = { id: 'paperlight-test', url: `${ORIGIN}/popup.html` };
+const fromOtherExtension = { id: 'someone-else', url: 'chrome-extension://someone-else/x.html' };
+const NOW = new Date(2026, 10, 22, 10).getTime();
+
+let deps: BackgroundDeps;
+beforeEach(async () => {
+  const db = openDatabase(`test-${Math.random()}`);
+  deps = { db, interests: createInterestStore(db), extensionId: 'paperlight-test', extensionOrigin: ORIGIN, now: () => NOW };
+  await deps.interests.set([DIFFUSION, HOPFIELD]);
+});
+afterEach(async () => {
+  deps.db.close();
+  await Dexie.delete(deps.db.name);
+});
+
+function scan(papers = [arxivPaper('2401.00001', 'Diffusion models for proteins'), arxivPaper('2401.00002', 'Graph theory')]): ScanRequest {
+  return { type: 'scan', page: 'https://arxiv.org/list/cs/new', site: 'arxiv', listing: true, reset: true, papers };
+}
+
+describe('scan', () => {
+  it('stores the page and answers with the matches, labelled and coloured', async () => {
+    const reply = await handleMessage(deps, scan(), fromTab);
+    expect(reply).toEqual({
+      ok: true,
+      value: {
+        matched: [
+          {
+            key: 'arxiv:2401.00001',
+            matches: [expect.objectContaining({ interest: 'diffusion', label: 'Diffusion models', color: '#2563eb', terms: [expect.objectContaining({ term: 'diffusion model', field: 'title' })] })],
+          },
+        ],
+      },
+    });
+    expect(await deps.db.papers.count()).toBe(2);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('1');
+  });
+
+  it('counts a page’s later batches into the same tab status, and starts over on a reset', async () => {
+    await handleMessage(deps, scan(), fromTab);
+    await handleMessage(deps, { ...scan([arxivPaper('2401.00003', 'Hopfield networks revisited')]), reset: false }, fromTab);
+    const status = await handleMessage(deps, { type: 'getTabStatus', tabId: 7 }, fromPopup);
+    expect(status).toEqual({ ok: true, value: { status: expect.objectContaining({ papers: 3, matched: ['arxiv:2401.00001', 'arxiv:2401.00003'] }) } });
+    await handleMessage(deps, { ...scan([]), reset: true }, fromTab);
+    expect(await handleMessage(deps, { type: 'getTabStatus', tabId: 7 }, fromPopup)).toEqual({
+      ok: true,
+      value: { status: expect.objectContaining({ papers: 0, matched: [], listing: true }) },
+    });
+  });
+
+  it('refuses a paper whose key does not follow from its ids (forged), and stores nothing of that message', async () => {
+    const forged = { ...arxivPaper('2401.00001', 'Diffusion'), key: 'arxiv:9999.99999' };
+    const reply = await handleMessage(deps, scan([forged]), fromTab);
+    expect(reply).toEqual({ ok: false, error: 'papers[0].key does not match its ids and title' });
+    expect(await deps.db.papers.count()).toBe(0);
+  });
+
+  it.each([
+    ['no type', {}],
+    ['an unknown type', { type: 'wipe' }],
+    ['a non-http page', { ...scan(), page: 'javascript:alert(1)' }],
+    ['an unknown site', { ...scan(), site: 'evil' }],
+    ['a title that is not text', { ...scan(), papers: [{ ...arxivPaper('2401.00001', 'x'), title: { html: '<b>' } }] }],
+    ['too many papers', { ...scan(), papers: Array.from({ length: 1001 }, (_, i) => arxivPaper(`2401.${String(i).padStart(5, '0')}`, 't')) }],
+  ])('rejects a message with %s', async (_, message) => {
+    const reply = await handleMessage(deps, message, fromTab);
+    expect(reply.ok).toBe(false);
+  });
+
+  it('accepts scans only from our content scripts in tabs', async () => {
+    expect(await handleMessage(deps, scan(), fromPopup)).toMatchObject({ ok: false });
+    expect(await handleMessage(deps, scan(), { ...fromOtherExtension, tab: { id: 1 } as never })).toMatchObject({ ok: false });
+  });
+});
+
+describe('extension-page requests', () => {
+  it('are refused from web pages and other extensions', async () => {
+    for (const sender of [fromTab, fromOtherExtension]) {
+      expect(await handleMessage(deps, { type: 'getInterests' }, sender)).toEqual({ ok: false, error: 'getInterests is accepted from Paperlight’s own pages only' });
+    }
+  });
+
+  it('list today’s matched papers, most recently seen first, with where they were seen', async () => {
+    await handleMessage(deps, scan(), fromTab);
+    deps.now = () => NOW + 60_000;
+    await handleMessage(deps, { ...scan([arxivPaper('2401.00003', 'Hopfield networks revisited')]), page: 'https://arxiv.org/list/cs/recent' }, fromTab);
+    const reply = await handleMessage(deps, { type: 'getDay', day: '2026-11-22' }, fromPopup);
+    expect(reply.ok && (reply.value as { papers: { key: string; seen: unknown[] }[] }).papers.map((p) => [p.key, p.seen])).toEqual([
+      ['arxiv:2401.00003', [{ site: 'arxiv', page: 'https://arxiv.org/list/cs/recent' }]],
+      ['arxiv:2401.00001', [{ site: 'arxiv', page: 'https://arxiv.org/list/cs/new' }]],
+    ]);
+    expect(await handleMessage(deps, { type: 'getDay', day: '2026-11-21' }, fromPopup)).toEqual({ ok: true, value: { papers: [] } });
+  });
+
+  it('save interests, validated, and report the change', async () => {
+    let changed = 0;
+    deps.onInterestsChanged = () => changed++;
+    const bad = await handleMessage(deps, { type: 'setInterests', interests: [{ id: 'x', label: '', terms: [] }] }, fromPopup);
+    expect(bad).toEqual({ ok: false, error: 'interests[0].label must be a non-empty string' });
+    const good = await handleMessage(deps, { type: 'setInterests', interests: [HOPFIELD] }, fromPopup);
+    expect(good).toEqual({ ok: true, value: { interests: [HOPFIELD] } });
+    expect(changed).toBe(1);
+    expect(await handleMessage(deps, { type: 'getInterests' }, fromPopup)).toEqual({ ok: true, value: { interests: [HOPFIELD] } });
+  });
+});

@@ -1,0 +1,120 @@
+import { describe, expect, it, vi } from 'vitest';
+import { arxiv } from '../../lib/adapters/arxiv';
+import type { SiteAdapter } from '../../lib/adapters/types';
+import { createScanner, type ScannerEnv } from '../../lib/content/scanner';
+import type { MatchView, ScanRequest, ScanResponse } from '../../lib/messages';
+import { readPage } from '../fixture-pages';
+
+const LIST_URL = 'https://arxiv.org/list/cs/new';
+const match = (label: string): MatchView => ({ interest: label.toLowerCase(), label, color: '#2563eb', score: 0.9, terms: [{ term: label, field: 'title', exact: true }] });
+
+function loadIntoDocument(html: string): void {
+  document.documentElement.innerHTML = '';
+  document.write(html);
+}
+
+function listing(n: number): string {
+  const entries = Array.from({ length: n }, (_, i) => {
+    const id = `2401.${String(i).padStart(5, '0')}`;
+    return `<dt><a href="/abs/${id}">arXiv:${id}</a></dt><dd><div class="list-title"><span class="descriptor">Title:</span> Paper ${i}</div><div class="list-authors"><a href="#">A. Author</a></div></dd>`;
+  });
+  return `<html><body><h3>New submissions</h3><dl>${entries.join('')}</dl></body></html>`;
+}
+
+function env(send: ScannerEnv['send'], overrides: Partial<ScannerEnv> = {}): ScannerEnv {
+  return {
+    document,
+    url: () => new URL(LIST_URL),
+    send,
+    nextSlice: (task) => setTimeout(task, 0),
+    setTimeout: (task, ms) => setTimeout(task, ms),
+    signal: new AbortController().signal,
+    ...overrides,
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe('the page scanner', () => {
+  it('marks every entry of the saved listing, sends them in one message, and badges the matches', async () => {
+    loadIntoDocument(readPage('arxiv/list-cs-new-2018-07-20-truncated.html'));
+    const sent: ScanRequest[] = [];
+    const scanner = createScanner(arxiv, env(async (request) => {
+      sent.push(request);
+      return { matched: [{ key: 'arxiv:1804.08208', matches: [match('Tracking')] }] };
+    }));
+
+    expect(await scanner.scan({ reset: true })).toBe(87);
+    await settle();
+
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ type: 'scan', page: LIST_URL, site: 'arxiv', listing: true, reset: true });
+    expect(sent[0]!.papers).toHaveLength(87);
+    expect(document.querySelectorAll('dd[data-paperlight-key]')).toHaveLength(87);
+    const matched = document.querySelectorAll('[data-paperlight-match]');
+    expect(Array.from(matched, (e) => [e.getAttribute('data-paperlight-key'), e.getAttribute('data-paperlight-match')])).toEqual([['arxiv:1804.08208', 'tracking']]);
+    const host = matched[0]!.querySelector('.list-title [data-paperlight-badge]');
+    expect(host?.shadowRoot?.textContent).toContain('Tracking');
+  });
+
+  it('is idempotent: scanning again sends nothing new and keeps one badge per entry', async () => {
+    loadIntoDocument(readPage('arxiv/list-cs-new-2018-07-20-truncated.html'));
+    const send = vi.fn(async (): Promise<ScanResponse> => ({ matched: [{ key: 'arxiv:1804.08208', matches: [match('Tracking')] }] }));
+    const scanner = createScanner(arxiv, env(send));
+    await scanner.scan({ reset: true });
+    await settle();
+    expect(await scanner.scan({ reset: false })).toBe(0);
+    await scanner.scan({ reset: true });
+    await settle();
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(document.querySelectorAll('[data-paperlight-badge]')).toHaveLength(1);
+  });
+
+  it('sends a large listing in batches, only the first one resetting the tab', async () => {
+    loadIntoDocument(listing(1200));
+    const sent: ScanRequest[] = [];
+    const scanner = createScanner(arxiv, env(async (r) => (sent.push(r), { matched: [] })));
+    await scanner.scan({ reset: true });
+    expect(sent.map((r) => [r.papers.length, r.reset])).toEqual([[500, true], [500, false], [200, false]]);
+  });
+
+  it('resends a batch the background did not acknowledge', async () => {
+    loadIntoDocument(listing(3));
+    let calls = 0;
+    const scanner = createScanner(arxiv, env(async () => {
+      if (++calls < 3) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return { matched: [] };
+    }, { setTimeout: (task) => setTimeout(task, 0) }));
+    expect(await scanner.scan({ reset: true })).toBe(3);
+    expect(calls).toBe(3);
+  });
+
+  it('reports a listing with no papers so the popup can say the site changed', async () => {
+    loadIntoDocument('<html><body><p>New layout, nothing we know</p></body></html>');
+    const sent: ScanRequest[] = [];
+    await createScanner(arxiv, env(async (r) => (sent.push(r), { matched: [] }))).scan({ reset: true });
+    expect(sent).toEqual([expect.objectContaining({ listing: true, reset: true, papers: [] })]);
+  });
+
+  it('picks up entries a dynamic page adds later, and ignores its own badges', async () => {
+    loadIntoDocument('<html><body><ul id="list"><li><a href="https://arxiv.org/abs/2401.00001">First</a></li></ul></body></html>');
+    const dynamic: SiteAdapter = {
+      id: 'arxiv', name: 'test', hosts: [], matches: () => true,
+      dynamicRoot: (doc) => doc.getElementById('list'),
+      extract: (_doc, _url, root = document) =>
+        Array.from(root.querySelectorAll('li'), (li) => ({ element: li, paper: { title: li.textContent ?? '', ids: { arxiv: li.querySelector('a')!.getAttribute('href') } } })),
+    };
+    const sent: ScanRequest[] = [];
+    const scanner = createScanner(dynamic, env(async (r) => (sent.push(r), { matched: r.papers.map((p) => ({ key: p.key, matches: [match('X')] })) }), { setTimeout: (task) => setTimeout(task, 0) }));
+    await scanner.scan({ reset: true });
+    scanner.watch();
+    await settle();
+    const li = document.createElement('li');
+    li.innerHTML = '<a href="https://arxiv.org/abs/2401.00002">Second</a>';
+    document.getElementById('list')!.append(li);
+    await settle();
+    await settle();
+    expect(sent.map((r) => r.papers.map((p) => p.key))).toEqual([['arxiv:2401.00001'], ['arxiv:2401.00002']]);
+    expect(document.querySelectorAll('[data-paperlight-badge]')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * `npm run demo`: the built extension in headless Chromium on the bundled sample pages, served at
+ * their real URLs. Imports the sample interests through the options page, then writes screenshots
+ * of the decorated listing, an open badge, the popup and the options page to .output/demo/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixturePages, readPage } from '../fixture-pages';
+import { extensionPage, importInterests, launchExtension, ROOT, tabIdOf, waitForScan } from './harness';
+
+const OUT = join(ROOT, '.output/demo');
+const LISTING = 'arxiv/list-cs-new-2018-07-20-truncated.html';
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const session = await launchExtension();
+  try {
+    for (const page of fixturePages()) session.serve(page.url, readPage(page.file));
+    const interestsFile = join(ROOT, 'tests/fixtures/interests/demo.json');
+    await importInterests(session, interestsFile);
+    console.error(`imported ${interestsFile}`);
+
+    const listing = fixturePages().find((p) => p.file === LISTING)!;
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.goto(listing.url);
+    await waitForScan(page, listing.expected.length);
+    const first = page.locator('[data-paperlight-match]').first();
+    await first.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(OUT, 'listing.png') });
+    await first.locator('[data-paperlight-badge]').getByRole('button').click();
+    await page.screenshot({ path: join(OUT, 'badge-open.png') });
+
+    const popup = await session.context.newPage();
+    await popup.setViewportSize({ width: 440, height: 600 });
+    await popup.goto(extensionPage(session, `popup.html?tab=${await tabIdOf(session, page)}`));
+    await popup.locator('li[data-paperlight-key]').first().waitFor();
+    await popup.screenshot({ path: join(OUT, 'popup.png') });
+
+    const options = await session.context.newPage();
+    await options.setViewportSize({ width: 900, height: 1100 });
+    await options.goto(extensionPage(session, 'options.html'));
+    await options.locator('fieldset.interest').first().waitFor();
+    await options.screenshot({ path: join(OUT, 'options.png'), fullPage: true });
+
+    const matched = await page.locator('[data-paperlight-match]').count();
+    console.log(`Paperlight demo: ${matched} of ${listing.expected.length} papers on ${listing.url} match the sample interests.`);
+    console.log(`Screenshots in ${OUT}: listing.png, badge-open.png, popup.png, options.png`);
+  } finally {
+    await session.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
