@@ -2,7 +2,7 @@
  * Paper identifiers: parse, normalise, and derive the storage key (CONTRACT §1).
  * Every parser returns `undefined` for input it does not recognise, never throws.
  */
-import { fold, words } from './text';
+import { fold } from './text';
 
 export interface PaperIds {
   arxiv?: string;
@@ -15,23 +15,45 @@ export interface PaperIds {
 export type IdKind = keyof PaperIds;
 export const ID_KINDS: readonly IdKind[] = ['arxiv', 'doi', 'openreview', 'pmid', 'acl_anthology'];
 
-// New-style ids (0704.0001 onward; 5-digit numbers since 1501) and old-style archive/YYMMNNN.
-const NEW_ARXIV = /^(\d{4}\.\d{4,5})(v\d+)?$/;
-const OLD_ARXIV = /^([a-z-]+(?:\.[a-z]{2})?\/\d{7})(v\d+)?$/i;
+// New-style ids (0704.0001 onward; 5-digit numbers since 1501) and old-style archive[.SC]/YYMMNNN.
+const NEW_ARXIV = /^(\d{2})(\d{2})\.(\d{4,5})(v\d+)?$/;
+const OLD_ARXIV = /^([a-z-]+)(?:\.[a-z]{2})?\/(\d{2})(\d{2})(\d{3})(v\d+)?$/i;
+
+function validMonth(mm: string): boolean {
+  const m = Number(mm);
+  return m >= 1 && m <= 12;
+}
+
+/** The id part of a string that is only an id, or undefined: the month must exist, and the number width match the era. */
+function bareArxivId(s: string): string | undefined {
+  const n = NEW_ARXIV.exec(s);
+  if (n) {
+    const [, yy = '', mm = '', num = ''] = n;
+    // Numbers grew to five digits in January 2015 (1501.00001); four-digit ids stop at 1412.
+    const fiveDigits = Number(yy) >= 15;
+    if (!validMonth(mm) || num.length !== (fiveDigits ? 5 : 4) || `${yy}${mm}` < '0704') return undefined;
+    return `${yy}${mm}.${num}`;
+  }
+  const o = OLD_ARXIV.exec(s);
+  if (o) {
+    const [, archive = '', yy = '', mm = '', num = ''] = o;
+    if (!validMonth(mm)) return undefined;
+    // The subject class (math.AG/0601001) is not part of the identifier: arXiv files it as math/0601001.
+    return `${archive.toLowerCase()}/${yy}${mm}${num}`;
+  }
+  return undefined;
+}
 
 /** Version-less arXiv id from a bare id, `arXiv:` prefix, or an arXiv-like URL/DOI. */
 export function parseArxivId(input: string | null | undefined): string | undefined {
   if (!input) return undefined;
   let s = input.trim();
-  const fromDoi = /^(?:https?:\/\/(?:dx\.)?doi\.org\/)?10\.48550\/arxiv\.(.+)$/i.exec(s);
+  const fromDoi = /^(?:doi:\s*|(?:https?:\/\/)?(?:dx\.|www\.)?doi\.org\/)?10\.48550\/arxiv\.(.+)$/i.exec(s);
   if (fromDoi?.[1]) s = fromDoi[1];
   const fromUrl =
-    /^(?:https?:)?\/\/(?:www\.|export\.)?(?:arxiv\.org|ar5iv\.(?:labs\.)?arxiv\.org|ar5iv\.org|alphaxiv\.org|huggingface\.co\/papers|hf\.co\/papers)\/(?:(?:abs|pdf|html|format|papers)\/)?([^?#]+)/i.exec(s);
+    /^(?:(?:https?:)?\/\/)?(?:www\.|export\.)?(?:arxiv\.org|ar5iv\.(?:labs\.)?arxiv\.org|ar5iv\.org|alphaxiv\.org|huggingface\.co\/papers|hf\.co\/papers)\/(?:(?:abs|pdf|html|format|papers)\/)?([^?#]+)/i.exec(s);
   if (fromUrl?.[1]) s = fromUrl[1].replace(/\.pdf$/i, '').replace(/\/$/, '');
-  s = s.replace(/^arxiv:\s*/i, '');
-  const m = NEW_ARXIV.exec(s) ?? OLD_ARXIV.exec(s);
-  if (!m?.[1]) return undefined;
-  return m[1].includes('/') ? m[1].replace(/^[^/]+/, (a) => a.toLowerCase()) : m[1];
+  return bareArxivId(s.replace(/^arxiv:\s*/i, ''));
 }
 
 /** The version suffix (`v2`) of an arXiv id or URL, if any. */
@@ -53,16 +75,26 @@ export function normalizeDoi(input: string | null | undefined): string | undefin
     return undefined;
   }
   s = s
-    .replace(/^doi:\s*/i, '')
-    .replace(/^https?:\/\/(?:dx\.|www\.)?doi\.org\//i, '')
+    .replace(/^(?:doi:|info:doi\/|urn:doi:)\s*/i, '')
+    .replace(/^(?:https?:\/\/)?(?:dx\.|www\.)?doi\.org\//i, '')
     .replace(/^doi:\s*/i, '');
-  s = s.replace(/[.,;:)\]}>'"]+$/, '');
-  // A closing parenthesis is part of some DOIs (10.1016/0010-0285(80)90005-5): keep it when balanced.
-  const m = /^(10\.\d{4,9}\/\S+)$/.exec(s);
-  if (!m?.[1]) return undefined;
-  let doi = m[1];
-  if (input.trim().endsWith(')') && count(doi, '(') > count(doi, ')')) doi += ')';
-  return doi.toLowerCase();
+  const m = /^(10\.\d{4,9}\/\S+)$/.exec(trimDoiTail(s));
+  return m?.[1] ? m[1].toLowerCase() : undefined;
+}
+
+/**
+ * Sentence punctuation after a DOI is not part of it. A closing parenthesis is part of some DOIs
+ * (10.1016/0010-0285(80)90005-5, 10.1000/abc(12)): it stays when it closes a parenthesis of the DOI.
+ */
+function trimDoiTail(s: string): string {
+  let end = s.length;
+  while (end > 0) {
+    const ch = s[end - 1] ?? '';
+    if (!`.,;:)]}>'"`.includes(ch)) break;
+    if (ch === ')' && count(s.slice(0, end - 1), '(') > count(s.slice(0, end - 1), ')')) break;
+    end--;
+  }
+  return s.slice(0, end);
 }
 
 function count(s: string, c: string): number {
@@ -71,9 +103,31 @@ function count(s: string, c: string): number {
   return n;
 }
 
+/**
+ * DOI inside a link: publisher paths (`/doi/abs/10.1002/jqs.691`), `?doi=10.…`, resolver URLs.
+ * Trailing view segments (`/full`, `.pdf`) are not part of the DOI.
+ */
+export function doiInUrl(href: string | null | undefined): string | undefined {
+  if (!href) return undefined;
+  let s = href;
+  try {
+    s = decodeURIComponent(href);
+  } catch {
+    // Keep the raw link: a stray % does not hide a DOI.
+  }
+  const m = /(?:^|[/=])(10\.\d{4,9}\/[^?#&\s]+)/.exec(s);
+  if (!m?.[1]) return undefined;
+  return normalizeDoi(m[1].replace(/(?:\/(?:full|abstract|pdf|epdf|html)|(?:\.full)?\.pdf|\.full)\/?$/i, ''));
+}
+
+/** PubMed id from `12345`, `PMID: 12345`, or a PubMed article URL; 0 is not an id. */
 export function parsePmid(input: string | null | undefined): string | undefined {
-  const m = /^\s*(?:pmid:\s*)?(\d{1,9})\s*$/i.exec(input ?? '');
-  return m?.[1] ? String(Number(m[1])) : undefined;
+  const s = input ?? '';
+  const m =
+    /^\s*(?:pmid:\s*)?(\d{1,9})\s*$/i.exec(s) ??
+    /^(?:https?:)?\/\/(?:pubmed\.ncbi\.nlm\.nih\.gov|(?:www\.)?ncbi\.nlm\.nih\.gov\/pubmed)\/(\d{1,9})\/?(?:[?#].*)?$/i.exec(s.trim());
+  const n = m?.[1] ? Number(m[1]) : 0;
+  return n > 0 ? String(n) : undefined;
 }
 
 export function parseOpenReviewId(input: string | null | undefined): string | undefined {
@@ -81,6 +135,23 @@ export function parseOpenReviewId(input: string | null | undefined): string | un
   const fromUrl = /openreview\.net\/(?:forum|pdf)\?(?:.*&)?id=([A-Za-z0-9_-]+)/.exec(input);
   const id = fromUrl?.[1] ?? input.trim();
   return /^[A-Za-z0-9_-]{6,20}$/.test(id) ? id : undefined;
+}
+
+/**
+ * Ids the given links point at: DOIs (resolver and publisher URLs), arXiv, OpenReview, PubMed and
+ * ACL Anthology pages. The first link of each kind wins. Only absolute URLs count: a bare number is not a link.
+ */
+export function idsFromLinks(hrefs: readonly (string | null | undefined)[]): PaperIds {
+  const ids: PaperIds = {};
+  for (const href of hrefs) {
+    if (!href || !/^https?:\/\//i.test(href)) continue;
+    ids.arxiv ??= parseArxivId(href);
+    ids.doi ??= doiInUrl(href);
+    if (/^https?:\/\/(?:www\.|api\.)?openreview\.net\//i.test(href)) ids.openreview ??= parseOpenReviewId(href);
+    ids.pmid ??= parsePmid(href);
+    ids.acl_anthology ??= parseAclAnthologyId(href);
+  }
+  return Object.fromEntries(Object.entries(ids).filter(([, v]) => v)) as PaperIds;
 }
 
 /** Clean a set of ids: drop unrecognised ones, and take an arXiv id out of arXiv's own DOI. */
@@ -94,24 +165,52 @@ export function normalizeIds(raw: Partial<Record<IdKind, string | null | undefin
   if (openreview) ids.openreview = openreview;
   const pmid = parsePmid(raw.pmid);
   if (pmid) ids.pmid = pmid;
-  const acl = raw.acl_anthology?.trim();
-  if (acl && /^[A-Za-z0-9.-]{3,40}$/.test(acl)) ids.acl_anthology = acl;
+  const acl = parseAclAnthologyId(raw.acl_anthology);
+  if (acl) ids.acl_anthology = acl;
   return ids;
+}
+
+/**
+ * ACL Anthology id, bare or from an aclanthology.org link: new style `2022.acl-long.1`,
+ * old style `W19-4201` (letter, year, four digits). `.pdf`/`.bib` and `vN` revision suffixes are dropped.
+ */
+export function parseAclAnthologyId(input: string | null | undefined): string | undefined {
+  if (!input) return undefined;
+  let s = input.trim();
+  const fromUrl = /^(?:https?:)?\/\/(?:www\.)?aclanthology\.org\/([^?#]+)/i.exec(s);
+  if (fromUrl?.[1]) s = fromUrl[1];
+  s = s.replace(/\/$/, '').replace(/\.(?:pdf|bib|xml)$/i, '').replace(/(?<=\d)v\d+$/, '');
+  if (/^\d{4}\.[a-z0-9]+(?:-[a-z0-9]+)*\.\d+$/i.test(s)) return s;
+  if (/^[A-Z]\d{2}-\d{4}$/i.test(s)) return s.toUpperCase();
+  return undefined;
+}
+
+// Any script's letters (CJK titles must not fold to an empty fingerprint), combining marks kept in words.
+const FINGERPRINT_WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+function fingerprintWords(s: string): string[] {
+  return fold(s).match(FINGERPRINT_WORD) ?? [];
 }
 
 /** Folded title plus first author's surname: the identity of last resort. */
 export function titleFingerprint(title: string, authors?: readonly string[]): string {
-  const titleWords = words(fold(title)).join('-');
+  const titleWords = fingerprintWords(title).join('-');
   const first = authors?.[0];
   const surname = first ? surnameOf(first) : '';
   return surname ? `${titleWords}/${surname}` : titleWords;
 }
 
+const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
+// PubMed/Scholar style "Brito LGO": surname first, then up to three capital initials.
+const INITIALS = /^\p{Lu}{1,3}$/u;
+
 function surnameOf(name: string): string {
-  const folded = fold(name.trim());
   // "Song, Yang" lists the surname first.
-  const part = folded.includes(',') ? folded.split(',')[0] ?? '' : folded.split(/\s+/).pop() ?? '';
-  return words(part).join('');
+  if (name.includes(',')) return fingerprintWords(name.split(',')[0] ?? '').join('');
+  const parts = name.trim().split(/\s+/).filter((p) => !NAME_SUFFIX.test(p));
+  const last = parts[parts.length - 1] ?? '';
+  const surname = parts.length > 1 && INITIALS.test(last) ? parts.slice(0, -1).join(' ') : last;
+  return fingerprintWords(surname).join('');
 }
 
 /** Storage key, CONTRACT §1: arxiv, then doi, openreview, pmid, then the title fingerprint. */

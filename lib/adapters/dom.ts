@@ -1,5 +1,6 @@
 /** Small read-only DOM helpers shared by adapters. */
 import { collapseWhitespace } from '../text';
+import type { DetectedEntry } from './types';
 
 export function text(node: Node | null | undefined): string {
   return node ? collapseWhitespace(node.textContent ?? '') : '';
@@ -41,4 +42,116 @@ export function count(s: string | null | undefined): number | undefined {
 /** Match-pattern test used by adapters' `matches`: host in a set, path by regex. */
 export function hostIs(url: URL, ...hosts: string[]): boolean {
   return hosts.includes(url.hostname);
+}
+
+/** Elements under `root` matching `selector`, `root` itself included: content added later may be the entry itself. */
+export function within(root: ParentNode, selector: string): Element[] {
+  // nodeType, not instanceof: the CLI runs outside a browser, where there is no global Element.
+  const own = (root as Node).nodeType === 1 && (root as Element).matches(selector) ? [root as Element] : [];
+  return [...own, ...Array.from(root.querySelectorAll(selector))];
+}
+
+/** Texts of the elements matching `selector` under `container` (author links), empty ones dropped. */
+export function texts(container: ParentNode | null | undefined, selector: string): string[] {
+  return container ? Array.from(container.querySelectorAll(selector), (el) => text(el)).filter(Boolean) : [];
+}
+
+/** JSON embedded in a page (data-props, script text); undefined when absent or malformed, never throws. */
+export function parseJson(s: string | null | undefined): unknown {
+  if (!s) return undefined;
+  try {
+    return JSON.parse(s) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `<meta>` values by lower-cased name (or property), in page order. Reads `content`, and `value` too:
+ * some saved pages (Mercury Parser fixtures) rewrote `content=` to `value=`.
+ */
+export function metaIndex(doc: Document): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const m of Array.from(doc.querySelectorAll('meta'))) {
+    const name = (m.getAttribute('name') ?? m.getAttribute('property'))?.trim().toLowerCase();
+    const value = collapseWhitespace(m.getAttribute('content') ?? m.getAttribute('value') ?? '');
+    if (!name || !value) continue;
+    const list = index.get(name);
+    if (list) list.push(value);
+    else index.set(name, [value]);
+  }
+  return index;
+}
+
+/** "Surname, Given" (citation_author on some sites) as shown on the page: "Given Surname". */
+export function displayName(name: string): string {
+  const m = /^([^,]+),\s*([^,]+)$/.exec(name.trim());
+  return m?.[1] && m[2] ? `${m[2].trim()} ${m[1].trim()}` : name.trim();
+}
+
+/** The page's own address: `link[rel=canonical]`, else `og:url`, else the URL it was loaded from. */
+export function canonicalUrl(doc: Document, url: URL): string {
+  const meta = metaIndex(doc).get('og:url')?.[0];
+  return (
+    absoluteUrl(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href'), url) ??
+    absoluteUrl(meta, url) ??
+    url.href
+  );
+}
+
+/** The heading that shows `title` (where a badge belongs), else the first h1, else the body. */
+export function headingFor(doc: Document, title: string): Element {
+  const wanted = collapseWhitespace(title).toLowerCase();
+  const headings = Array.from(doc.querySelectorAll('h1, h2'));
+  return (
+    headings.find((h) => text(h).toLowerCase() === wanted) ??
+    doc.querySelector('h1') ??
+    doc.body ??
+    doc.documentElement
+  );
+}
+
+/** Markup some sites leave inside meta text (`<p>` in citation_abstract), removed as text, never parsed. */
+function stripTags(s: string): string {
+  return collapseWhitespace(s.replace(/<[^>]*>/g, ' '));
+}
+
+/**
+ * The article a landing page describes in its metadata: Highwire `citation_*` first, then Dublin Core
+ * (`dc.*`/`DC.*`) and PRISM: one entry, or none without a title. Only the page's own article: tags like
+ * `citation_reference` describe other papers and are ignored.
+ */
+export function articleFromMeta(doc: Document, url: URL): DetectedEntry[] {
+  const meta = metaIndex(doc);
+  const first = (...names: string[]) => names.map((n) => meta.get(n)?.[0]).find(Boolean);
+  const title = first('citation_title', 'dc.title', 'prism.title');
+  if (!title) return [];
+  const authors = meta.get('citation_author') ?? meta.get('dc.creator') ?? meta.get('dc.contributor') ?? [];
+  // dc.identifier also carries ISSNs and URLs; only a DOI-shaped one is taken.
+  const dcDoi = meta.get('dc.identifier')?.find((v) => /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?10\.\d{4,9}\//i.test(v));
+  const abstract = first('citation_abstract', 'dc.description');
+  return [
+    {
+      element: headingFor(doc, title),
+      paper: {
+        title,
+        url: canonicalUrl(doc, url),
+        ids: {
+          doi: first('citation_doi', 'prism.doi') ?? dcDoi,
+          arxiv: first('citation_arxiv_id'),
+          pmid: first('citation_pmid'),
+        },
+        authors: authors.map(displayName),
+        ...(abstract ? { abstract: stripTags(abstract) } : {}),
+      },
+    },
+  ];
+}
+
+/** Names in a comma-separated line ("Ann Lee, Bo Chen"), trimmed, empty ones dropped. */
+export function splitNames(line: string, separator: string | RegExp = ','): string[] {
+  return line
+    .split(separator)
+    .map((n) => collapseWhitespace(n))
+    .filter(Boolean);
 }

@@ -3,10 +3,41 @@
  * To add a site: write lib/adapters/<id>.ts, add it here, and add a fixture page with its
  * .expected.json under tests/fixtures/pages/<id>/ (tests/adapters/registry.test.ts checks all three).
  */
+import { aclAnthology } from './acl-anthology';
 import { arxiv } from './arxiv';
+import { arxivMirrors } from './arxiv-mirrors';
+import { biorxiv } from './biorxiv';
+import { cvf } from './cvf';
+import { dblp } from './dblp';
+import { generic } from './generic';
+import { huggingface } from './huggingface';
+import { neurips } from './neurips';
+import { openreview } from './openreview';
+import { paperswithcode } from './paperswithcode';
+import { pmlr } from './pmlr';
+import { pubmed } from './pubmed';
+import { scholar } from './scholar';
+import { semanticScholar } from './semantic-scholar';
 import type { SiteAdapter } from './types';
 
-export const ADAPTERS: readonly SiteAdapter[] = [arxiv];
+export const ADAPTERS: readonly SiteAdapter[] = [
+  arxiv,
+  huggingface,
+  scholar,
+  semanticScholar,
+  openreview,
+  arxivMirrors,
+  aclAnthology,
+  dblp,
+  pubmed,
+  biorxiv,
+  neurips,
+  cvf,
+  pmlr,
+  paperswithcode,
+  // Matches every http(s) URL: must stay last.
+  generic,
+];
 
 /** Host permissions and content-script matches of the dedicated (not opt-in) adapters. */
 export const HOST_PATTERNS: readonly string[] = [...new Set(ADAPTERS.filter((a) => !a.optIn).flatMap((a) => a.hosts))];

@@ -1,0 +1,46 @@
+/**
+ * PMLR (Proceedings of Machine Learning Research): volume pages list `div.paper` > `p.title`,
+ * `span.authors` (comma separated, names joined with &nbsp;) and `p.links` (abs page first, then PDF);
+ * paper pages carry `citation_*` meta tags.
+ *
+ * Test URLs:
+ *   https://proceedings.mlr.press/v202/
+ *   https://proceedings.mlr.press/v202/aamand23a.html
+ */
+import { absoluteUrl, articleFromMeta, splitNames, text, within } from './dom';
+import type { DetectedEntry, SiteAdapter } from './types';
+
+const HOSTS = ['proceedings.mlr.press'];
+const VOLUME_PATH = /^\/v\d+\/?$/;
+const PAPER_PATH = /^\/v\d+\/[^/]+\.html$/;
+
+function extractVolume(root: ParentNode, base: URL): DetectedEntry[] {
+  const entries: DetectedEntry[] = [];
+  for (const div of within(root, 'div.paper')) {
+    const title = text(div.querySelector('.title'));
+    if (!title) continue;
+    // The abstract page is the link that is not a download (PDF, supplementary, code).
+    const abs = Array.from(div.querySelectorAll('.links a[href]'), (a) => absoluteUrl(a.getAttribute('href'), base)).find(
+      (href) => href && PAPER_PATH.test(new URL(href).pathname),
+    );
+    entries.push({
+      element: div,
+      paper: {
+        title,
+        url: abs,
+        ids: {},
+        authors: splitNames(text(div.querySelector('.authors'))),
+      },
+    });
+  }
+  return entries;
+}
+
+export const pmlr: SiteAdapter = {
+  id: 'pmlr',
+  name: 'PMLR',
+  hosts: HOSTS.map((h) => `https://${h}/*`),
+  matches: (url) => HOSTS.includes(url.hostname),
+  isListing: (url) => VOLUME_PATH.test(url.pathname),
+  extract: (doc, url, root = doc) => (PAPER_PATH.test(url.pathname) ? articleFromMeta(doc, url) : extractVolume(root, url)),
+};
