@@ -46,7 +46,7 @@ function compareGivenName(wanted: string, written: string): 'exact' | 'typo' | n
 }
 
 /** How `author` (a paper's author) answers to `wanted` (an interest's author): null = another person. */
-export function compareNames(wanted: PersonName, author: PersonName): 'exact' | 'typo' | null {
+function compareNames(wanted: PersonName, author: PersonName): 'exact' | 'typo' | null {
   const k = wanted.surnameLength;
   if (author.words.length < k) return null;
   const wantedSurname = surnameOf(wanted.words, k);
@@ -68,19 +68,39 @@ export function compareNames(wanted: PersonName, author: PersonName): 'exact' | 
   return best && 'typo';
 }
 
+/**
+ * The folded last word of a written name (the surname's last word) without parsing the whole name:
+ * cut after the last space, hyphen or full stop, which never fall inside a word.
+ */
+function lastWordOf(raw: string): string | undefined {
+  const comma = raw.indexOf(',');
+  const surname = (comma >= 0 ? raw.slice(0, comma) : raw).trimEnd();
+  const cut = Math.max(surname.lastIndexOf(' '), surname.lastIndexOf('-'), surname.lastIndexOf('.')) + 1;
+  const tail = words(fold(surname.slice(cut)));
+  if (tail.length) return tail[tail.length - 1];
+  const name = parseName(raw);
+  return name?.words[name.words.length - 1];
+}
+
+interface WrittenAuthor {
+  paper: number;
+  raw: string;
+  /** Parsed on first comparison: most authors of a page never share a last word with an interest. */
+  name?: PersonName | null;
+}
+
 /** Paper authors of one batch, found by the last word of their names. */
 export class AuthorIndex {
-  private readonly byLastWord = new Map<string, { paper: number; name: PersonName }[]>();
+  private readonly byLastWord = new Map<string, WrittenAuthor[]>();
 
   constructor(papers: readonly MatchablePaper[]) {
     papers.forEach((paper, i) => {
       for (const raw of paper.authors ?? []) {
-        const name = parseName(raw);
-        const lastWord = name?.words[name.words.length - 1];
-        if (!name || lastWord === undefined) continue;
+        const lastWord = lastWordOf(raw);
+        if (lastWord === undefined) continue;
         const entries = this.byLastWord.get(lastWord);
-        if (entries) entries.push({ paper: i, name });
-        else this.byLastWord.set(lastWord, [{ paper: i, name }]);
+        if (entries) entries.push({ paper: i, raw });
+        else this.byLastWord.set(lastWord, [{ paper: i, raw }]);
       }
     });
   }
@@ -91,9 +111,10 @@ export class AuthorIndex {
     const lastWord = wanted.words[wanted.words.length - 1] as string;
     for (const [pageWord, entries] of this.byLastWord) {
       if (pageWord !== lastWord && (lastWord.length < 5 || !withinEditDistance(lastWord, pageWord, 1))) continue;
-      for (const { paper, name } of entries) {
-        const match = compareNames(wanted, name);
-        if (match) found.set(paper, found.get(paper) === true || match === 'exact');
+      for (const entry of entries) {
+        if (entry.name === undefined) entry.name = parseName(entry.raw);
+        const match = entry.name && compareNames(wanted, entry.name);
+        if (match) found.set(entry.paper, found.get(entry.paper) === true || match === 'exact');
       }
     }
     return found;

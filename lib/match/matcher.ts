@@ -60,7 +60,7 @@ const INEXACT_FACTOR = 0.8;
  * Our own score, not fuse.js's (which field length dominates): every hit is independent evidence
  * (noisy-or), so more terms and more fields score higher; the interest's weight sharpens or softens it.
  */
-export function scoreHits(hits: readonly TermHit[], weight: number): number {
+function scoreHits(hits: readonly TermHit[], weight: number): number {
   let missing = 1;
   for (const hit of hits) missing *= 1 - HIT_STRENGTH[hit.field] * (hit.exact ? 1 : INEXACT_FACTOR);
   return Math.max(0.001, Math.round((1 - missing ** weight) * 1000) / 1000);

@@ -17,14 +17,14 @@ export function isExactSpelling(spelling: Spelling): boolean {
 /** The page words that stand for one interest word, and in how many papers they occur. */
 export interface WordExpansion {
   spellings: ReadonlyMap<string, Spelling>;
-  /** Papers (title or abstract) holding any of the spellings: picks the rarest word of a phrase. */
+  /** Posting-list entries of the spellings (a paper counts once per spelling): picks the rarest word of a phrase. */
   paperCount: number;
 }
 
 export type Postings = ReadonlyMap<string, readonly number[]>;
 
 /** Edits allowed for an interest word: none up to 4 letters, 1 from 5, 2 from 9 (PERF-BASELINE §7). */
-export function typoBudget(word: string): number {
+function typoBudget(word: string): number {
   if (word.length <= SHORT_WORD_MAX || hasDigit(word)) return 0;
   return word.length >= 9 ? 2 : 1;
 }

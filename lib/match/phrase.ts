@@ -4,9 +4,9 @@
  * of it (word index); a phrase's words must then stand together in order, which fuse.js checks,
  * on the candidates only, over the title and the parts of the abstract around the rarest word.
  */
-import Fuse, { type Expression } from 'fuse.js';
+import Fuse, { type Expression, type FuseResultMatch, type RangeTuple } from 'fuse.js';
 import type { FieldScope } from '../interests';
-import { isExactSpelling, type PaperIndex, type WordExpansion } from './paper-index';
+import { isExactSpelling, type PaperIndex, type Postings, type WordExpansion } from './paper-index';
 import type { MatchField } from './types';
 import { singular, STOP_WORDS, textWords } from './words';
 
@@ -54,10 +54,12 @@ const FUSE_PATTERN_MAX = 32;
 const WINDOW_MARGIN = 8;
 const FUSE_OPTIONS = { threshold: 0.3, ignoreLocation: true, isCaseSensitive: true, includeMatches: true, shouldSort: false } as const;
 
+/** What fuse.js searches (`title`, `abstract`), and the words those strings were joined from. */
 interface FuseRecord {
   paper: number;
   title?: string;
   abstract?: string[];
+  words: { title?: readonly string[]; abstract?: (readonly string[])[] };
 }
 
 /** Whole words packed into chunks of at most 32 characters, so that each chunk is one bitap pattern. */
@@ -79,7 +81,7 @@ function fuseQuery(words: readonly string[], keys: readonly string[]): Expressio
 }
 
 /** Papers holding a spelling of every word, in `postings` (all expansions are non-empty). */
-function candidatePapers(expansions: readonly WordExpansion[], postings: PaperIndex['textPostings'], paperCount: number): number[] {
+function candidatePapers(expansions: readonly WordExpansion[], postings: Postings, paperCount: number): number[] {
   // seen[p] = how many of the words paper p has shown so far; one pass per word, rarest first.
   const seen = new Uint16Array(paperCount);
   const ordered = [...expansions].sort((a, b) => a.paperCount - b.paperCount);
@@ -101,9 +103,31 @@ function holdsEveryWord(fieldWords: readonly string[], expansions: readonly Word
   return expansions.every(({ spellings }) => fieldWords.some((word) => spellings.has(word)));
 }
 
+/**
+ * Bitap scores characters, not words: "diffusion model" is within its error budget of "diffusion
+ * and" or "diffusion process". A match only counts when the words it spans spell every content
+ * word of the term, in order. `strings` are the searched strings as words (joined by one space).
+ */
+function matchedWordsSpell(matches: readonly FuseResultMatch[], strings: readonly (readonly string[])[], expansions: readonly WordExpansion[]): boolean {
+  let next = 0;
+  for (const { refIndex, indices } of matches) {
+    const words = strings[refIndex ?? 0] ?? [];
+    let wordStart = 0;
+    let range = 0;
+    for (const word of words) {
+      const wordEnd = wordStart + word.length - 1;
+      while (range < indices.length && (indices[range] as RangeTuple)[1] < wordStart) range++;
+      const overlaps = range < indices.length && (indices[range] as RangeTuple)[0] <= wordEnd;
+      if (overlaps && expansions[next]?.spellings.has(word) && ++next === expansions.length) return true;
+      wordStart = wordEnd + 2;
+    }
+  }
+  return false;
+}
+
 /** The parts of the abstract around the anchor word's occurrences, ±`margin` characters, merged. */
-function windowsAround(abstractWords: readonly string[], anchor: WordExpansion, margin: number): string[] {
-  const windows: string[] = [];
+function windowsAround(abstractWords: readonly string[], anchor: WordExpansion, margin: number): string[][] {
+  const windows: string[][] = [];
   let start = -1;
   let end = -1;
   for (let i = 0; i < abstractWords.length; i++) {
@@ -114,12 +138,12 @@ function windowsAround(abstractWords: readonly string[], anchor: WordExpansion, 
     for (let chars = 0; to < abstractWords.length - 1 && chars < margin; ) chars += (abstractWords[++to] as string).length + 1;
     if (from <= end) end = to;
     else {
-      if (end >= 0) windows.push(abstractWords.slice(start, end + 1).join(' '));
+      if (end >= 0) windows.push(abstractWords.slice(start, end + 1));
       start = from;
       end = to;
     }
   }
-  if (end >= 0) windows.push(abstractWords.slice(start, end + 1).join(' '));
+  if (end >= 0) windows.push(abstractWords.slice(start, end + 1));
   return windows;
 }
 
@@ -159,9 +183,15 @@ export function findTerm(term: CompiledTerm, index: PaperIndex, scope: FieldScop
   for (const paper of candidates) {
     const title = index.titleWords[paper] as string[];
     const abstract = index.abstractWords[paper] as string[];
-    const record: FuseRecord = { paper };
-    if (holdsEveryWord(title, expansions)) record.title = title.join(' ');
-    if (scope !== 'title' && holdsEveryWord(abstract, expansions)) record.abstract = windowsAround(abstract, anchor, margin);
+    const record: FuseRecord = { paper, words: {} };
+    if (holdsEveryWord(title, expansions)) {
+      record.words.title = title;
+      record.title = title.join(' ');
+    }
+    if (scope !== 'title' && holdsEveryWord(abstract, expansions)) {
+      record.words.abstract = windowsAround(abstract, anchor, margin);
+      record.abstract = record.words.abstract.map((window) => window.join(' '));
+    }
     if (record.title !== undefined || record.abstract !== undefined) records.push(record);
   }
   if (!records.length) return hits;
@@ -169,10 +199,15 @@ export function findTerm(term: CompiledTerm, index: PaperIndex, scope: FieldScop
   const keys = scope === 'title' ? ['title'] : ['title', 'abstract'];
   const fuse = new Fuse(records, { ...FUSE_OPTIONS, keys });
   for (const { item, matches } of fuse.search(fuseQuery(term.words, keys))) {
-    const fields = new Set((matches ?? []).map((match) => match.key));
     const found: FieldHit[] = [];
-    if (fields.has('title')) found.push({ field: 'title', exact: containsPhrase(index.titleWords[item.paper] as string[], term.words) });
-    if (fields.has('abstract')) found.push({ field: 'abstract', exact: containsPhrase(index.abstractWords[item.paper] as string[], term.words) });
+    for (const field of ['title', 'abstract'] as const) {
+      const matched = (matches ?? []).filter((match) => match.key === field);
+      const strings = field === 'title' ? [item.words.title ?? []] : (item.words.abstract ?? []);
+      if (matched.length && matchedWordsSpell(matched, strings, expansions)) {
+        const fieldWords = field === 'title' ? index.titleWords[item.paper] : index.abstractWords[item.paper];
+        found.push({ field, exact: containsPhrase(fieldWords as string[], term.words) });
+      }
+    }
     if (found.length) hits.set(item.paper, found);
   }
   return hits;

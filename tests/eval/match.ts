@@ -1,0 +1,128 @@
+/**
+ * `npm run eval:match`: matching quality on the hand-labelled seed papers, through the real CLI
+ * (`npm run match`), for the given interests and for misspelt/variant ones; then timings.
+ * Neutral papers count neither as hits nor as misses (see the labels file's "method").
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseInterestsFile } from '../../lib/interests';
+import { BENCH_INTERESTS, benchCorpus, timeMatching } from '../../lib/match/bench';
+import { fold } from '../../lib/text';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+const FIXTURES = join(ROOT, 'tests', 'fixtures', 'matching');
+export const PAPERS_FILE = join(FIXTURES, 'seed-000-papers.json');
+export const INTEREST_SETS = { given: join(FIXTURES, 'interests.json'), variants: join(FIXTURES, 'interests-variants.json') } as const;
+
+interface SeedPaper {
+  id: string;
+  title: string;
+  abstract: string;
+}
+interface LabelSet {
+  relevant: { id: string }[];
+  neutral?: { id: string }[];
+}
+interface CliResult {
+  key: string;
+  matches: { interest: string }[];
+}
+
+export interface InterestScore {
+  id: string;
+  label: string;
+  precision: number;
+  recall: number;
+  f1: number;
+  truePositives: number;
+  falsePositives: string[];
+  misses: string[];
+}
+
+export interface EvaluationResult {
+  perInterest: InterestScore[];
+  macroF1: number;
+}
+
+/** Run `npm run match`'s command exactly as a user would. */
+export function runMatchCli(interestsPath: string, papersPath: string): CliResult[] {
+  const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'lib/cli/match.ts', '--interests', interestsPath, papersPath], { cwd: ROOT, encoding: 'utf8' });
+  return JSON.parse(stdout) as CliResult[];
+}
+
+/** Precision/recall are 1 when there is nothing to find or nothing was found (an interest with no relevant papers still pays for false hits). */
+function scoreInterest(id: string, label: string, found: ReadonlySet<string>, labels: LabelSet): InterestScore {
+  const relevant = new Set(labels.relevant.map((p) => p.id));
+  const neutral = new Set((labels.neutral ?? []).map((p) => p.id));
+  const judged = [...found].filter((paper) => !neutral.has(paper));
+  const truePositives = judged.filter((paper) => relevant.has(paper)).length;
+  const precision = judged.length ? truePositives / judged.length : 1;
+  const recall = relevant.size ? truePositives / relevant.size : 1;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return {
+    id,
+    label,
+    precision,
+    recall,
+    f1,
+    truePositives,
+    falsePositives: judged.filter((paper) => !relevant.has(paper)),
+    misses: [...relevant].filter((paper) => !found.has(paper)),
+  };
+}
+
+/** Match the seed papers with one interests file (through the CLI) and score every interest against the labels. */
+export function evaluateInterests(interestsPath: string): EvaluationResult {
+  const papers = JSON.parse(readFileSync(PAPERS_FILE, 'utf8')) as SeedPaper[];
+  const labelSets = (JSON.parse(readFileSync(join(FIXTURES, 'seed-000-labels.json'), 'utf8')) as { interests: Record<string, LabelSet> }).interests;
+  const labelsByFoldedName = new Map(Object.entries(labelSets).map(([name, labels]) => [fold(name), labels]));
+  const { interests } = parseInterestsFile(JSON.parse(readFileSync(interestsPath, 'utf8')));
+
+  const found = new Map<string, Set<string>>(interests.map((interest) => [interest.id, new Set()]));
+  // The seed papers have no `key`, so the CLI keys them by position.
+  for (const { key, matches } of runMatchCli(interestsPath, PAPERS_FILE)) {
+    const paperId = papers[Number(key)]?.id as string;
+    for (const { interest } of matches) found.get(interest)?.add(paperId);
+  }
+  const perInterest = interests.map((interest) => {
+    const labels = labelsByFoldedName.get(fold(interest.label));
+    if (!labels) throw new Error(`no labels for interest "${interest.label}"`);
+    return scoreInterest(interest.id, interest.label, found.get(interest.id) as Set<string>, labels);
+  });
+  return { perInterest, macroF1: perInterest.reduce((sum, s) => sum + s.f1, 0) / perInterest.length };
+}
+
+function printTable(title: string, { perInterest, macroF1 }: EvaluationResult): void {
+  const rows = perInterest.map((s) => [
+    s.id,
+    s.label,
+    s.precision.toFixed(2),
+    s.recall.toFixed(2),
+    s.f1.toFixed(2),
+    [...s.falsePositives.map((p) => `+${p}`), ...s.misses.map((p) => `-${p}`)].join(' '),
+  ]);
+  const header = ['interest', 'labels', 'P', 'R', 'F1', 'false hits (+) / misses (-)'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
+  const line = (cells: string[]): string => cells.map((cell, i) => cell.padEnd(widths[i] as number)).join('  ').trimEnd();
+  console.log(`\n${title}: macro F1 ${macroF1.toFixed(3)}`);
+  console.log(line(header));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of rows) console.log(line(row));
+}
+
+function printTimings(): void {
+  const seed = JSON.parse(readFileSync(PAPERS_FILE, 'utf8')) as SeedPaper[];
+  console.log(`\nTiming: compile + match ${BENCH_INTERESTS.length} interests (median of 7 after a warm-up; min–max)`);
+  for (const [size, withAbstracts] of [[100, true], [2000, false], [2000, true]] as const) {
+    const { medianMs, minMs, maxMs } = timeMatching(BENCH_INTERESTS, benchCorpus(seed, size, withAbstracts));
+    const what = `${size} papers, ${withAbstracts ? 'with abstracts' : 'titles + authors'}`;
+    console.log(`${what.padEnd(32)} ${medianMs.toFixed(1)} ms (${minMs.toFixed(1)}–${maxMs.toFixed(1)})`);
+  }
+}
+
+if (import.meta.filename === resolve(process.argv[1] ?? '')) {
+  printTable('Given interests', evaluateInterests(INTEREST_SETS.given));
+  printTable('Misspelt and variant interests', evaluateInterests(INTEREST_SETS.variants));
+  printTimings();
+}
