@@ -1,11 +1,32 @@
-/** The toolbar popup: this tab's status, then today's matched papers, newest first (as the background orders them). */
+/**
+ * The toolbar popup: what this tab shows, then the day's trending subset (personal ↔ popular
+ * blend), a day picker, interest filter, search over every stored paper, BibTeX export, a small
+ * chart of the last two weeks, and keyboard control.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { dayOf } from '../lib/clock';
+import { toBibtex, toBibtexList } from '../lib/bibtex';
+import { addDays, dayOf } from '../lib/clock';
 import { t } from '../lib/i18n';
-import type { PopupPaper, TabStatus } from '../lib/messages';
+import type { ChartData, PaperStatePatch, PopupPaper, TabStatus } from '../lib/messages';
 import { request } from '../lib/messaging';
-import { PaperRow } from './PaperRow';
+import { DEFAULT_BLEND } from '../lib/rank/trending';
+import { BarChart } from './BarChart';
+import { PaperRow, type RowActions } from './PaperRow';
 import { useLoad } from './use-load';
+
+const BLEND_KEY = 'popupBlend';
+const PAGE = 50;
+const CHART_DAYS = 14;
+
+type DayChoice = 'today' | 'yesterday' | 'week' | string;
+
+function daysFor(choice: DayChoice, today: string): string[] {
+  if (choice === 'today') return [today];
+  if (choice === 'yesterday') return [addDays(today, -1)];
+  if (choice === 'week') return Array.from({ length: 7 }, (_, i) => addDays(today, -i));
+  return [choice];
+}
 
 /** The tab the popup is about: the active tab, or `?tab=<id>` when the popup is opened as a page. */
 async function activeTabId(): Promise<number | undefined> {
@@ -15,46 +36,265 @@ async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-function TabSection({ status }: { status: TabStatus | null }) {
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/x-bibtex' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function TabSection({ status, papers, actions, now }: { status: TabStatus | null; papers: PopupPaper[]; actions: RowActions; now: number }) {
   if (!status) return <p class="note">{t('pageNotSupported')}</p>;
   if (status.listing && status.papers === 0) return <p class="warning" role="status">{t('healthNoPapers')}</p>;
-  return <p class="note">{t('pageSummary', [String(status.matched.length), String(status.papers)])}</p>;
+  return (
+    <>
+      <p class="note">{t('pageSummary', [String(status.matched.length), String(status.papers)])}</p>
+      {papers.length > 0 && (
+        <ol class="papers" aria-label={t('onThisPageMatches')}>
+          {papers.map((p) => (
+            <PaperRow key={p.key} paper={p} actions={actions} now={now} />
+          ))}
+        </ol>
+      )}
+    </>
+  );
 }
 
 export function PopupApp() {
+  const now = useMemo(() => Date.now(), []);
+  const today = dayOf(now);
+  const [choice, setChoice] = useState<DayChoice>('today');
+  const [blend, setBlend] = useState<number | undefined>();
+  const [filter, setFilter] = useState('');
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<PopupPaper[] | undefined>();
+  const [lists, setLists] = useState<{ today: PopupPaper[]; popular: PopupPaper[] } | undefined>();
+  const [error, setError] = useState<string>();
+  const [limit, setLimit] = useState(PAGE);
+  const [selected, setSelected] = useState(-1);
+  const [chart, setChart] = useState<ChartData>();
+  const [notice, setNotice] = useState<string>();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+
   const tab = useLoad(async () => {
     const tabId = await activeTabId();
-    return tabId === undefined ? null : (await request<'getTabStatus'>({ type: 'getTabStatus', tabId })).status;
+    const status = tabId === undefined ? null : (await request<'getTabStatus'>({ type: 'getTabStatus', tabId })).status;
+    const papers = status?.matched.length ? (await request<'getPapers'>({ type: 'getPapers', keys: status.matched })).papers : [];
+    return { status, papers };
   });
-  const today = useLoad(() => request<'getDay'>({ type: 'getDay', day: dayOf(Date.now()) }).then((r) => r.papers));
+  const interests = useLoad(() => request<'getInterests'>({ type: 'getInterests' }).then((r) => r.interests));
+
+  useEffect(() => {
+    void browser.storage.local.get(BLEND_KEY).then((s) => setBlend(typeof s[BLEND_KEY] === 'number' ? (s[BLEND_KEY] as number) : DEFAULT_BLEND));
+  }, []);
+
+  useEffect(() => {
+    if (blend === undefined) return;
+    request<'getTrending'>({ type: 'getTrending', days: daysFor(choice, today), blend }).then(
+      (r) => {
+        setLists(r);
+        setError(undefined);
+      },
+      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+    );
+  }, [choice, blend]);
+
+  useEffect(() => {
+    // The chart is extra: fetched after the lists so it never delays the first paint.
+    if (!lists || chart) return;
+    const days = Array.from({ length: CHART_DAYS }, (_, i) => addDays(today, i - CHART_DAYS + 1));
+    void request<'getChart'>({ type: 'getChart', days }).then(setChart, () => undefined);
+  }, [lists]);
+
+  useEffect(() => {
+    const text = query.trim();
+    if (!text) {
+      setResults(undefined);
+      return;
+    }
+    const timer = setTimeout(() => {
+      void request<'search'>({ type: 'search', query: text }).then((r) => setResults(r.papers), (err: unknown) => setError(String(err)));
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  const byFilter = (papers: PopupPaper[]) => (filter ? papers.filter((p) => p.matches.some((m) => m.interest === filter)) : papers);
+  const main = byFilter(results ?? lists?.today ?? []);
+  const visible = main.slice(0, limit);
+
+  function patchEverywhere(key: string, patch: PaperStatePatch): void {
+    const apply = (papers: PopupPaper[]) =>
+      patch.dismissed ? papers.filter((p) => p.key !== key) : papers.map((p) => (p.key === key ? { ...p, ...patch } : p));
+    setLists((l) => l && { today: apply(l.today), popular: apply(l.popular) });
+    setResults((r) => r && apply(r));
+  }
+
+  const actions: RowActions = {
+    open(paper) {
+      if (!paper.url) return;
+      void browser.tabs.create({ url: paper.url });
+      actions.setState(paper, { read: true });
+    },
+    setState(paper, patch) {
+      request<'setPaperState'>({ type: 'setPaperState', key: paper.key, patch }).then(
+        () => patchEverywhere(paper.key, patch),
+        (err: unknown) => setError(String(err)),
+      );
+    },
+    copyBibtex(paper) {
+      void navigator.clipboard.writeText(toBibtex({ ...paper })).then(() => setNotice(t('copied')), (err: unknown) => setError(String(err)));
+    },
+  };
+
+  function onKeyDown(e: KeyboardEvent): void {
+    const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
+    if (e.key === 'Escape') {
+      setQuery('');
+      setFilter('');
+      setSelected(-1);
+      searchRef.current?.blur();
+      return;
+    }
+    if (typing) return;
+    const paper = visible[selected];
+    if (e.key === '/') {
+      e.preventDefault();
+      searchRef.current?.focus();
+    } else if (e.key === 'ArrowDown' || e.key === 'j') {
+      e.preventDefault();
+      setSelected((i) => Math.min(visible.length - 1, i + 1));
+    } else if (e.key === 'ArrowUp' || e.key === 'k') {
+      e.preventDefault();
+      setSelected((i) => Math.max(0, i - 1));
+    } else if (paper && e.key === 'Enter' && !(e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement)) {
+      actions.open(paper);
+    } else if (paper && e.key === 's') {
+      actions.setState(paper, { starred: !paper.starred });
+    } else if (paper && e.key === 'd') {
+      actions.setState(paper, { dismissed: true });
+    }
+  }
+
+  useEffect(() => {
+    listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+
+  const dayLabel = choice === 'today' ? t('today') : choice === 'week' ? t('weekHeading') : t('dayHeading', daysFor(choice, today)[0]!);
 
   return (
-    <main class="popup">
+    <main class="popup" onKeyDown={onKeyDown}>
       <header>
         <h1>{t('popupTitle')}</h1>
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('openOptions')}
         </button>
       </header>
-      <section aria-labelledby="on-this-page">
-        <h2 id="on-this-page">{t('onThisPage')}</h2>
-        {tab.state === 'ready' ? <TabSection status={tab.value} /> : null}
+      <input
+        ref={searchRef}
+        type="search"
+        class="search"
+        aria-label={t('searchLabel')}
+        placeholder={t('searchPlaceholder')}
+        value={query}
+        onInput={(e) => {
+          setQuery(e.currentTarget.value);
+          setSelected(-1);
+        }}
+      />
+      {error && <p class="warning" role="alert">{t('errorPrefix', error)}</p>}
+      {notice && <p class="ok" role="status">{notice}</p>}
+
+      {!results && (
+        <section aria-labelledby="on-this-page">
+          <h2 id="on-this-page">{t('onThisPage')}</h2>
+          {tab.state === 'ready' && <TabSection status={tab.value.status} papers={tab.value.papers} actions={actions} now={now} />}
+        </section>
+      )}
+
+      <div class="controls">
+        <div role="group" aria-label={t('dayPick')} class="days">
+          {(['today', 'yesterday', 'week'] as const).map((c) => (
+            <button key={c} type="button" aria-pressed={choice === c} onClick={() => setChoice(c)}>
+              {t(c === 'today' ? 'dayToday' : c === 'yesterday' ? 'dayYesterday' : 'dayWeek')}
+            </button>
+          ))}
+          <input type="date" aria-label={t('dayPick')} max={today} value={/\d/.test(choice) ? choice : ''} onChange={(e) => e.currentTarget.value && setChoice(e.currentTarget.value)} />
+        </div>
+        <label class="blend">
+          <span>{t('blendLabel')}</span>
+          <input
+            type="range"
+            min={0}
+            max={1}
+            step={0.05}
+            value={blend ?? DEFAULT_BLEND}
+            aria-valuetext={`${Math.round((1 - (blend ?? DEFAULT_BLEND)) * 100)}% ${t('blendPersonal')}`}
+            onChange={(e) => {
+              const value = Number(e.currentTarget.value);
+              setBlend(value);
+              void browser.storage.local.set({ [BLEND_KEY]: value });
+            }}
+          />
+        </label>
+        <label>
+          <span>{t('filterInterest')} </span>
+          <select value={filter} onChange={(e) => setFilter(e.currentTarget.value)}>
+            <option value="">{t('filterAll')}</option>
+            {interests.state === 'ready' && interests.value.map((i) => <option key={i.id} value={i.id}>{i.label}</option>)}
+          </select>
+        </label>
+      </div>
+
+      <section aria-labelledby="main-list">
+        <h2 id="main-list">{results ? t('searchResults') : dayLabel}</h2>
+        {!lists && !results && !error && <p class="note">{t('loading')}</p>}
+        {results && !results.length && <p class="note">{t('searchNone', query.trim())}</p>}
+        {lists && !results && !main.length && <p class="note">{choice === 'today' ? t('noMatchesToday') : t('noMatchesDay')}</p>}
+        {visible.length > 0 && (
+          <ol class="papers" ref={listRef}>
+            {visible.map((p, i) => (
+              <PaperRow key={p.key} paper={p} actions={actions} selected={i === selected} now={now} />
+            ))}
+          </ol>
+        )}
+        {main.length > limit && (
+          <button type="button" onClick={() => setLimit(limit + PAGE)}>
+            {t('showMore')}
+          </button>
+        )}
+        <div class="toolbar">
+          <button type="button" disabled={!main.length} onClick={() => download(`paperlight-${choice}.bib`, toBibtexList(main))}>
+            {t('exportDay')}
+          </button>
+          <button
+            type="button"
+            onClick={() => void request<'getStarred'>({ type: 'getStarred' }).then((r) => download('paperlight-starred.bib', toBibtexList(r.papers)))}
+          >
+            {t('exportStarred')}
+          </button>
+        </div>
       </section>
-      <section aria-labelledby="today">
-        <h2 id="today">{t('today')}</h2>
-        {today.state === 'loading' && <p class="note">{t('loading')}</p>}
-        {today.state === 'error' && <p class="warning">{t('errorPrefix', today.error)}</p>}
-        {today.state === 'ready' &&
-          (today.value.length ? (
+
+      {!results && lists && (
+        <section aria-labelledby="popular">
+          <h2 id="popular">{t('popularToday')}</h2>
+          {lists.popular.length ? (
             <ol class="papers">
-              {today.value.map((p) => (
-                <PaperRow key={p.key} paper={p} />
+              {byFilter(lists.popular).slice(0, 20).map((p) => (
+                <PaperRow key={p.key} paper={p} actions={actions} now={now} />
               ))}
             </ol>
           ) : (
-            <p class="note">{t('noMatchesToday')}</p>
-          ))}
-      </section>
+            <p class="note">{t('noPopular')}</p>
+          )}
+        </section>
+      )}
+
+      {chart && <BarChart data={chart} />}
+      <p class="note keys">{t('keyboardHelp')}</p>
     </main>
   );
 }

@@ -3,9 +3,11 @@
  * One typed map per direction; the background validates every incoming message against it
  * (lib/background/validate.ts) and checks who sent it.
  */
+import type { PaperIds } from './ids';
 import type { Interest } from './interests';
 import type { TermHit } from './match/types';
 import type { DetectedPaper, Signals } from './paper';
+import type { ScoreParts } from './rank/trending';
 
 /** How a matched interest is shown on a badge or chip. */
 export interface MatchView {
@@ -44,17 +46,38 @@ export interface ContentRequests {
   scan: { request: ScanRequest; response: ScanResponse };
 }
 
+/** A paper as the popup shows it. Page text stays text: the popup renders it with Preact text nodes. */
 export interface PopupPaper {
   key: string;
   title: string;
   url?: string;
   authors?: string[];
+  ids: PaperIds;
+  /** Start of the abstract, for the excerpt with highlighted terms. */
+  abstract?: string;
   matches: MatchView[];
-  /** Where it was seen today: site ids and pages. */
+  /** Distinct sites and pages it was seen on (within the requested days, else ever). */
   seen: { site: string; page: string }[];
   firstSeen: number;
   lastSeen: number;
   signals?: Signals;
+  starred: boolean;
+  read: boolean;
+  /** Why it ranks where it does (trending lists only). */
+  rank?: { score: number; parts: ScoreParts; upvotesPerDay: number };
+}
+
+export interface PaperStatePatch {
+  starred?: boolean;
+  dismissed?: boolean;
+  read?: boolean;
+}
+
+export interface ChartData {
+  days: string[];
+  interests: { id: string; label: string; color: string }[];
+  /** counts[d][i]: papers matching interest i seen on day d. */
+  counts: number[][];
 }
 
 export interface TabStatus {
@@ -67,7 +90,15 @@ export interface TabStatus {
 
 /** Extension pages (popup, options) → background. */
 export interface PageRequests {
-  getDay: { request: { type: 'getDay'; day: string }; response: { papers: PopupPaper[] } };
+  getTrending: {
+    request: { type: 'getTrending'; days: string[]; blend: number };
+    response: { today: PopupPaper[]; popular: PopupPaper[] };
+  };
+  getPapers: { request: { type: 'getPapers'; keys: string[] }; response: { papers: PopupPaper[] } };
+  getStarred: { request: { type: 'getStarred' }; response: { papers: PopupPaper[] } };
+  search: { request: { type: 'search'; query: string }; response: { papers: PopupPaper[] } };
+  setPaperState: { request: { type: 'setPaperState'; key: string; patch: PaperStatePatch }; response: Record<string, never> };
+  getChart: { request: { type: 'getChart'; days: string[] }; response: ChartData };
   getTabStatus: { request: { type: 'getTabStatus'; tabId: number }; response: { status: TabStatus | null } };
   getInterests: { request: { type: 'getInterests' }; response: { interests: Interest[] } };
   setInterests: { request: { type: 'setInterests'; interests: Interest[] }; response: { interests: Interest[] } };

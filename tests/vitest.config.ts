@@ -20,7 +20,15 @@ export default defineConfig({
           environment: 'happy-dom',
           // Saved pages reference the sites' scripts and styles: never load them, and do not log each one.
           environmentOptions: {
-            happyDOM: { settings: { disableJavaScriptFileLoading: true, disableCSSFileLoading: true, handleDisabledFileLoadingAsSuccess: true } },
+            happyDOM: {
+              settings: {
+                disableJavaScriptFileLoading: true,
+                disableCSSFileLoading: true,
+                handleDisabledFileLoadingAsSuccess: true,
+                // Unit tests never touch the network: clicking a link must not navigate.
+                navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true, disableFallbackToSetURL: true },
+              },
+            },
           },
           setupFiles: ['fake-indexeddb/auto', 'tests/setup.ts'],
           restoreMocks: true,

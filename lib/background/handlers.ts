@@ -4,9 +4,9 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import { recordScan } from '../db/store';
-import { matchedPapersOfDay } from '../db/queries';
 import type { PaperlightDB } from '../db/schema';
-import type { AnyRequest, PageRequests, PopupPaper, Reply, ScanRequest, ScanResponse } from '../messages';
+import type { AnyRequest, PageRequests, Reply, ScanRequest, ScanResponse } from '../messages';
+import * as popup from './popup-handlers';
 import { getTabStatus, updateTabStatus } from './tabs';
 import { viewMatches, type InterestStore } from './interests';
 import { InvalidMessage, validateRequest } from './validate';
@@ -40,26 +40,6 @@ export async function handleScan(deps: BackgroundDeps, scan: ScanRequest, tabId:
   return { matched };
 }
 
-export async function handleGetDay(deps: BackgroundDeps, day: string): Promise<{ papers: PopupPaper[] }> {
-  const set = await deps.interests.get();
-  const rows = await matchedPapersOfDay(deps.db, day);
-  const papers = rows
-    .map(({ paper, matches, sightings }): PopupPaper => ({
-      key: paper.key,
-      title: paper.title,
-      ...(paper.url ? { url: paper.url } : {}),
-      ...(paper.authors ? { authors: paper.authors } : {}),
-      matches: viewMatches(set, matches),
-      seen: sightings.map((s) => ({ site: s.site, page: s.page })),
-      firstSeen: paper.firstSeen,
-      lastSeen: Math.max(...sightings.map((s) => s.time)),
-      ...(paper.signals ? { signals: paper.signals } : {}),
-    }))
-    // Interests deleted since the match was stored leave rows with nothing to show.
-    .filter((p) => p.matches.length);
-  return { papers };
-}
-
 type Sender = Pick<Runtime.MessageSender, 'id' | 'url' | 'tab'>;
 
 function fromExtensionPage(deps: BackgroundDeps, sender: Sender): boolean {
@@ -76,8 +56,19 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
   // Everything else reads or changes the user's data: extension pages only, never a web page.
   if (!fromExtensionPage(deps, sender)) throw new InvalidMessage(`${message.type} is accepted from Paperlight’s own pages only`);
   switch (message.type) {
-    case 'getDay':
-      return handleGetDay(deps, message.day);
+    case 'getTrending':
+      return popup.getTrending(deps.db, deps.interests, message.days, message.blend, deps.now());
+    case 'getPapers':
+      return { papers: await popup.getPapers(deps.db, deps.interests, message.keys) };
+    case 'getStarred':
+      return { papers: await popup.getStarred(deps.db, deps.interests) };
+    case 'search':
+      return { papers: await popup.search(deps.db, deps.interests, message.query) };
+    case 'setPaperState':
+      await popup.setPaperState(deps.db, message.key, message.patch);
+      return {};
+    case 'getChart':
+      return popup.getChart(deps.db, deps.interests, message.days);
     case 'getTabStatus':
       return { status: await getTabStatus(message.tabId) } satisfies PageRequests['getTabStatus']['response'];
     case 'getInterests':

@@ -46,6 +46,12 @@ function checkPaper(raw: unknown, i: number): DetectedPaper {
   return paper;
 }
 
+function checkDays(raw: unknown, where: string): string[] {
+  if (!Array.isArray(raw) || raw.length < 1 || raw.length > 31 || !raw.every((d) => isString(d, 10) && /^\d{4}-\d{2}-\d{2}$/.test(d)))
+    fail(`${where} must be 1 to 31 days as YYYY-MM-DD`);
+  return raw as string[];
+}
+
 function checkScan(m: Record<string, unknown>): ScanRequest {
   if (!isString(m.page, LIMITS.url) || !/^https?:\/\//.test(m.page)) fail('scan.page must be an http(s) URL');
   if (typeof m.site !== 'string' || !SITE_IDS.has(m.site)) fail('scan.site is not a known site');
@@ -61,9 +67,27 @@ export function validateRequest(raw: unknown): AnyRequest {
   switch (raw.type) {
     case 'scan':
       return checkScan(raw);
-    case 'getDay':
-      if (!isString(raw.day, 10) || !/^\d{4}-\d{2}-\d{2}$/.test(raw.day)) fail('getDay.day must be YYYY-MM-DD');
-      return { type: 'getDay', day: raw.day };
+    case 'getTrending':
+      if (typeof raw.blend !== 'number' || !(raw.blend >= 0 && raw.blend <= 1)) fail('getTrending.blend must be a number in [0, 1]');
+      return { type: 'getTrending', days: checkDays(raw.days, 'getTrending.days'), blend: raw.blend };
+    case 'getChart':
+      return { type: 'getChart', days: checkDays(raw.days, 'getChart.days') };
+    case 'getPapers':
+      if (!Array.isArray(raw.keys) || raw.keys.length > 5000 || !raw.keys.every((k) => isString(k, 4 * LIMITS.title)))
+        fail('getPapers.keys must be a list of keys');
+      return { type: 'getPapers', keys: raw.keys as string[] };
+    case 'getStarred':
+      return { type: 'getStarred' };
+    case 'search':
+      if (!isString(raw.query, 200)) fail('search.query must be text of at most 200 characters');
+      return { type: 'search', query: raw.query };
+    case 'setPaperState': {
+      if (!isString(raw.key, 4 * LIMITS.title)) fail('setPaperState.key must be a key');
+      const patch = raw.patch;
+      if (!isObject(patch) || !Object.entries(patch).every(([k, v]) => ['starred', 'dismissed', 'read'].includes(k) && typeof v === 'boolean'))
+        fail('setPaperState.patch may only set starred, dismissed and read to true or false');
+      return { type: 'setPaperState', key: raw.key, patch };
+    }
     case 'getTabStatus':
       if (!Number.isInteger(raw.tabId)) fail('getTabStatus.tabId must be an integer');
       return { type: 'getTabStatus', tabId: raw.tabId as number };

@@ -2,43 +2,61 @@
 import Dexie from 'dexie';
 import type { MatchRecord, PaperlightDB, PaperRecord, SightingRecord } from './schema';
 
-export interface DayPaper {
+export interface PaperView {
   paper: PaperRecord;
   matches: MatchRecord[];
+  /** Every sighting of the paper, any day, newest first (breadth and velocity need the history). */
   sightings: SightingRecord[];
 }
 
-/** Papers seen on `day` that match at least one interest, most recently seen first. */
-export async function matchedPapersOfDay(db: PaperlightDB, day: string): Promise<DayPaper[]> {
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** Index ranges covering every match of each key (the primary key is [key+interest]). */
+export const matchRanges = (keys: readonly string[]) => keys.map((k) => [[k, Dexie.minKey], [k, Dexie.maxKey]] as [unknown, unknown]);
+
+/** Papers, matches and sighting history for `keys`, in the order of `keys`; unknown keys are skipped. */
+export async function papersByKeys(db: PaperlightDB, keys: readonly string[]): Promise<PaperView[]> {
+  if (!keys.length) return [];
   return db.transaction('r', [db.papers, db.sightings, db.matches], async () => {
-    const sightings = await db.sightings
-      .where('[day+time]')
-      .between([day, Dexie.minKey], [day, Dexie.maxKey])
-      .reverse()
-      .toArray();
-    const sightingsByKey = new Map<string, SightingRecord[]>();
-    for (const s of sightings) {
-      const list = sightingsByKey.get(s.key);
-      if (list) list.push(s);
-      else sightingsByKey.set(s.key, [s]);
-    }
-    const keys = [...sightingsByKey.keys()];
-    if (!keys.length) return [];
-    const matches = await db.matches
-      .where('[key+interest]')
-      .inAnyRange(keys.map((k) => [[k, Dexie.minKey], [k, Dexie.maxKey]]))
-      .toArray();
-    const matchesByKey = new Map<string, MatchRecord[]>();
-    for (const m of matches) {
-      const list = matchesByKey.get(m.key);
-      if (list) list.push(m);
-      else matchesByKey.set(m.key, [m]);
-    }
-    const matchedKeys = keys.filter((k) => matchesByKey.has(k));
-    const papers = await db.papers.bulkGet(matchedKeys);
-    return papers.flatMap((paper, i) => {
-      const key = matchedKeys[i]!;
-      return paper ? [{ paper, matches: matchesByKey.get(key)!, sightings: sightingsByKey.get(key)! }] : [];
-    });
+    const [papers, matches, sightings] = await Promise.all([
+      db.papers.bulkGet([...keys]),
+      db.matches.where('[key+interest]').inAnyRange(matchRanges(keys)).toArray(),
+      db.sightings.where('key').anyOf([...keys]).toArray(),
+    ]);
+    const matchesByKey = groupBy(matches, (m) => m.key);
+    const sightingsByKey = groupBy(sightings.sort((a, b) => b.time - a.time), (s) => s.key);
+    return papers.flatMap((paper) =>
+      paper ? [{ paper, matches: matchesByKey.get(paper.key) ?? [], sightings: sightingsByKey.get(paper.key) ?? [] }] : [],
+    );
   });
+}
+
+/**
+ * The papers seen on any of `days` that can rank: those matching an interest and those a page
+ * showed popularity numbers for. Most recently seen first.
+ */
+export async function rankablePapersOf(db: PaperlightDB, days: readonly string[]): Promise<PaperView[]> {
+  const seen = await db.transaction('r', [db.sightings, db.matches], async () => {
+    const sightings = (
+      await Promise.all(days.map((day) => db.sightings.where('[day+time]').between([day, Dexie.minKey], [day, Dexie.maxKey]).toArray()))
+    )
+      .flat()
+      .sort((a, b) => b.time - a.time);
+    const keys = [...new Set(sightings.map((s) => s.key))];
+    const matched = new Set(
+      (await db.matches.where('[key+interest]').inAnyRange(matchRanges(keys)).primaryKeys()).map(([key]) => key),
+    );
+    const popular = new Set(sightings.filter((s) => s.signals && Object.keys(s.signals).length).map((s) => s.key));
+    return keys.filter((k) => matched.has(k) || popular.has(k));
+  });
+  return papersByKeys(db, seen);
 }

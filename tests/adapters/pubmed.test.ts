@@ -25,7 +25,7 @@ describe('pubmed: pages', () => {
     try {
       const second = document.querySelectorAll('article.full-docsum')[1]!;
       const found = detectWith(pubmed, document, new URL(url), second);
-      expect(found.map((d) => d.paper.key)).toEqual(['pmid:37987824']);
+      expect(found.map((d) => d.paper.ids.pmid)).toEqual(['37987824']);
       expect(found[0]?.element).toBe(second);
       const [first] = detectWith(pubmed, document, new URL(url));
       expect(first?.paper.abstract).toMatch(/^Endometriosis is an incurable chronic condition/);
@@ -39,7 +39,8 @@ describe('pubmed: pages', () => {
     const { document, close } = loadPage(readPage('pubmed/article-37988744-synthetic.html'), url);
     try {
       const found = detectWith(pubmed, document, new URL(url));
-      expect(found.map((d) => d.paper.key)).toEqual(['pmid:37988744']);
+      // The DOI outranks the PMID in the key (CONTRACT §1).
+      expect(found.map((d) => [d.paper.key, d.paper.ids.pmid])).toEqual([['doi:10.1177/10497323231214114', '37988744']]);
       expect(found[0]?.element.id).toBe('full-view-heading');
       expect(found[0]?.paper.abstract).toMatch(/^Endometriosis is an incurable/);
     } finally {

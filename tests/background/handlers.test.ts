@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage, type BackgroundDeps } from '../../lib/background/handlers';
 import { createInterestStore } from '../../lib/background/interests';
 import { openDatabase } from '../../lib/db/schema';
-import type { ScanRequest } from '../../lib/messages';
+import type { PopupPaper, ScanRequest } from '../../lib/messages';
 import { arxivPaper, DIFFUSION, HOPFIELD } from '../factories';
 
 const ORIGIN = 'chrome-extension://paperlight-test';
@@ -90,16 +90,42 @@ describe('extension-page requests', () => {
     }
   });
 
-  it('list today’s matched papers, most recently seen first, with where they were seen', async () => {
+  it('rank the day’s matched papers, with where each was seen and why it ranks there', async () => {
     await handleMessage(deps, scan(), fromTab);
     deps.now = () => NOW + 60_000;
     await handleMessage(deps, { ...scan([arxivPaper('2401.00003', 'Hopfield networks revisited')]), page: 'https://arxiv.org/list/cs/recent' }, fromTab);
-    const reply = await handleMessage(deps, { type: 'getDay', day: '2026-11-22' }, fromPopup);
-    expect(reply.ok && (reply.value as { papers: { key: string; seen: unknown[] }[] }).papers.map((p) => [p.key, p.seen])).toEqual([
-      ['arxiv:2401.00003', [{ site: 'arxiv', page: 'https://arxiv.org/list/cs/recent' }]],
-      ['arxiv:2401.00001', [{ site: 'arxiv', page: 'https://arxiv.org/list/cs/new' }]],
-    ]);
-    expect(await handleMessage(deps, { type: 'getDay', day: '2026-11-21' }, fromPopup)).toEqual({ ok: true, value: { papers: [] } });
+    const reply = await handleMessage(deps, { type: 'getTrending', days: ['2026-11-22'], blend: 0.25 }, fromPopup);
+    if (!reply.ok) throw new Error(reply.error);
+    const { today, popular } = reply.value as { today: PopupPaper[]; popular: PopupPaper[] };
+    expect(new Set(today.map((p) => p.key))).toEqual(new Set(['arxiv:2401.00001', 'arxiv:2401.00003']));
+    expect(today.find((p) => p.key === 'arxiv:2401.00003')?.seen).toEqual([{ site: 'arxiv', page: 'https://arxiv.org/list/cs/recent' }]);
+    expect(today.every((p) => p.rank && p.rank.parts.personal > 0)).toBe(true);
+    expect(popular).toEqual([]);
+    expect(await handleMessage(deps, { type: 'getTrending', days: ['2026-11-21'], blend: 0.25 }, fromPopup)).toEqual({ ok: true, value: { today: [], popular: [] } });
+  });
+
+  it('keep star and dismiss, and drop dismissed papers from the ranking', async () => {
+    await handleMessage(deps, scan([arxivPaper('2401.00001', 'Diffusion models for proteins'), arxivPaper('2401.00003', 'Hopfield networks revisited')]), fromTab);
+    await handleMessage(deps, { type: 'setPaperState', key: 'arxiv:2401.00001', patch: { dismissed: true } }, fromPopup);
+    await handleMessage(deps, { type: 'setPaperState', key: 'arxiv:2401.00003', patch: { starred: true } }, fromPopup);
+    const reply = await handleMessage(deps, { type: 'getTrending', days: ['2026-11-22'], blend: 0.25 }, fromPopup);
+    expect(reply.ok && (reply.value as { today: PopupPaper[] }).today.map((p) => [p.key, p.starred])).toEqual([['arxiv:2401.00003', true]]);
+    expect(await handleMessage(deps, { type: 'setPaperState', key: 'arxiv:2401.00003', patch: { title: 'x' } }, fromPopup)).toMatchObject({ ok: false });
+  });
+
+  it('search every stored paper by title, tolerating a typo', async () => {
+    await handleMessage(deps, scan(), fromTab);
+    const reply = await handleMessage(deps, { type: 'search', query: 'difusion' }, fromPopup);
+    expect(reply.ok && (reply.value as { papers: PopupPaper[] }).papers.map((p) => p.key)).toEqual(['arxiv:2401.00001']);
+  });
+
+  it('count matched papers per day and interest for the chart', async () => {
+    await handleMessage(deps, scan(), fromTab);
+    const reply = await handleMessage(deps, { type: 'getChart', days: ['2026-11-21', '2026-11-22'] }, fromPopup);
+    expect(reply).toEqual({
+      ok: true,
+      value: { days: ['2026-11-21', '2026-11-22'], interests: [expect.objectContaining({ id: 'diffusion' }), expect.objectContaining({ id: 'hopfield' })], counts: [[0, 0], [1, 0]] },
+    });
   });
 
   it('save interests, validated, and report the change', async () => {

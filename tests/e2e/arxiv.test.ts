@@ -73,7 +73,7 @@ describe('an arXiv listing', () => {
     const listed = await popup.locator('li[data-paperlight-key]').evaluateAll((els) => els.map((e) => e.getAttribute('data-paperlight-key')));
     expect(new Set(listed)).toEqual(new Set(Object.keys(EXPECTED_MATCHES)));
     await expect.poll(() => popup.getByText(`${Object.keys(EXPECTED_MATCHES).length} of 87 papers match your interests`).count()).toBe(1);
-    const link = popup.locator('li[data-paperlight-key="arxiv:1804.08208"] a.title');
+    const link = popup.locator('li[data-paperlight-key="arxiv:1804.08208"] a.title').first();
     expect(await link.getAttribute('href')).toBe('https://arxiv.org/abs/1804.08208');
     await popup.close();
 
@@ -103,7 +103,7 @@ describe('an arXiv listing', () => {
 
     const popup = await session.context.newPage();
     await popup.goto(extensionPage(session, `popup.html?tab=${await tabIdOf(session, page)}`));
-    const row = popup.locator('li[data-paperlight-key="arxiv:1804.07006"]');
+    const row = popup.locator('li[data-paperlight-key="arxiv:1804.07006"]').first();
     await row.waitFor();
     expect(await row.locator('.title').innerText()).toContain('<img src=x onerror="window.__pwned=1">');
     expect(await row.locator('img, script, b').count()).toBe(0);

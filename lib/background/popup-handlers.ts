@@ -1,0 +1,124 @@
+/** What the popup asks the background: ranked days, papers by key, search, paper state, chart. */
+import Dexie from 'dexie';
+import { INTEREST_DEFAULTS } from '../interests';
+import { compileInterests, matchPapers } from '../match/matcher';
+import type { ChartData, PageRequests, PaperStatePatch, PopupPaper } from '../messages';
+import { rankTrending, type RankedPaper } from '../rank/trending';
+import { matchRanges, papersByKeys, rankablePapersOf, type PaperView } from '../db/queries';
+import type { PaperlightDB } from '../db/schema';
+import { interestColor, viewMatches, type InterestSet, type InterestStore } from './interests';
+
+/** Enough of the abstract for an excerpt around the matched words. */
+const ABSTRACT_EXCERPT = 1500;
+const SEARCH_RESULTS = 50;
+
+function toPopupPaper(set: InterestSet, view: PaperView, days?: ReadonlySet<string>, rank?: RankedPaper): PopupPaper {
+  const { paper, matches, sightings } = view;
+  const within = days ? sightings.filter((s) => days.has(s.day)) : sightings;
+  const seen = [...new Map((within.length ? within : sightings).map((s) => [`${s.site} ${s.page}`, { site: s.site, page: s.page }])).values()];
+  return {
+    key: paper.key,
+    title: paper.title,
+    ...(paper.url ? { url: paper.url } : {}),
+    ...(paper.authors ? { authors: paper.authors } : {}),
+    ids: paper.ids,
+    ...(paper.abstract ? { abstract: paper.abstract.slice(0, ABSTRACT_EXCERPT) } : {}),
+    matches: viewMatches(set, matches),
+    seen,
+    firstSeen: paper.firstSeen,
+    lastSeen: sightings[0]?.time ?? paper.lastSeen,
+    ...(paper.signals ? { signals: paper.signals } : {}),
+    starred: !!paper.starred,
+    read: !!paper.read,
+    ...(rank ? { rank: { score: rank.score, parts: rank.parts, upvotesPerDay: rank.upvotesPerDay } } : {}),
+  };
+}
+
+/** Matches of interests that were deleted since are not shown (the re-match will drop them). */
+function liveMatches(set: InterestSet, view: PaperView): PaperView {
+  return { ...view, matches: view.matches.filter((m) => set.byId.has(m.interest)) };
+}
+
+export async function getTrending(db: PaperlightDB, interests: InterestStore, days: string[], blend: number, now: number): Promise<PageRequests['getTrending']['response']> {
+  const set = await interests.get();
+  const views = (await rankablePapersOf(db, days)).map((v) => liveMatches(set, v));
+  const byKey = new Map(views.map((v) => [v.paper.key, v]));
+  const sections = rankTrending(
+    views.map(({ paper, matches, sightings }) => ({
+      key: paper.key,
+      matches: matches.map((m) => ({ interest: m.interest, score: m.score, weight: set.byId.get(m.interest)?.weight ?? INTEREST_DEFAULTS.weight })),
+      sightings,
+      firstSeen: paper.firstSeen,
+      starred: paper.starred,
+      dismissed: paper.dismissed,
+    })),
+    { blend, now },
+  );
+  const daySet = new Set(days);
+  const rows = (ranked: RankedPaper[]) => ranked.map((r) => toPopupPaper(set, byKey.get(r.key)!, daySet, r));
+  return { today: rows(sections.today), popular: rows(sections.popular) };
+}
+
+export async function getPapers(db: PaperlightDB, interests: InterestStore, keys: string[]): Promise<PopupPaper[]> {
+  const set = await interests.get();
+  return (await papersByKeys(db, keys)).map((v) => toPopupPaper(set, liveMatches(set, v)));
+}
+
+/** Starred papers, newest first. Starred papers are few; a filtered walk of the lastSeen index is fine. */
+export async function getStarred(db: PaperlightDB, interests: InterestStore): Promise<PopupPaper[]> {
+  const keys = await db.papers.orderBy('lastSeen').reverse().filter((p) => !!p.starred).primaryKeys();
+  return getPapers(db, interests, keys);
+}
+
+/**
+ * Search every stored paper by title and authors, with the matcher's folding and typo tolerance
+ * (fuse.js on the prefiltered candidates). Runs only when the user searches, never on popup open.
+ */
+export async function search(db: PaperlightDB, interests: InterestStore, query: string): Promise<PopupPaper[]> {
+  const text = query.trim();
+  if (!text) return [];
+  const compiled = compileInterests([{ id: 'search', label: 'search', terms: [text], authors: [text], scope: 'title' }]);
+  if (!compiled.interests.length) return [];
+  const hits: { key: string; score: number; lastSeen: number }[] = [];
+  // Titles and authors only, in pages of 5,000, so memory stays flat on a large store.
+  let after: string | undefined;
+  for (;;) {
+    const page = await (after === undefined ? db.papers.orderBy(':id') : db.papers.where(':id').above(after)).limit(5000).toArray();
+    if (!page.length) break;
+    const results = matchPapers(compiled, page.map((p) => ({ key: p.key, title: p.title, ...(p.authors ? { authors: p.authors } : {}) })));
+    page.forEach((p, i) => {
+      const best = results[i]?.[0];
+      if (best) hits.push({ key: p.key, score: best.score, lastSeen: p.lastSeen });
+    });
+    after = page[page.length - 1]!.key;
+  }
+  hits.sort((a, b) => b.score - a.score || b.lastSeen - a.lastSeen);
+  return getPapers(db, interests, hits.slice(0, SEARCH_RESULTS).map((h) => h.key));
+}
+
+export async function setPaperState(db: PaperlightDB, key: string, patch: PaperStatePatch): Promise<void> {
+  const updated = await db.papers.where(':id').equals(key).modify((paper) => void Object.assign(paper, patch));
+  if (!updated) throw new Error(`no stored paper ${key}`);
+}
+
+/** Matched papers per day and interest, for the popup's small bar chart (loaded after first paint). */
+export async function getChart(db: PaperlightDB, interests: InterestStore, days: string[]): Promise<ChartData> {
+  const set = await interests.get();
+  const column = new Map(set.interests.map((interest, i) => [interest.id, i]));
+  const counts = await db.transaction('r', [db.sightings, db.matches], () =>
+    Promise.all(
+      days.map(async (day) => {
+        const sightingKeys = await db.sightings.where('[day+time]').between([day, Dexie.minKey], [day, Dexie.maxKey]).primaryKeys();
+        const keys = [...new Set(sightingKeys.map(([key]) => key))];
+        const matched = await db.matches.where('[key+interest]').inAnyRange(matchRanges(keys)).primaryKeys();
+        const row = set.interests.map(() => 0);
+        for (const [, interest] of matched) {
+          const i = column.get(interest);
+          if (i !== undefined) row[i]!++;
+        }
+        return row;
+      }),
+    ),
+  );
+  return { days, interests: set.interests.map((i, index) => ({ id: i.id, label: i.label, color: interestColor(i, index) })), counts };
+}
