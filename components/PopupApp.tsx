@@ -182,10 +182,16 @@ export function PopupApp() {
     listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
 
+  // On the document, not <main>: with nothing focused, keys go to <body>.
+  useEffect(() => {
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  });
+
   const dayLabel = choice === 'today' ? t('today') : choice === 'week' ? t('weekHeading') : t('dayHeading', daysFor(choice, today)[0]!);
 
   return (
-    <main class="popup" onKeyDown={onKeyDown}>
+    <main class="popup">
       <header>
         <h1>{t('popupTitle')}</h1>
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>

@@ -39,6 +39,11 @@ function comparable(p: ExpectedPaper | DetectedPaper, expected: ExpectedPaper) {
   };
 }
 
+it('gives every saved page its own URL, so the browser tests can serve them all at once', () => {
+  const urls = fixturePages().map((p) => p.url);
+  expect(urls.filter((u, i) => urls.indexOf(u) !== i)).toEqual([]);
+});
+
 // Once the generic detector is registered every page has an adapter and this filter keeps them all.
 describe.each(fixturePages().filter((p) => adapterFor(new URL(p.url))))('$file', (page) => {
   it(`detects the ${page.expected.length} papers of the page, as shown${page.synthetic ? ' (synthetic page)' : ''}`, () => {
