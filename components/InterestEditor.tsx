@@ -1,6 +1,7 @@
 /** Editing one interest. Controlled: every change goes up through `onChange`. */
 import { INTEREST_DEFAULTS, PALETTE, type Interest } from '../lib/interests';
-import { linesToList } from '../lib/interests-edit';
+import { InterestPreview } from './InterestPreview';
+import { ListField } from './ListField';
 import { t } from '../lib/i18n';
 
 interface Props {
@@ -20,11 +21,11 @@ export function InterestEditor({ interest, index, onChange, onRemove }: Props) {
       <label for={`${id}-label`}>{t('fieldLabel')}</label>
       <input id={`${id}-label`} value={interest.label} onInput={(e) => set({ label: e.currentTarget.value })} />
       <label for={`${id}-terms`}>{t('fieldTerms')}</label>
-      <textarea id={`${id}-terms`} rows={3} value={interest.terms.join('\n')} onInput={(e) => set({ terms: linesToList(e.currentTarget.value) })} />
+      <ListField id={`${id}-terms`} rows={3} items={interest.terms} onItems={(terms) => set({ terms })} />
       <label for={`${id}-authors`}>{t('fieldAuthors')}</label>
-      <textarea id={`${id}-authors`} rows={2} value={(interest.authors ?? []).join('\n')} onInput={(e) => set({ authors: linesToList(e.currentTarget.value) })} />
+      <ListField id={`${id}-authors`} rows={2} items={interest.authors ?? []} onItems={(authors) => set({ authors })} />
       <label for={`${id}-exclude`}>{t('fieldExclude')}</label>
-      <textarea id={`${id}-exclude`} rows={2} value={(interest.exclude ?? []).join('\n')} onInput={(e) => set({ exclude: linesToList(e.currentTarget.value) })} />
+      <ListField id={`${id}-exclude`} rows={2} items={interest.exclude ?? []} onItems={(exclude) => set({ exclude })} />
       <div class="row">
         <label>
           {t('fieldColor')} <input type="color" value={color} onInput={(e) => set({ color: e.currentTarget.value })} />
@@ -44,10 +45,20 @@ export function InterestEditor({ interest, index, onChange, onRemove }: Props) {
         <label>
           <input type="checkbox" checked={interest.notify ?? INTEREST_DEFAULTS.notify} onChange={(e) => set({ notify: e.currentTarget.checked })} /> {t('fieldNotify')}
         </label>
+        <label>
+          {t('fieldThreshold')}{' '}
+          <input type="number" min={0} max={1} step={0.05} value={interest.threshold ?? INTEREST_DEFAULTS.threshold}
+            disabled={!(interest.notify ?? INTEREST_DEFAULTS.notify)}
+            onInput={(e) => {
+              const value = e.currentTarget.valueAsNumber;
+              if (value >= 0 && value <= 1) set({ threshold: value });
+            }} />
+        </label>
         <button type="button" class="danger" onClick={onRemove}>
           {t('removeInterest')}
         </button>
       </div>
+      <InterestPreview interest={interest} />
     </fieldset>
   );
 }

@@ -1,40 +1,23 @@
-/** The options page: interests (edit, import, export) and re-match progress. */
+/** The options page: interests (edit, import, export), re-match progress, notifications, your data. */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { REMATCH_STATE_KEY, type RematchState } from '../lib/rematch-state';
+import { isBackupObject } from '../lib/data-state';
 import { parseInterestsText, type Interest } from '../lib/interests';
 import { isUsable, mergeImported, newInterest } from '../lib/interests-edit';
 import { t } from '../lib/i18n';
 import { request } from '../lib/messaging';
 import { InterestEditor } from './InterestEditor';
-
-function downloadJson(name: string, data: unknown): void {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-function useRematchState(): RematchState | undefined {
-  const [state, setState] = useState<RematchState>();
-  useEffect(() => {
-    void browser.storage.local.get(REMATCH_STATE_KEY).then((s) => setState(s[REMATCH_STATE_KEY] as RematchState | undefined));
-    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && changes[REMATCH_STATE_KEY]) setState(changes[REMATCH_STATE_KEY].newValue as RematchState | undefined);
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
-  }, []);
-  return state;
-}
+import { NotificationSettings } from './NotificationSettings';
+import { DataSettings } from './DataSettings';
+import { downloadJson } from './download';
+import { StorageWarning } from './StorageWarning';
+import { useStored } from './use-stored';
 
 export function OptionsApp() {
   const [interests, setInterests] = useState<Interest[] | undefined>();
   const [dirty, setDirty] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
-  const rematch = useRematchState();
+  const rematch = useStored<RematchState>(REMATCH_STATE_KEY);
 
   useEffect(() => {
     request<'getInterests'>({ type: 'getInterests' }).then(
@@ -59,9 +42,19 @@ export function OptionsApp() {
     }
   }
 
+  /** An interests file is merged into the list; a full backup (CONTRACT §3 wrapped) replaces all data. */
   async function importFile(file: File): Promise<void> {
     try {
-      const imported = parseInterestsText(await file.text()).interests;
+      const parsed = parseInterestsText(await file.text());
+      if (isBackupObject(parsed)) {
+        // Checked in full by the background before anything is replaced.
+        const restored = await request<'importBackup'>({ type: 'importBackup', backup: parsed as never });
+        setInterests(restored.interests);
+        setDirty(false);
+        setMessage({ kind: 'ok', text: t('backupImported', [String(restored.counts.papers ?? 0), String(restored.interests.length)]) });
+        return;
+      }
+      const imported = parsed.interests;
       if (await save(mergeImported(interests ?? [], imported))) setMessage({ kind: 'ok', text: t('imported', String(imported.length)) });
     } catch (err) {
       setMessage({ kind: 'error', text: t('importFailed', err instanceof Error ? err.message : String(err)) });
@@ -77,6 +70,7 @@ export function OptionsApp() {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
+      <StorageWarning />
       <section aria-labelledby="interests-heading">
         <h2 id="interests-heading">{t('interestsHeading')}</h2>
         <p class="help">{t('interestsHelp')}</p>
@@ -131,6 +125,13 @@ export function OptionsApp() {
           </>
         )}
       </section>
+      <NotificationSettings />
+      <DataSettings
+        onWiped={() => {
+          setInterests([]);
+          setDirty(false);
+        }}
+      />
     </main>
   );
 }

@@ -14,6 +14,7 @@ import { DEFAULT_BLEND } from '../lib/rank/trending';
 import { BarChart } from './BarChart';
 import { PaperRow, type RowActions } from './PaperRow';
 import { useLoad } from './use-load';
+import { StorageWarning } from './StorageWarning';
 
 const BLEND_KEY = 'popupBlend';
 const PAGE = 50;
@@ -48,17 +49,18 @@ function download(name: string, text: string): void {
 function TabSection({ status, papers, actions, now }: { status: TabStatus | null; papers: PopupPaper[]; actions: RowActions; now: number }) {
   if (!status) return <p class="note">{t('pageNotSupported')}</p>;
   if (status.listing && status.papers === 0) return <p class="warning" role="status">{t('healthNoPapers')}</p>;
+  const summary = t('pageSummary', [String(status.matched.length), String(status.papers)]);
+  if (!papers.length) return <p class="note">{summary}</p>;
+  // A long page's matches fold away so the day's ranking stays in view.
   return (
-    <>
-      <p class="note">{t('pageSummary', [String(status.matched.length), String(status.papers)])}</p>
-      {papers.length > 0 && (
-        <ol class="papers" aria-label={t('onThisPageMatches')}>
-          {papers.map((p) => (
-            <PaperRow key={p.key} paper={p} actions={actions} now={now} />
-          ))}
-        </ol>
-      )}
-    </>
+    <details class="on-page" open={papers.length <= 3}>
+      <summary>{summary}</summary>
+      <ol class="papers" aria-label={t('onThisPageMatches')}>
+        {papers.map((p) => (
+          <PaperRow key={p.key} paper={p} actions={actions} now={now} />
+        ))}
+      </ol>
+    </details>
   );
 }
 
@@ -86,6 +88,11 @@ export function PopupApp() {
     return { status, papers };
   });
   const interests = useLoad(() => request<'getInterests'>({ type: 'getInterests' }).then((r) => r.interests));
+  // A notification opens the popup on its papers: popup.html?key=…&key=…
+  const notified = useLoad(() => {
+    const keys = new URLSearchParams(location.search).getAll('key');
+    return keys.length ? request<'getPapers'>({ type: 'getPapers', keys }).then((r) => r.papers) : Promise.resolve([]);
+  });
 
   useEffect(() => {
     void browser.storage.local.get(BLEND_KEY).then((s) => setBlend(typeof s[BLEND_KEY] === 'number' ? (s[BLEND_KEY] as number) : DEFAULT_BLEND));
@@ -198,6 +205,7 @@ export function PopupApp() {
           {t('openOptions')}
         </button>
       </header>
+      <StorageWarning />
       <input
         ref={searchRef}
         type="search"
@@ -212,6 +220,17 @@ export function PopupApp() {
       />
       {error && <p class="warning" role="alert">{t('errorPrefix', error)}</p>}
       {notice && <p class="ok" role="status">{notice}</p>}
+
+      {!results && notified.state === 'ready' && notified.value.length > 0 && (
+        <section aria-labelledby="notified">
+          <h2 id="notified">{t('fromNotification')}</h2>
+          <ol class="papers">
+            {notified.value.map((p) => (
+              <PaperRow key={p.key} paper={p} actions={actions} now={now} />
+            ))}
+          </ol>
+        </section>
+      )}
 
       {!results && (
         <section aria-labelledby="on-this-page">

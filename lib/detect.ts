@@ -8,8 +8,14 @@ import { normalizeIds, paperKey } from './ids';
 import type { DetectedPaper } from './paper';
 import { collapseWhitespace } from './text';
 
-/** Page text can be hostile or absurd; bound what we keep so one page cannot bloat the store. */
-export const LIMITS = { title: 2000, author: 300, authors: 500, abstract: 20000, url: 2048 } as const;
+/**
+ * Page text can be hostile or absurd; bound what we keep so one page cannot bloat the store, and
+ * what one page costs: at most `entries` papers per page (NeurIPS lists ~5,000 on one page).
+ * The background checks messages against the same limits, so a paper detected here is never refused there.
+ */
+export const LIMITS = { title: 2000, author: 300, authors: 500, abstract: 20000, url: 2048, section: 300, id: 300, key: 8000, count: 1e12, entries: 10_000 } as const;
+
+const SIGNALS = ['upvotes', 'comments', 'citations'] as const;
 
 export interface Detection {
   element: Element;
@@ -21,26 +27,55 @@ function clip(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-/** Identity and clean-up for one candidate; undefined when it has no usable title. */
+/** Ids as strings of a sane length: no real identifier is longer, and parsing absurd ones costs time. */
+function rawIds(ids: PaperCandidate['ids']): PaperCandidate['ids'] {
+  return Object.fromEntries(Object.entries(ids ?? {}).filter(([, v]) => typeof v === 'string' && v.length <= LIMITS.id));
+}
+
+function cleanAuthors(raw: readonly unknown[]): string[] {
+  const authors: string[] = [];
+  for (const a of raw) {
+    if (authors.length >= LIMITS.authors) break;
+    const name = typeof a === 'string' ? clip(collapseWhitespace(a), LIMITS.author) : '';
+    if (name) authors.push(name);
+  }
+  return authors;
+}
+
+/** Popularity numbers as counts; a page showing `NaN` or `-3` has none. */
+function cleanSignals(raw: PaperCandidate['signals']): DetectedPaper['signals'] {
+  const signals: NonNullable<DetectedPaper['signals']> = {};
+  for (const name of SIGNALS) {
+    const v = raw?.[name];
+    if (typeof v === 'number' && v >= 0 && v <= LIMITS.count) signals[name] = v;
+  }
+  return Object.keys(signals).length ? signals : undefined;
+}
+
+/**
+ * Identity and clean-up for one candidate; undefined when it has no usable title (or an absurd
+ * one whose fingerprint key would be too long). Whatever a page holds, the result is within LIMITS.
+ */
 export function toPaper(c: PaperCandidate): DetectedPaper | undefined {
-  const title = clip(collapseWhitespace(c.title ?? ''), LIMITS.title);
+  const title = clip(collapseWhitespace(typeof c.title === 'string' ? c.title : ''), LIMITS.title);
   if (!title) return undefined;
-  const ids = normalizeIds(c.ids ?? {});
-  const authors = c.authors
-    ?.map((a) => clip(collapseWhitespace(a), LIMITS.author))
-    .filter(Boolean)
-    .slice(0, LIMITS.authors);
-  const url = c.url && c.url.length <= LIMITS.url && /^https?:\/\//i.test(c.url) ? c.url : undefined;
-  const paper: DetectedPaper = { key: paperKey(ids, title, authors), title, ...(url ? { url } : {}), ids };
-  if (authors?.length) paper.authors = authors;
-  if (c.abstract) paper.abstract = clip(collapseWhitespace(c.abstract), LIMITS.abstract);
-  if (c.signals && Object.keys(c.signals).length) paper.signals = c.signals;
-  if (c.section) paper.section = collapseWhitespace(c.section);
+  const ids = normalizeIds(rawIds(c.ids) ?? {});
+  const authors = Array.isArray(c.authors) ? cleanAuthors(c.authors) : [];
+  const url = typeof c.url === 'string' && c.url.length <= LIMITS.url && /^https?:\/\//i.test(c.url) ? c.url : undefined;
+  const key = paperKey(ids, title, authors.length ? authors : undefined);
+  if (key.length > LIMITS.key) return undefined;
+  const paper: DetectedPaper = { key, title, ...(url ? { url } : {}), ids };
+  if (authors.length) paper.authors = authors;
+  if (typeof c.abstract === 'string' && c.abstract) paper.abstract = clip(collapseWhitespace(c.abstract), LIMITS.abstract);
+  const signals = cleanSignals(c.signals);
+  if (signals) paper.signals = signals;
+  const section = typeof c.section === 'string' ? clip(collapseWhitespace(c.section), LIMITS.section) : '';
+  if (section) paper.section = section;
   return paper;
 }
 
-/** Papers under `root` (default: the whole document), in page order, one per key. */
-export function detectWith(adapter: SiteAdapter, doc: Document, url: URL, root?: ParentNode): Detection[] {
+/** Papers under `root` (default: the whole document), in page order, one per key, at most `max`. */
+export function detectWith(adapter: SiteAdapter, doc: Document, url: URL, root?: ParentNode, max: number = LIMITS.entries): Detection[] {
   const seen = new Set<string>();
   const out: Detection[] = [];
   let entries: DetectedEntry[];
@@ -52,6 +87,7 @@ export function detectWith(adapter: SiteAdapter, doc: Document, url: URL, root?:
     return [];
   }
   for (const { element, anchor, paper: candidate } of entries) {
+    if (out.length >= max) break;
     const paper = toPaper(candidate);
     if (!paper || seen.has(paper.key)) continue;
     seen.add(paper.key);

@@ -87,11 +87,17 @@ export function normalizeDoi(input: string | null | undefined): string | undefin
  * (10.1016/0010-0285(80)90005-5, 10.1000/abc(12)): it stays when it closes a parenthesis of the DOI.
  */
 function trimDoiTail(s: string): string {
+  // Parentheses counted once, not per trimmed character: a page's `10.1/x)))…` must not cost quadratic time.
+  const opens = count(s, '(');
+  let closes = count(s, ')');
   let end = s.length;
   while (end > 0) {
     const ch = s[end - 1] ?? '';
     if (!`.,;:)]}>'"`.includes(ch)) break;
-    if (ch === ')' && count(s.slice(0, end - 1), '(') > count(s.slice(0, end - 1), ')')) break;
+    if (ch === ')') {
+      if (opens > closes - 1) break;
+      closes--;
+    }
     end--;
   }
   return s.slice(0, end);

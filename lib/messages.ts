@@ -7,6 +7,10 @@ import type { PaperIds } from './ids';
 import type { Interest } from './interests';
 import type { TermHit } from './match/types';
 import type { DetectedPaper, Signals } from './paper';
+import type { Settings } from './settings';
+import type { Retention } from './data-state';
+import type { Backup } from './db/backup';
+import type { Pruned } from './db/retention';
 import type { ScoreParts } from './rank/trending';
 
 /** How a matched interest is shown on a badge or chip. */
@@ -73,6 +77,14 @@ export interface PaperStatePatch {
   read?: boolean;
 }
 
+/** How an interest being edited would match the most recently seen papers. */
+export interface InterestPreview {
+  /** Papers looked at (the most recently seen ones). */
+  scanned: number;
+  matched: number;
+  top: { key: string; title: string; url?: string }[];
+}
+
 export interface ChartData {
   days: string[];
   interests: { id: string; label: string; color: string }[];
@@ -99,9 +111,20 @@ export interface PageRequests {
   search: { request: { type: 'search'; query: string }; response: { papers: PopupPaper[] } };
   setPaperState: { request: { type: 'setPaperState'; key: string; patch: PaperStatePatch }; response: Record<string, never> };
   getChart: { request: { type: 'getChart'; days: string[] }; response: ChartData };
+  previewInterest: { request: { type: 'previewInterest'; interest: Interest }; response: InterestPreview };
   getTabStatus: { request: { type: 'getTabStatus'; tabId: number }; response: { status: TabStatus | null } };
   getInterests: { request: { type: 'getInterests' }; response: { interests: Interest[] } };
   setInterests: { request: { type: 'setInterests'; interests: Interest[] }; response: { interests: Interest[] } };
+  getSettings: { request: { type: 'getSettings' }; response: { settings: Settings } };
+  setSettings: { request: { type: 'setSettings'; settings: Settings }; response: { settings: Settings } };
+  /** Show a sample notification now (the options page's "send a test notification"). */
+  testNotification: { request: { type: 'testNotification' }; response: Record<string, never> };
+  /** Data safety (lib/db/backup.ts, lib/db/retention.ts). The backup is checked in full before anything is written. */
+  exportBackup: { request: { type: 'exportBackup' }; response: { backup: Backup } };
+  importBackup: { request: { type: 'importBackup'; backup: Backup }; response: { counts: Record<string, number>; interests: Interest[] } };
+  wipe: { request: { type: 'wipe' }; response: Record<string, never> };
+  prune: { request: { type: 'prune'; days: number }; response: { pruned: Pruned } };
+  setRetention: { request: { type: 'setRetention'; retention: Retention }; response: { retention: Retention } };
 }
 
 export type ContentRequest = ContentRequests[keyof ContentRequests]['request'];

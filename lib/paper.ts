@@ -1,3 +1,4 @@
+import { LIMITS } from './detect';
 import type { PaperIds } from './ids';
 
 /** Popularity numbers a page shows next to a paper. */
@@ -18,4 +19,14 @@ export interface DetectedPaper {
   signals?: Signals;
   /** Listing section, e.g. arXiv's "New submissions" / "Cross-lists" / "Replacements". */
   section?: string;
+}
+
+/**
+ * A page's URL as stored and compared: the fragment is not part of the page, and an absurdly long
+ * query is cut to what the background accepts.
+ */
+export function pageOf(url: URL | string): string {
+  const u = new URL(typeof url === 'string' ? url : url.href);
+  u.hash = '';
+  return u.href.slice(0, LIMITS.url);
 }

@@ -3,8 +3,14 @@
  * unit-tested without messaging (tests/background/handlers.test.ts).
  */
 import type { Runtime } from 'webextension-polyfill';
-import { recordScan } from '../db/store';
+import { recordScanAndQueue } from '../notify/outbox';
+import type { Notifier } from '../notify';
+import { loadSettings, saveSettings, SettingsError } from '../settings';
 import type { PaperlightDB } from '../db/schema';
+import { browser } from 'wxt/browser';
+import { BackupError, exportBackup, importBackup, wipe } from '../db/backup';
+import { clearStorageError, isQuotaError, prune, reportStorageError } from '../db/retention';
+import { RETENTION_KEY } from '../data-state';
 import type { AnyRequest, PageRequests, Reply, ScanRequest, ScanResponse } from '../messages';
 import * as popup from './popup-handlers';
 import { getTabStatus, updateTabStatus } from './tabs';
@@ -21,11 +27,18 @@ export interface BackgroundDeps {
   now: () => number;
   /** Called after the interests change (re-match the store). */
   onInterestsChanged?: () => void;
+  /** Notifications (lib/notify); without it new papers wait in the outbox. */
+  notifier?: Pick<Notifier, 'drain' | 'scheduleDigest' | 'sendTest'>;
 }
 
 export async function handleScan(deps: BackgroundDeps, scan: ScanRequest, tabId: number): Promise<ScanResponse> {
   const set = await deps.interests.get();
-  const stored = await recordScan(deps.db, { page: scan.page, site: scan.site, time: deps.now(), papers: scan.papers }, set.match);
+  const stored = await recordScanAndQueue(deps.db, { page: scan.page, site: scan.site, time: deps.now(), papers: scan.papers }, set).catch(async (err: unknown) => {
+    // The transaction rolled back; say so where the user looks, with a way out (popup and options).
+    if (isQuotaError(err)) await reportStorageError(err, deps.now()).catch(() => undefined);
+    throw err;
+  });
+  void deps.notifier?.drain();
   const matched = stored
     .filter((s) => s.matches.length)
     .map((s) => ({ key: s.pageKey, matches: viewMatches(set, s.matches) }));
@@ -43,7 +56,7 @@ export async function handleScan(deps: BackgroundDeps, scan: ScanRequest, tabId:
 type Sender = Pick<Runtime.MessageSender, 'id' | 'url' | 'tab'>;
 
 function fromExtensionPage(deps: BackgroundDeps, sender: Sender): boolean {
-  return sender.id === deps.extensionId && !!sender.url?.startsWith(deps.extensionOrigin);
+  return sender.id === deps.extensionId && !!sender.url?.startsWith(`${deps.extensionOrigin}/`);
 }
 
 async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sender): Promise<unknown> {
@@ -69,6 +82,8 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
       return {};
     case 'getChart':
       return popup.getChart(deps.db, deps.interests, message.days);
+    case 'previewInterest':
+      return popup.previewInterest(deps.db, message.interest);
     case 'getTabStatus':
       return { status: await getTabStatus(message.tabId) } satisfies PageRequests['getTabStatus']['response'];
     case 'getInterests':
@@ -78,6 +93,36 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
       deps.onInterestsChanged?.();
       return { interests: set.interests };
     }
+    case 'getSettings':
+      return { settings: await loadSettings() };
+    case 'setSettings': {
+      const settings = await saveSettings(message.settings);
+      await deps.notifier?.scheduleDigest();
+      return { settings };
+    }
+    case 'testNotification':
+      if (!deps.notifier) throw new Error('notifications are not available');
+      await deps.notifier.sendTest();
+      return {};
+    case 'exportBackup':
+      return { backup: await exportBackup(deps.db, deps.now()) };
+    case 'importBackup': {
+      const counts = await importBackup(deps.db, message.backup);
+      deps.interests.invalidate();
+      return { counts, interests: (await deps.interests.get()).interests };
+    }
+    case 'wipe':
+      await wipe(deps.db);
+      deps.interests.invalidate();
+      return {};
+    case 'prune': {
+      const pruned = await prune(deps.db, message.days, deps.now());
+      await clearStorageError();
+      return { pruned };
+    }
+    case 'setRetention':
+      await browser.storage.local.set({ [RETENTION_KEY]: message.retention });
+      return { retention: message.retention };
   }
 }
 
@@ -88,7 +133,7 @@ export async function handleMessage(deps: BackgroundDeps, raw: unknown, sender: 
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     // Refused and malformed messages are answered, not logged: a hostile page could flood the log.
-    if (!(err instanceof InvalidMessage || err instanceof InterestsFileError)) console.error('[paperlight]', err);
+    if (!(err instanceof InvalidMessage || err instanceof InterestsFileError || err instanceof SettingsError || err instanceof BackupError)) console.error('[paperlight]', err);
     return { ok: false, error };
   }
 }

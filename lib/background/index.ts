@@ -1,8 +1,11 @@
 /** Composition root of the service worker: open the database, wire listeners. No logic here. */
 import { browser } from 'wxt/browser';
 import { openDatabase } from '../db/schema';
+import { createNotifier } from '../notify';
 import { handleMessage, type BackgroundDeps } from './handlers';
 import { createInterestStore } from './interests';
+import { syncGenericDetection, watchGenericDetection } from './permissions';
+import { PRUNE_ALARM, pruneByRetention, schedulePruning } from '../db/retention';
 import { createRematcher } from './rematch';
 import { clearTabStatus } from './tabs';
 
@@ -10,6 +13,7 @@ export function startBackground(): BackgroundDeps {
   const db = openDatabase();
   const interests = createInterestStore(db);
   const rematcher = createRematcher(db, interests);
+  const notifier = createNotifier({ db, interests, now: () => Date.now() });
   const deps: BackgroundDeps = {
     db,
     interests,
@@ -17,15 +21,27 @@ export function startBackground(): BackgroundDeps {
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     now: () => Date.now(),
     onInterestsChanged: () => void rematcher.start(),
+    notifier,
   };
 
   // Listeners are added synchronously so a worker woken by an event sees it.
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(deps, message, sender));
   browser.tabs.onRemoved.addListener((tabId) => void clearTabStatus(tabId));
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    // A new document in the tab: what the old one showed no longer applies.
-    if (change.status === 'loading' && change.url) void clearTabStatus(tabId);
+  browser.alarms.onAlarm.addListener((alarm) => void notifier.onAlarm(alarm.name));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === PRUNE_ALARM) pruneByRetention(db, Date.now()).catch((err: unknown) => console.error('[paperlight] pruning failed', err));
   });
+  watchGenericDetection();
+  browser.notifications.onClicked.addListener((id) => void notifier.onClicked(id, 'open'));
+  // Firefox has no notification buttons (nor this event).
+  browser.notifications.onButtonClicked?.addListener((id, button) => void notifier.onClicked(id, button === 0 ? 'open' : 'dismiss'));
+  // Alarms may not survive an update or a browser restart: make the digest's again (a missed one is due at once).
+  browser.runtime.onInstalled.addListener(() => void notifier.scheduleDigest());
+  browser.runtime.onStartup.addListener(() => void notifier.scheduleDigest());
   void rematcher.resume();
+  void schedulePruning();
+  void syncGenericDetection();
+  // Papers queued by a worker stopped before it could notify.
+  void notifier.drain();
   return deps;
 }

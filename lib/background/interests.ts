@@ -42,6 +42,10 @@ export function createInterestStore(db: PaperlightDB) {
       });
       return cached;
     },
+    /** Forget the cached set after the interests table was written directly (backup import, wipe). */
+    invalidate(): void {
+      cached = undefined;
+    },
     /** Replace the whole list (the options page saves it as one). */
     async set(interests: Interest[]): Promise<InterestSet> {
       await db.transaction('rw', db.interests, async () => {

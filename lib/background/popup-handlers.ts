@@ -2,9 +2,11 @@
 import Dexie from 'dexie';
 import { INTEREST_DEFAULTS } from '../interests';
 import { compileInterests, matchPapers } from '../match/matcher';
-import type { ChartData, PageRequests, PaperStatePatch, PopupPaper } from '../messages';
+import type { ChartData, InterestPreview, PageRequests, PaperStatePatch, PopupPaper } from '../messages';
+import type { Interest } from '../interests';
 import { rankTrending, type RankedPaper } from '../rank/trending';
 import { matchRanges, papersByKeys, rankablePapersOf, type PaperView } from '../db/queries';
+import { markPapers } from '../db/paper-state';
 import type { PaperlightDB } from '../db/schema';
 import { interestColor, viewMatches, type InterestSet, type InterestStore } from './interests';
 
@@ -97,8 +99,7 @@ export async function search(db: PaperlightDB, interests: InterestStore, query: 
 }
 
 export async function setPaperState(db: PaperlightDB, key: string, patch: PaperStatePatch): Promise<void> {
-  const updated = await db.papers.where(':id').equals(key).modify((paper) => void Object.assign(paper, patch));
-  if (!updated) throw new Error(`no stored paper ${key}`);
+  if (!(await markPapers(db, [key], patch))) throw new Error(`no stored paper ${key}`);
 }
 
 /** Matched papers per day and interest, for the popup's small bar chart (loaded after first paint). */
@@ -121,4 +122,24 @@ export async function getChart(db: PaperlightDB, interests: InterestStore, days:
     ),
   );
   return { days, interests: set.interests.map((i, index) => ({ id: i.id, label: i.label, color: interestColor(i, index) })), counts };
+}
+
+/** Papers the live preview looks at: the most recent, so the answer comes within a fraction of a second. */
+export const PREVIEW_SAMPLE = 5000;
+
+/** How an interest being edited would match the most recently seen papers, best first. */
+export async function previewInterest(db: PaperlightDB, interest: Interest): Promise<InterestPreview> {
+  const compiled = compileInterests([interest]);
+  if (!compiled.interests.length) return { scanned: 0, matched: 0, top: [] };
+  const papers = await db.papers.orderBy('lastSeen').reverse().limit(PREVIEW_SAMPLE).toArray();
+  const results = matchPapers(compiled, papers);
+  const hits = papers
+    .map((p, i) => ({ p, score: results[i]?.[0]?.score ?? 0 }))
+    .filter((h) => h.score > 0)
+    .sort((a, b) => b.score - a.score);
+  return {
+    scanned: papers.length,
+    matched: hits.length,
+    top: hits.slice(0, 5).map(({ p }) => ({ key: p.key, title: p.title, ...(p.url ? { url: p.url } : {}) })),
+  };
 }

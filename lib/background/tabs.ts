@@ -4,13 +4,23 @@
  */
 import { browser } from 'wxt/browser';
 import type { TabStatus } from '../messages';
+import { pageOf } from '../paper';
 
 const storageKey = (tabId: number) => `tab:${tabId}`;
 
-export async function getTabStatus(tabId: number): Promise<TabStatus | null> {
+async function storedStatus(tabId: number): Promise<TabStatus | null> {
   const key = storageKey(tabId);
   const stored = await browser.storage.session.get(key);
   return (stored[key] as TabStatus | undefined) ?? null;
+}
+
+/**
+ * What the tab shows now. A status left by an earlier document (the tab has since gone to a page
+ * we do not read) does not count; comparing URLs avoids racing the content script's new scan.
+ */
+export async function getTabStatus(tabId: number): Promise<TabStatus | null> {
+  const [status, tab] = await Promise.all([storedStatus(tabId), browser.tabs.get(tabId).catch(() => undefined)]);
+  return status && tab?.url && pageOf(tab.url) === status.page ? status : null;
 }
 
 async function showCount(tabId: number, status: TabStatus | null): Promise<void> {
@@ -24,7 +34,7 @@ export async function updateTabStatus(
   tabId: number,
   scan: { site: string; page: string; listing: boolean; reset: boolean; papers: number; matched: string[] },
 ): Promise<TabStatus> {
-  const previous = scan.reset ? null : await getTabStatus(tabId);
+  const previous = scan.reset ? null : await storedStatus(tabId);
   const samePage = previous?.page === scan.page;
   const status: TabStatus = {
     site: scan.site,

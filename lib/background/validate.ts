@@ -5,8 +5,11 @@
 import { ADAPTERS } from '../adapters';
 import { LIMITS, toPaper } from '../detect';
 import { ID_KINDS } from '../ids';
-import { parseInterestsFile } from '../interests';
+import { parseInterest, parseInterestsFile } from '../interests';
 import type { AnyRequest, ScanRequest } from '../messages';
+import { parseSettings } from '../settings';
+import { parseBackup } from '../db/backup';
+import { parseRetention } from '../db/retention';
 import type { DetectedPaper } from '../paper';
 
 export class InvalidMessage extends Error {
@@ -19,7 +22,7 @@ const SITE_IDS = new Set(ADAPTERS.map((a) => a.id));
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const isString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 1e12;
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= LIMITS.count;
 
 function fail(what: string): never {
   throw new InvalidMessage(what);
@@ -29,15 +32,15 @@ function checkPaper(raw: unknown, i: number): DetectedPaper {
   const where = `papers[${i}]`;
   if (!isObject(raw)) fail(`${where} is not an object`);
   const { key, title, url, ids, authors, abstract, signals, section } = raw;
-  if (!isString(key, 4 * LIMITS.title)) fail(`${where}.key is not a string`);
+  if (!isString(key, LIMITS.key)) fail(`${where}.key is not a string`);
   if (!isString(title, LIMITS.title)) fail(`${where}.title is not a string of at most ${LIMITS.title} characters`);
   if (url !== undefined && !isString(url, LIMITS.url)) fail(`${where}.url is not a string`);
-  if (!isObject(ids) || Object.entries(ids).some(([k, v]) => !ID_KINDS.includes(k as never) || !isString(v, 300)))
+  if (!isObject(ids) || Object.entries(ids).some(([k, v]) => !ID_KINDS.includes(k as never) || !isString(v, LIMITS.id)))
     fail(`${where}.ids is malformed`);
   if (authors !== undefined && (!Array.isArray(authors) || authors.length > LIMITS.authors || !authors.every((a) => isString(a, LIMITS.author))))
     fail(`${where}.authors is malformed`);
   if (abstract !== undefined && !isString(abstract, LIMITS.abstract)) fail(`${where}.abstract is too long`);
-  if (section !== undefined && !isString(section, 300)) fail(`${where}.section is malformed`);
+  if (section !== undefined && !isString(section, LIMITS.section)) fail(`${where}.section is malformed`);
   if (signals !== undefined && (!isObject(signals) || !Object.entries(signals).every(([k, v]) => ['upvotes', 'comments', 'citations'].includes(k) && isCount(v))))
     fail(`${where}.signals is malformed`);
   const paper = toPaper(raw as never);
@@ -73,16 +76,18 @@ export function validateRequest(raw: unknown): AnyRequest {
     case 'getChart':
       return { type: 'getChart', days: checkDays(raw.days, 'getChart.days') };
     case 'getPapers':
-      if (!Array.isArray(raw.keys) || raw.keys.length > 5000 || !raw.keys.every((k) => isString(k, 4 * LIMITS.title)))
+      if (!Array.isArray(raw.keys) || raw.keys.length > 5000 || !raw.keys.every((k) => isString(k, LIMITS.key)))
         fail('getPapers.keys must be a list of keys');
       return { type: 'getPapers', keys: raw.keys as string[] };
+    case 'previewInterest':
+      return { type: 'previewInterest', interest: parseInterest(raw.interest) };
     case 'getStarred':
       return { type: 'getStarred' };
     case 'search':
       if (!isString(raw.query, 200)) fail('search.query must be text of at most 200 characters');
       return { type: 'search', query: raw.query };
     case 'setPaperState': {
-      if (!isString(raw.key, 4 * LIMITS.title)) fail('setPaperState.key must be a key');
+      if (!isString(raw.key, LIMITS.key)) fail('setPaperState.key must be a key');
       const patch = raw.patch;
       if (!isObject(patch) || !Object.entries(patch).every(([k, v]) => ['starred', 'dismissed', 'read'].includes(k) && typeof v === 'boolean'))
         fail('setPaperState.patch may only set starred, dismissed and read to true or false');
@@ -95,6 +100,27 @@ export function validateRequest(raw: unknown): AnyRequest {
       return { type: 'getInterests' };
     case 'setInterests':
       return { type: 'setInterests', interests: parseInterestsFile({ interests: raw.interests }).interests };
+    case 'getSettings':
+      return { type: 'getSettings' };
+    case 'setSettings':
+      return { type: 'setSettings', settings: parseSettings(raw.settings) };
+    case 'testNotification':
+      return { type: 'testNotification' };
+    case 'exportBackup':
+      return { type: 'exportBackup' };
+    case 'importBackup':
+      return { type: 'importBackup', backup: parseBackup(raw.backup) };
+    case 'wipe':
+      return { type: 'wipe' };
+    case 'prune':
+      if (!Number.isInteger(raw.days) || (raw.days as number) < 1 || (raw.days as number) > 36_500) fail('prune.days must be a whole number of days');
+      return { type: 'prune', days: raw.days as number };
+    case 'setRetention':
+      try {
+        return { type: 'setRetention', retention: parseRetention(raw.retention) };
+      } catch (err) {
+        fail((err as Error).message);
+      }
     default:
       fail(`unknown message type ${JSON.stringify(raw.type).slice(0, 40)}`);
   }

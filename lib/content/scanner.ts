@@ -5,9 +5,10 @@
  * mutation observer whose callback only queues work.
  */
 import type { SiteAdapter } from '../adapters/types';
-import { detectWith, type Detection } from '../detect';
+import { detectWith, LIMITS, type Detection } from '../detect';
 import type { MatchView, ScanRequest, ScanResponse } from '../messages';
 import { decorateEntry, isBadgeHost, markEntry } from './decorate';
+import { pageOf } from '../paper';
 
 export const BATCH_SIZE = 500;
 /** Main-thread budget per slice of DOM writes. */
@@ -28,17 +29,12 @@ export interface ScannerEnv {
   onError?: (err: unknown) => void;
 }
 
-/** Page URL as stored: the fragment is not part of the page. */
-export function pageOf(url: URL): string {
-  const u = new URL(url.href);
-  u.hash = '';
-  return u.href;
-}
-
 export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
   const now = env.now ?? (() => performance.now());
   /** Entry element → key it was sent with; keyed by element so re-scans skip what is done. */
   let sent = new WeakMap<Element, string>();
+  /** Papers sent since the page was (re)loaded: a page that keeps adding entries stops at LIMITS.entries. */
+  let sentCount = 0;
   const writes: (() => void)[] = [];
   let writing = false;
 
@@ -88,10 +84,16 @@ export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
   async function scan(options: { reset: boolean; root?: ParentNode }): Promise<number> {
     const url = env.url();
     // A fresh page counts every entry again, including ones an SPA kept in the DOM.
-    if (options.reset) sent = new WeakMap();
-    const fresh = detectWith(adapter, env.document, url, options.root).filter((d) => sent.get(d.element) !== d.paper.key);
+    if (options.reset) {
+      sent = new WeakMap();
+      sentCount = 0;
+    }
+    const fresh = detectWith(adapter, env.document, url, options.root)
+      .filter((d) => sent.get(d.element) !== d.paper.key)
+      .slice(0, LIMITS.entries - sentCount);
     if (!fresh.length && !options.reset) return 0;
     for (const d of fresh) sent.set(d.element, d.paper.key);
+    sentCount += fresh.length;
     queueWrites(fresh.map((d) => () => markEntry(d.element, d.paper.key)));
     const page = pageOf(url);
     const listing = adapter.isListing?.(url) ?? false;
@@ -103,6 +105,7 @@ export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
       } catch (err) {
         // Let a later scan try these entries again.
         for (const d of batch) sent.delete(d.element);
+        sentCount = Math.max(0, sentCount - batch.length);
         env.onError?.(err);
       }
     }

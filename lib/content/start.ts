@@ -4,6 +4,8 @@ import { adapterFor } from '../adapters';
 import { request } from '../messaging';
 import { createScanner } from './scanner';
 
+const SPA_SETTLE_MS = 400;
+
 export function startContentScript(ctx: ContentScriptContext): void {
   const adapter = adapterFor(new URL(location.href));
   if (!adapter) return;
@@ -18,5 +20,9 @@ export function startContentScript(ctx: ContentScriptContext): void {
   });
   void scanner.scan({ reset: true });
   scanner.watch();
-  ctx.addEventListener(window, 'wxt:locationchange', () => void scanner.scan({ reset: true }));
+  // The event comes before the URL commits (Navigation API) and before the SPA renders the new
+  // list; scan once both have happened.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    ctx.setTimeout(() => void scanner.scan({ reset: true }), SPA_SETTLE_MS);
+  });
 }

@@ -47,6 +47,28 @@ export interface MatchRecord extends InterestMatch {
   key: string;
 }
 
+/**
+ * A paper that qualified for a notification when first seen (lib/notify): the outbox and the log
+ * of what was notified. Keyed by paper, so a paper is notified at most once, ever.
+ */
+export interface AlertRecord {
+  key: string;
+  /** When and where the paper was first seen. */
+  time: number;
+  page: string;
+  site: string;
+  /** Interests it qualified for (notify on, score above threshold), strongest first. */
+  interests: string[];
+  /**
+   * pending: not decided yet; sending: decided, notification maybe not shown yet (a stopped worker
+   * shows it again under the same id); shown; held: waits for the digest (quiet hours, rate limit, off).
+   */
+  state: 'pending' | 'sending' | 'shown' | 'held';
+  /** The notification it is shown in, and when that notification was first shown. */
+  notification?: string;
+  shownAt?: number;
+}
+
 export interface InterestRecord extends Interest {
   /** Position in the user's list. */
   order: number;
@@ -57,6 +79,7 @@ export type PaperlightDB = Dexie & {
   sightings: Table<SightingRecord, [string, string, string]>;
   matches: Table<MatchRecord, [string, string]>;
   interests: EntityTable<InterestRecord, 'id'>;
+  alerts: EntityTable<AlertRecord, 'key'>;
 };
 
 export const DB_NAME = 'paperlight';
@@ -77,6 +100,10 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       matches: '[key+interest], interest',
       interests: '&id, order',
     },
+  },
+  {
+    version: 2,
+    stores: { alerts: '&key, state, notification, shownAt, time' },
   },
 ];
 

@@ -8,6 +8,7 @@ import { dayOf } from '../clock';
 import { aliasKeys, ID_KINDS, paperKey, type PaperIds } from '../ids';
 import type { InterestMatch, MatchablePaper } from '../match/types';
 import type { DetectedPaper } from '../paper';
+import { perKey } from './queries';
 import type { MatchRecord, PaperlightDB, PaperRecord, SightingRecord } from './schema';
 
 export interface ScanWrite {
@@ -25,6 +26,8 @@ export interface StoredPaper {
   /** Key of the stored record; differs when the paper was already known under a stronger id. */
   key: string;
   matches: InterestMatch[];
+  /** No record of this paper existed before this scan (under any of its keys). */
+  isNew: boolean;
 }
 
 export type Matcher = (papers: readonly MatchablePaper[]) => InterestMatch[][];
@@ -111,8 +114,10 @@ export async function recordScan(db: PaperlightDB, scan: ScanWrite, match: Match
     // Resolve chains: a later entry may have re-keyed a record an earlier entry pointed to.
     const finalRecord = (r: PaperRecord): PaperRecord => byAlias.get(r.key) ?? r;
 
+    const knownKeys = new Set<string>();
     for (const record of known) {
       const now = finalRecord(record);
+      knownKeys.add(now.key);
       if (now.key !== record.key) await rekey(db, record.key, now.key);
     }
 
@@ -141,7 +146,7 @@ export async function recordScan(db: PaperlightDB, scan: ScanWrite, match: Match
 
     const results = match(unique);
     const matchesByKey = new Map(unique.map((r, i) => [r.key, results[i] ?? []]));
-    const stale = await db.matches.where('[key+interest]').inAnyRange(unique.map((r) => keyRange(r.key))).primaryKeys();
+    const stale = await perKey(unique, (r) => db.matches.where('[key+interest]').between(...keyRange(r.key)).primaryKeys());
     const fresh: MatchRecord[] = unique.flatMap((r) => (matchesByKey.get(r.key) ?? []).map((m) => ({ key: r.key, ...m })));
     const freshIds = new Set(fresh.map((m) => `${m.key}\u0000${m.interest}`));
     await db.matches.bulkDelete(
@@ -151,7 +156,7 @@ export async function recordScan(db: PaperlightDB, scan: ScanWrite, match: Match
 
     return scan.papers.map((paper, i) => {
       const key = finalRecord(recordOf[i]!).key;
-      return { pageKey: paper.key, key, matches: matchesByKey.get(key) ?? [] };
+      return { pageKey: paper.key, key, matches: matchesByKey.get(key) ?? [], isNew: !knownKeys.has(key) };
     });
   });
 }

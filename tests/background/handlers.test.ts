@@ -18,6 +18,8 @@ beforeEach(async () => {
   const db = openDatabase(`test-${Math.random()}`);
   deps = { db, interests: createInterestStore(db), extensionId: 'paperlight-test', extensionOrigin: ORIGIN, now: () => NOW };
   await deps.interests.set([DIFFUSION, HOPFIELD]);
+  // The tab the scans come from, still showing the listing.
+  fakeBrowser.tabs.get = (async (id: number) => ({ id, url: fromTab.url })) as unknown as typeof fakeBrowser.tabs.get;
 });
 afterEach(async () => {
   deps.db.close();
@@ -56,6 +58,12 @@ describe('scan', () => {
       ok: true,
       value: { status: expect.objectContaining({ papers: 0, matched: [], listing: true }) },
     });
+  });
+
+  it('forgets what a tab showed once the tab has moved to another page', async () => {
+    await handleMessage(deps, scan(), fromTab);
+    fakeBrowser.tabs.get = (async (id: number) => ({ id, url: 'https://example.org/' })) as unknown as typeof fakeBrowser.tabs.get;
+    expect(await handleMessage(deps, { type: 'getTabStatus', tabId: 7 }, fromPopup)).toEqual({ ok: true, value: { status: null } });
   });
 
   it('refuses a paper whose key does not follow from its ids (forged), and stores nothing of that message', async () => {
@@ -126,6 +134,14 @@ describe('extension-page requests', () => {
       ok: true,
       value: { days: ['2026-11-21', '2026-11-22'], interests: [expect.objectContaining({ id: 'diffusion' }), expect.objectContaining({ id: 'hopfield' })], counts: [[0, 0], [1, 0]] },
     });
+  });
+
+  it('preview an interest being edited against the recently seen papers', async () => {
+    await handleMessage(deps, scan(), fromTab);
+    const reply = await handleMessage(deps, { type: 'previewInterest', interest: { id: 'new', label: 'x', terms: ['graph theory'] } }, fromPopup);
+    expect(reply).toEqual({ ok: true, value: { scanned: 2, matched: 1, top: [{ key: 'arxiv:2401.00002', title: 'Graph theory', url: 'https://arxiv.org/abs/2401.00002' }] } });
+    const empty = await handleMessage(deps, { type: 'previewInterest', interest: { id: 'new', label: 'x', terms: ['the'] } }, fromPopup);
+    expect(empty).toEqual({ ok: true, value: { scanned: 0, matched: 0, top: [] } });
   });
 
   it('save interests, validated, and report the change', async () => {

@@ -69,7 +69,7 @@ describe('an arXiv listing', () => {
 
     const popup = await session.context.newPage();
     await popup.goto(extensionPage(session, `popup.html?tab=${tabId}`));
-    await popup.locator('li[data-paperlight-key]').first().waitFor();
+    await popup.locator('li[data-paperlight-key]').first().waitFor({ state: 'attached' });
     const listed = await popup.locator('li[data-paperlight-key]').evaluateAll((els) => els.map((e) => e.getAttribute('data-paperlight-key')));
     expect(new Set(listed)).toEqual(new Set(Object.keys(EXPECTED_MATCHES)));
     await expect.poll(() => popup.getByText(`${Object.keys(EXPECTED_MATCHES).length} of 87 papers match your interests`).count()).toBe(1);
@@ -103,7 +103,7 @@ describe('an arXiv listing', () => {
 
     const popup = await session.context.newPage();
     await popup.goto(extensionPage(session, `popup.html?tab=${await tabIdOf(session, page)}`));
-    const row = popup.locator('li[data-paperlight-key="arxiv:1804.07006"]').first();
+    const row = popup.locator('#main-list ~ ol li[data-paperlight-key="arxiv:1804.07006"]');
     await row.waitFor();
     expect(await row.locator('.title').innerText()).toContain('<img src=x onerror="window.__pwned=1">');
     expect(await row.locator('img, script, b').count()).toBe(0);

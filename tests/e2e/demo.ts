@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     const popup = await session.context.newPage();
     await popup.setViewportSize({ width: 440, height: 600 });
     await popup.goto(extensionPage(session, `popup.html?tab=${await tabIdOf(session, page)}`));
-    await popup.locator('li[data-paperlight-key]').first().waitFor();
+    await popup.locator('#main-list ~ ol li[data-paperlight-key]').first().waitFor();
     await popup.screenshot({ path: join(OUT, 'popup.png') });
 
     const options = await session.context.newPage();

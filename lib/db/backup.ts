@@ -1,0 +1,215 @@
+/**
+ * Full backup: every table, the interests and the settings as one JSON object. It wraps the
+ * interests file (CONTRACT §3: `interests` at top level), so a backup is also a valid interests file.
+ * Import checks the whole file before writing anything, then replaces the store in one transaction:
+ * a bad or foreign file leaves the current data as it was.
+ */
+import { browser } from 'wxt/browser';
+import { BACKUP_FORMAT, RETENTION_KEY, STORAGE_ERROR_KEY } from '../data-state';
+import { LIMITS } from '../detect';
+import { ID_KINDS } from '../ids';
+import { InterestsFileError, parseInterestsFile, type Interest } from '../interests';
+import { REMATCH_STATE_KEY } from '../rematch-state';
+import { parseSettings, SETTINGS_KEY } from '../settings';
+import { parseRetention } from './retention';
+import { SCHEMA_HISTORY, type PaperlightDB } from './schema';
+
+/** Bump when the file's shape changes, and keep reading the old shape. */
+export const BACKUP_VERSION = 1;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  /** Database schema version it was exported from (for the record; tables are checked by content). */
+  schema: number;
+  exported: string;
+  interests: Interest[];
+  /** Every table but `interests`, by name. */
+  tables: Record<string, Record<string, unknown>[]>;
+  /** storage.local settings entries, by key. */
+  settings: Record<string, unknown>;
+}
+
+export class BackupError extends Error {
+  override name = 'BackupError';
+}
+
+/** Settings a backup carries, each checked by its owner's strict parser. */
+const SETTING_PARSERS: Record<string, (raw: unknown) => unknown> = {
+  [SETTINGS_KEY]: parseSettings,
+  [RETENTION_KEY]: parseRetention,
+};
+
+const LATEST = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!;
+
+/** Every table in the latest schema with its primary key path (`[a+b]` is compound), from the stores strings. */
+const TABLES: ReadonlyMap<string, string[]> = new Map(
+  Object.entries(SCHEMA_HISTORY.reduce<Record<string, string | null>>((all, v) => ({ ...all, ...v.stores }), {}))
+    .filter((entry): entry is [string, string] => entry[1] !== null)
+    .map(([name, stores]) => [name, stores.split(',')[0]!.trim().replace(/^(?:&|\+\+)/, '').replace(/^\[|\]$/g, '').split('+')]),
+);
+
+// ---------- checks ----------
+
+type Rec = Record<string, unknown>;
+const isObject = (v: unknown): v is Rec => !!v && typeof v === 'object' && !Array.isArray(v);
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+function fail(where: string, what: string): never {
+  throw new BackupError(`${where} ${what}`);
+}
+
+function text(r: Rec, field: string, where: string, max: number, optional = false): void {
+  const v = r[field];
+  if (optional && v === undefined) return;
+  if (typeof v !== 'string' || v.length > max) fail(`${where}.${field}`, `must be a string of at most ${max} characters`);
+}
+
+function texts(r: Rec, field: string, where: string, maxItems: number, maxLength: number, optional = false): void {
+  const v = r[field];
+  if (optional && v === undefined) return;
+  if (!Array.isArray(v) || v.length > maxItems || !v.every((s) => typeof s === 'string' && s.length <= maxLength))
+    fail(`${where}.${field}`, `must be a list of at most ${maxItems} strings`);
+}
+
+function time(r: Rec, field: string, where: string): void {
+  if (!isTime(r[field])) fail(`${where}.${field}`, 'must be a time in milliseconds');
+}
+
+function flag(r: Rec, field: string, where: string): void {
+  if (r[field] !== undefined && typeof r[field] !== 'boolean') fail(`${where}.${field}`, 'must be true or false');
+}
+
+function link(r: Rec, field: string, where: string, optional: boolean): void {
+  text(r, field, where, LIMITS.url, optional);
+  // Links the extension renders are http(s) only, whoever wrote the file.
+  if (r[field] !== undefined && !/^https?:\/\//i.test(r[field] as string)) fail(`${where}.${field}`, 'must be an http(s) URL');
+}
+
+function signals(r: Rec, where: string): void {
+  const s = r.signals;
+  if (s === undefined) return;
+  if (!isObject(s) || !Object.entries(s).every(([k, v]) => ['upvotes', 'comments', 'citations'].includes(k) && typeof v === 'number' && Number.isFinite(v) && v >= 0))
+    fail(`${where}.signals`, 'must hold counts of upvotes, comments and citations');
+}
+
+const RECORD_CHECKS: Record<string, (r: Rec, where: string) => void> = {
+  papers(r, where) {
+    text(r, 'key', where, LIMITS.key);
+    text(r, 'title', where, LIMITS.title);
+    link(r, 'url', where, true);
+    if (!isObject(r.ids) || !Object.entries(r.ids).every(([k, v]) => ID_KINDS.includes(k as never) && typeof v === 'string' && v.length <= LIMITS.id))
+      fail(`${where}.ids`, `must map ${ID_KINDS.join(', ')} to identifiers`);
+    texts(r, 'authors', where, LIMITS.authors, LIMITS.author, true);
+    text(r, 'abstract', where, LIMITS.abstract, true);
+    texts(r, 'aliases', where, 50, LIMITS.key);
+    time(r, 'firstSeen', where);
+    time(r, 'lastSeen', where);
+    signals(r, where);
+    for (const f of ['starred', 'dismissed', 'read']) flag(r, f, where);
+  },
+  sightings(r, where) {
+    text(r, 'key', where, LIMITS.key);
+    if (typeof r.day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(r.day)) fail(`${where}.day`, 'must be YYYY-MM-DD');
+    link(r, 'page', where, false);
+    text(r, 'site', where, 100);
+    time(r, 'firstTime', where);
+    time(r, 'time', where);
+    signals(r, where);
+  },
+  matches(r, where) {
+    text(r, 'key', where, LIMITS.key);
+    text(r, 'interest', where, 200);
+    if (typeof r.score !== 'number' || !(r.score > 0 && r.score <= 1)) fail(`${where}.score`, 'must be a number in (0, 1]');
+    if (!Array.isArray(r.terms) || !r.terms.every((t) => isObject(t) && typeof t.term === 'string' && ['title', 'abstract', 'authors'].includes(t.field as string) && typeof t.exact === 'boolean'))
+      fail(`${where}.terms`, 'must be a list of {term, field, exact}');
+  },
+};
+
+const isKeyPart = (v: unknown) => (typeof v === 'string' && v.length <= LIMITS.key) || (typeof v === 'number' && Number.isFinite(v));
+
+function checkTable(name: string, raw: unknown): Rec[] {
+  const keyPath = TABLES.get(name);
+  if (!keyPath || name === 'interests') fail(`tables.${name}`, 'is not a Paperlight table');
+  if (!Array.isArray(raw)) fail(`tables.${name}`, 'must be a list');
+  const seen = new Set<string>();
+  return raw.map((r, i) => {
+    const where = `tables.${name}[${i}]`;
+    if (!isObject(r)) fail(where, 'must be an object');
+    RECORD_CHECKS[name]?.(r, where);
+    if (!keyPath.every((part) => isKeyPart(r[part]))) fail(where, `has no valid ${keyPath.join('+')}`);
+    const id = JSON.stringify(keyPath.map((part) => r[part]));
+    if (seen.has(id)) fail(where, `repeats the ${keyPath.join('+')} of an earlier record`);
+    seen.add(id);
+    return r;
+  });
+}
+
+/** The backup, fully checked; throws BackupError naming the first problem. */
+export function parseBackup(raw: unknown): Backup {
+  if (!isObject(raw) || raw.format !== BACKUP_FORMAT) throw new BackupError(`not a Paperlight backup (no "format": "${BACKUP_FORMAT}")`);
+  if (!Number.isInteger(raw.version) || (raw.version as number) < 1) fail('version', 'must be a whole number');
+  if ((raw.version as number) > BACKUP_VERSION) throw new BackupError(`the backup is from a newer Paperlight (format version ${String(raw.version)}); update Paperlight first`);
+  let interests: Interest[];
+  try {
+    interests = parseInterestsFile(raw).interests;
+  } catch (err) {
+    if (err instanceof InterestsFileError) throw new BackupError(err.message);
+    throw err;
+  }
+  if (!isObject(raw.tables)) fail('tables', 'must be an object of tables');
+  const tables = Object.fromEntries(Object.entries(raw.tables).map(([name, records]) => [name, checkTable(name, records)]));
+  if (raw.settings !== undefined && !isObject(raw.settings)) fail('settings', 'must be an object');
+  const settings: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw.settings ?? {})) {
+    const parse = SETTING_PARSERS[key];
+    if (!parse) continue;
+    try {
+      settings[key] = parse(value);
+    } catch (err) {
+      fail(`settings.${key}:`, err instanceof Error ? err.message : String(err));
+    }
+  }
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    schema: typeof raw.schema === 'number' ? raw.schema : LATEST.version,
+    exported: typeof raw.exported === 'string' ? raw.exported : '',
+    interests,
+    tables,
+    settings,
+  };
+}
+
+// ---------- export, import, wipe ----------
+
+export async function exportBackup(db: PaperlightDB, now: number): Promise<Backup> {
+  const { interests, tables } = await db.transaction('r', db.tables, async () => {
+    const tables: Backup['tables'] = {};
+    for (const table of db.tables) if (table.name !== 'interests') tables[table.name] = await table.toArray();
+    const interests = (await db.interests.orderBy('order').toArray()).map(({ order: _order, ...i }) => i as Interest);
+    return { interests, tables };
+  });
+  const stored = await browser.storage.local.get(Object.keys(SETTING_PARSERS));
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, schema: LATEST.version, exported: new Date(now).toISOString(), interests, tables, settings: stored };
+}
+
+/** Replace the whole store with a checked backup. Returns how many records each table now holds. */
+export async function importBackup(db: PaperlightDB, backup: Backup): Promise<Record<string, number>> {
+  await db.transaction('rw', db.tables, async () => {
+    for (const table of db.tables) await table.clear();
+    await db.interests.bulkAdd(backup.interests.map((interest, order) => ({ ...interest, order })));
+    for (const [name, records] of Object.entries(backup.tables)) await db.table(name).bulkAdd(records);
+  });
+  await browser.storage.local.remove([REMATCH_STATE_KEY, STORAGE_ERROR_KEY]);
+  if (Object.keys(backup.settings).length) await browser.storage.local.set(backup.settings);
+  return Object.fromEntries([['interests', backup.interests.length], ...Object.entries(backup.tables).map(([name, r]) => [name, r.length])]);
+}
+
+/** Delete every paper, sighting, match and interest (settings stay). */
+export async function wipe(db: PaperlightDB): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    for (const table of db.tables) await table.clear();
+  });
+  await browser.storage.local.remove([REMATCH_STATE_KEY, STORAGE_ERROR_KEY]);
+}
