@@ -6,13 +6,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { dayOf } from '../lib/clock';
-import { DEFAULT_RETENTION, RETENTION_CHOICES, RETENTION_KEY, type Retention } from '../lib/data-state';
+import { ALL_SITES, DEFAULT_RETENTION, RETENTION_CHOICES, RETENTION_KEY, type Retention } from '../lib/data-state';
 import { t } from '../lib/i18n';
 import { request } from '../lib/messaging';
 import { downloadJson } from './download';
 import { useStored } from './use-stored';
-
-const ALL_SITES = { origins: ['<all_urls>'] };
 
 export function DataSettings({ onWiped }: { onWiped: () => void }) {
   const [generic, setGeneric] = useState<boolean>();

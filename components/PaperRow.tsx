@@ -1,6 +1,6 @@
 /** One paper in the popup: title (link), authors, interests and terms, signals, where seen, actions. */
 import { ADAPTERS } from '../lib/adapters';
-import { excerpt, highlight, type TextPart } from '../lib/highlight';
+import { highlight, type TextPart } from '../lib/highlight';
 import { t } from '../lib/i18n';
 import type { PaperStatePatch, PopupPaper } from '../lib/messages';
 import { MatchChips } from './MatchChips';
@@ -63,7 +63,7 @@ export function PaperRow({ paper, actions, selected = false, now }: Props) {
       {paper.authors?.length ? <div class="authors">{shortAuthors(paper.authors)}</div> : null}
       {abstractHit && paper.abstract ? (
         <p class="excerpt">
-          <Marked parts={excerpt(highlight(paper.abstract, terms))} />
+          <Marked parts={highlight(paper.abstract, terms)} />
         </p>
       ) : null}
       <MatchChips matches={paper.matches} />

@@ -72,7 +72,7 @@ export function PopupApp() {
   const [filter, setFilter] = useState('');
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<PopupPaper[] | undefined>();
-  const [lists, setLists] = useState<{ today: PopupPaper[]; popular: PopupPaper[] } | undefined>();
+  const [lists, setLists] = useState<{ today: PopupPaper[]; popular: PopupPaper[]; total: number } | undefined>();
   const [error, setError] = useState<string>();
   const [limit, setLimit] = useState(PAGE);
   const [selected, setSelected] = useState(-1);
@@ -135,7 +135,7 @@ export function PopupApp() {
   function patchEverywhere(key: string, patch: PaperStatePatch): void {
     const apply = (papers: PopupPaper[]) =>
       patch.dismissed ? papers.filter((p) => p.key !== key) : papers.map((p) => (p.key === key ? { ...p, ...patch } : p));
-    setLists((l) => l && { today: apply(l.today), popular: apply(l.popular) });
+    setLists((l) => l && { ...l, today: apply(l.today), popular: apply(l.popular) });
     setResults((r) => r && apply(r));
   }
 
@@ -284,6 +284,9 @@ export function PopupApp() {
               <PaperRow key={p.key} paper={p} actions={actions} selected={i === selected} now={now} />
             ))}
           </ol>
+        )}
+        {!results && lists && lists.total > lists.today.length && main.length <= limit && (
+          <p class="note">{t('topOf', [String(lists.today.length), String(lists.total)])}</p>
         )}
         {main.length > limit && (
           <button type="button" onClick={() => setLimit(limit + PAGE)}>

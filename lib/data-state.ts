@@ -1,8 +1,11 @@
 /**
  * Data-safety state shared by the background (writer) and the extension pages (readers), kept
  * free of Dexie so the popup and options bundles stay small: the backup format tag, the retention
- * setting and the storage-error report.
+ * setting, the storage-error report, and the optional permission generic detection needs.
  */
+
+/** The optional permission the options page requests for generic detection on every site. */
+export const ALL_SITES = { origins: ['<all_urls>'] };
 
 /** The `format` of a full backup file; an interests file has none (CONTRACT §3). */
 export const BACKUP_FORMAT = 'paperlight-backup';

@@ -74,24 +74,50 @@ export function toPaper(c: PaperCandidate): DetectedPaper | undefined {
   return paper;
 }
 
-/** Papers under `root` (default: the whole document), in page order, one per key, at most `max`. */
-export function detectWith(adapter: SiteAdapter, doc: Document, url: URL, root?: ParentNode, max: number = LIMITS.entries): Detection[] {
+/** Detections one at a time, in page order, one per key, at most `max`: callers may pause between them. */
+function* detections(adapter: SiteAdapter, doc: Document, url: URL, root: ParentNode | undefined, max: number): Generator<Detection> {
   const seen = new Set<string>();
-  const out: Detection[] = [];
-  let entries: DetectedEntry[];
+  let entries: Iterator<DetectedEntry>;
   try {
-    entries = adapter.extract(doc, url, root);
+    entries = adapter.extract(doc, url, root)[Symbol.iterator]();
+    for (let step = entries.next(); !step.done && seen.size < max; step = entries.next()) {
+      const { element, anchor, paper: candidate } = step.value;
+      const paper = toPaper(candidate);
+      if (!paper || seen.has(paper.key)) continue;
+      seen.add(paper.key);
+      yield { element, anchor: anchor ?? element, paper };
+    }
   } catch (err) {
     // A page the adapter did not expect must not break the scan; the health check reports zero papers.
     console.warn(`[paperlight] ${adapter.id} adapter failed on ${url.href}:`, err);
-    return [];
   }
-  for (const { element, anchor, paper: candidate } of entries) {
-    if (out.length >= max) break;
-    const paper = toPaper(candidate);
-    if (!paper || seen.has(paper.key)) continue;
-    seen.add(paper.key);
-    out.push({ element, anchor: anchor ?? element, paper });
+}
+
+/** Papers under `root` (default: the whole document), in page order, one per key, at most `max`. */
+export function detectWith(adapter: SiteAdapter, doc: Document, url: URL, root?: ParentNode, max: number = LIMITS.entries): Detection[] {
+  return [...detections(adapter, doc, url, root, max)];
+}
+
+export interface Slicing {
+  /** Work per slice before pausing. */
+  budgetMs: number;
+  /** Resolves when the next slice may run (a new task, so the page stays responsive). */
+  pause: () => Promise<void>;
+  now?: () => number;
+  max?: number;
+}
+
+/** The same as detectWith, in slices of about `budgetMs`: a 2,000-entry listing never blocks the page in one long task. */
+export async function detectInSlices(adapter: SiteAdapter, doc: Document, url: URL, root: ParentNode | undefined, slicing: Slicing): Promise<Detection[]> {
+  const now = slicing.now ?? (() => performance.now());
+  const out: Detection[] = [];
+  let end = now() + slicing.budgetMs;
+  for (const detection of detections(adapter, doc, url, root, slicing.max ?? LIMITS.entries)) {
+    out.push(detection);
+    if (now() > end) {
+      await slicing.pause();
+      end = now() + slicing.budgetMs;
+    }
   }
   return out;
 }

@@ -57,7 +57,7 @@ export interface PopupPaper {
   url?: string;
   authors?: string[];
   ids: PaperIds;
-  /** Start of the abstract, for the excerpt with highlighted terms. */
+  /** The part of the abstract around a matched term (only when the abstract matched). */
   abstract?: string;
   matches: MatchView[];
   /** Distinct sites and pages it was seen on (within the requested days, else ever). */
@@ -104,7 +104,7 @@ export interface TabStatus {
 export interface PageRequests {
   getTrending: {
     request: { type: 'getTrending'; days: string[]; blend: number };
-    response: { today: PopupPaper[]; popular: PopupPaper[] };
+    response: { today: PopupPaper[]; popular: PopupPaper[]; /** Papers in `today` before the cut to the first rows. */ total: number };
   };
   getPapers: { request: { type: 'getPapers'; keys: string[] }; response: { papers: PopupPaper[] } };
   getStarred: { request: { type: 'getStarred' }; response: { papers: PopupPaper[] } };

@@ -43,8 +43,11 @@ export interface SiteAdapter {
    * yields zero papers means the site changed its markup.
    */
   isListing?(url: URL): boolean;
-  /** Read every paper on the page (or under `root`, for content added later), in page order. */
-  extract(doc: Document, url: URL, root?: ParentNode): DetectedEntry[];
+  /**
+   * Read every paper on the page (or under `root`, for content added later), in page order.
+   * An adapter for very long pages may return a generator, so detection can pause between entries.
+   */
+  extract(doc: Document, url: URL, root?: ParentNode): Iterable<DetectedEntry>;
   /**
    * Element under which the site adds entries later (infinite scroll, tabs, SPA updates).
    * Observing a narrow container keeps mutation handling cheap. Omit for static pages.

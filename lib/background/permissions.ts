@@ -6,8 +6,8 @@
  */
 import { browser } from 'wxt/browser';
 import { HOST_PATTERNS } from '../adapters';
+import { ALL_SITES } from '../data-state';
 
-export const ALL_SITES = { origins: ['<all_urls>'] };
 export const GENERIC_SCRIPT_ID = 'paperlight-generic';
 
 let syncing: Promise<boolean> = Promise.resolve(false);

@@ -5,14 +5,22 @@ import { compileInterests, matchPapers } from '../match/matcher';
 import type { ChartData, InterestPreview, PageRequests, PaperStatePatch, PopupPaper } from '../messages';
 import type { Interest } from '../interests';
 import { rankTrending, type RankedPaper } from '../rank/trending';
-import { matchRanges, papersByKeys, rankablePapersOf, type PaperView } from '../db/queries';
+import { matchKeysOf, papersByKeys, rankablePapersOf, type PaperView } from '../db/queries';
 import { markPapers } from '../db/paper-state';
-import type { PaperlightDB } from '../db/schema';
+import type { MatchRecord, PaperlightDB } from '../db/schema';
+import { excerpt, highlight } from '../highlight';
 import { interestColor, viewMatches, type InterestSet, type InterestStore } from './interests';
 
-/** Enough of the abstract for an excerpt around the matched words. */
-const ABSTRACT_EXCERPT = 1500;
+/** Rows a trending list sends at most; the popup shows them 50 at a time. */
+export const TRENDING_ROWS = 200;
 const SEARCH_RESULTS = 50;
+
+/** Only the part of the abstract around a matched term travels to the popup, and only when the abstract matched. */
+function abstractExcerptOf(abstract: string | undefined, matches: readonly MatchRecord[]): { abstract?: string } {
+  const terms = matches.flatMap((m) => m.terms.filter((t) => t.field === 'abstract').map((t) => t.term));
+  if (!abstract || !terms.length) return {};
+  return { abstract: excerpt(highlight(abstract, terms)).map((p) => p.text).join('') };
+}
 
 function toPopupPaper(set: InterestSet, view: PaperView, days?: ReadonlySet<string>, rank?: RankedPaper): PopupPaper {
   const { paper, matches, sightings } = view;
@@ -24,7 +32,7 @@ function toPopupPaper(set: InterestSet, view: PaperView, days?: ReadonlySet<stri
     ...(paper.url ? { url: paper.url } : {}),
     ...(paper.authors ? { authors: paper.authors } : {}),
     ids: paper.ids,
-    ...(paper.abstract ? { abstract: paper.abstract.slice(0, ABSTRACT_EXCERPT) } : {}),
+    ...abstractExcerptOf(paper.abstract, matches),
     matches: viewMatches(set, matches),
     seen,
     firstSeen: paper.firstSeen,
@@ -58,7 +66,7 @@ export async function getTrending(db: PaperlightDB, interests: InterestStore, da
   );
   const daySet = new Set(days);
   const rows = (ranked: RankedPaper[]) => ranked.map((r) => toPopupPaper(set, byKey.get(r.key)!, daySet, r));
-  return { today: rows(sections.today), popular: rows(sections.popular) };
+  return { today: rows(sections.today.slice(0, TRENDING_ROWS)), popular: rows(sections.popular.slice(0, TRENDING_ROWS)), total: sections.today.length };
 }
 
 export async function getPapers(db: PaperlightDB, interests: InterestStore, keys: string[]): Promise<PopupPaper[]> {
@@ -111,7 +119,7 @@ export async function getChart(db: PaperlightDB, interests: InterestStore, days:
       days.map(async (day) => {
         const sightingKeys = await db.sightings.where('[day+time]').between([day, Dexie.minKey], [day, Dexie.maxKey]).primaryKeys();
         const keys = [...new Set(sightingKeys.map(([key]) => key))];
-        const matched = await db.matches.where('[key+interest]').inAnyRange(matchRanges(keys)).primaryKeys();
+        const matched = await matchKeysOf(db, keys);
         const row = set.interests.map(() => 0);
         for (const [, interest] of matched) {
           const i = column.get(interest);

@@ -3,8 +3,8 @@
  * ~100 ms of worker time each, yielding between chunks. Progress lives in storage so the options
  * page can show it and a worker stopped half-way resumes from where it was on its next start.
  */
-import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
+import { matchKeysOf } from '../db/queries';
 import type { PaperlightDB } from '../db/schema';
 import { REMATCH_STATE_KEY, type RematchState } from '../rematch-state';
 import type { InterestStore } from './interests';
@@ -29,10 +29,7 @@ export function createRematcher(db: PaperlightDB, interests: InterestStore, now:
         .toArray();
       if (!papers.length) return { count: 0 };
       const results = set.match(papers);
-      await db.matches
-        .where('[key+interest]')
-        .inAnyRange(papers.map((p) => [[p.key, Dexie.minKey], [p.key, Dexie.maxKey]]))
-        .delete();
+      await db.matches.bulkDelete(await matchKeysOf(db, papers.map((p) => p.key)));
       await db.matches.bulkPut(papers.flatMap((p, i) => (results[i] ?? []).map((m) => ({ key: p.key, ...m }))));
       return { last: papers[papers.length - 1]!.key, count: papers.length };
     });

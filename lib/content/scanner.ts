@@ -1,19 +1,24 @@
 /**
  * The content script's work on one page: detect entries, mark them, send them to the background
- * in batches, and decorate the matches — in frame-sized slices so a 2,000-entry listing never
+ * in batches, and decorate the matches — in per-frame batches so a 2,000-entry listing never
  * blocks the page. Entries added later (infinite scroll, tabs, SPA updates) are picked up by a
  * mutation observer whose callback only queues work.
  */
 import type { SiteAdapter } from '../adapters/types';
-import { detectWith, LIMITS, type Detection } from '../detect';
+import { detectInSlices, LIMITS, type Detection } from '../detect';
 import type { MatchView, ScanRequest, ScanResponse } from '../messages';
 import { decorateEntry, isBadgeHost, markEntry } from './decorate';
 import { pageOf } from '../paper';
 
 export const BATCH_SIZE = 500;
-/** Main-thread budget per slice of DOM writes. */
-const SLICE_MS = 8;
+/**
+ * Badges per animation frame. Counted, not timed: what a badge costs is mostly the layout it
+ * triggers after our script has run, which a script-side clock never sees.
+ */
+const BADGES_PER_FRAME = 1000;
 const SEND_ATTEMPTS = 4;
+/** Reading the page pauses after this much work, so a long listing never makes one long task. */
+const DETECT_SLICE_MS = 20;
 
 export interface ScannerEnv {
   document: Document;
@@ -25,12 +30,10 @@ export interface ScannerEnv {
   /** Timers tied to the page's life (WXT's ctx.setTimeout in the extension). */
   setTimeout: (task: () => void, ms: number) => unknown;
   signal: AbortSignal;
-  now?: () => number;
   onError?: (err: unknown) => void;
 }
 
 export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
-  const now = env.now ?? (() => performance.now());
   /** Entry element → key it was sent with; keyed by element so re-scans skip what is done. */
   let sent = new WeakMap<Element, string>();
   /** Papers sent since the page was (re)loaded: a page that keeps adding entries stops at LIMITS.entries. */
@@ -48,8 +51,7 @@ export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
 
   function runSlice(): void {
     if (env.signal.aborted) return;
-    const end = now() + SLICE_MS;
-    while (writes.length && now() < end) writes.shift()!();
+    for (const write of writes.splice(0, BADGES_PER_FRAME)) write();
     if (writes.length) env.nextSlice(runSlice);
     else writing = false;
   }
@@ -88,13 +90,18 @@ export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
       sent = new WeakMap();
       sentCount = 0;
     }
-    const fresh = detectWith(adapter, env.document, url, options.root)
+    const detected = await detectInSlices(adapter, env.document, url, options.root, {
+      budgetMs: DETECT_SLICE_MS,
+      pause: () => new Promise((resolve) => env.setTimeout(() => resolve(), 0)),
+    });
+    const fresh = detected
       .filter((d) => sent.get(d.element) !== d.paper.key)
       .slice(0, LIMITS.entries - sentCount);
     if (!fresh.length && !options.reset) return 0;
     for (const d of fresh) sent.set(d.element, d.paper.key);
     sentCount += fresh.length;
-    queueWrites(fresh.map((d) => () => markEntry(d.element, d.paper.key)));
+    // Attributes only: cheap, and marking at once lets the page (and tests) see every entry detected.
+    for (const d of fresh) markEntry(d.element, d.paper.key);
     const page = pageOf(url);
     const listing = adapter.isListing?.(url) ?? false;
     for (let i = 0; i === 0 || i < fresh.length; i += BATCH_SIZE) {

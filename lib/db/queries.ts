@@ -20,8 +20,6 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
-/** Index ranges covering every match of each key (the primary key is [key+interest]). */
-export const matchRanges = (keys: readonly string[]) => keys.map((k) => [[k, Dexie.minKey], [k, Dexie.maxKey]] as [unknown, unknown]);
 
 /**
  * `query` for every distinct key at once, results concatenated in the order of `keys`. For hundreds
@@ -33,13 +31,27 @@ export async function perKey<K, T>(keys: readonly K[], query: (key: K) => Promis
   return (await Promise.all([...new Set(keys)].map(query))).flat();
 }
 
+/** The stored matches of every paper in `keys` (primary key [key+interest]). */
+export function matchesOf(db: PaperlightDB, keys: readonly string[]): Promise<MatchRecord[]> {
+  return perKey(keys, (k) => matchesOfKey(db, k).toArray());
+}
+
+/** The [key, interest] primary keys of those matches: no record reads, for counting and deleting. */
+export function matchKeysOf(db: PaperlightDB, keys: readonly string[]): Promise<[string, string][]> {
+  return perKey(keys, (k) => matchesOfKey(db, k).primaryKeys());
+}
+
+function matchesOfKey(db: PaperlightDB, key: string) {
+  return db.matches.where('[key+interest]').between([key, Dexie.minKey], [key, Dexie.maxKey]);
+}
+
 /** Papers, matches and sighting history for `keys`, in the order of `keys`; unknown keys are skipped. */
 export async function papersByKeys(db: PaperlightDB, keys: readonly string[]): Promise<PaperView[]> {
   if (!keys.length) return [];
   return db.transaction('r', [db.papers, db.sightings, db.matches], async () => {
     const [papers, matches, sightings] = await Promise.all([
       db.papers.bulkGet([...keys]),
-      perKey(keys, (k) => db.matches.where('[key+interest]').between([k, Dexie.minKey], [k, Dexie.maxKey]).toArray()),
+      matchesOf(db, keys),
       perKey(keys, (k) => db.sightings.where('key').equals(k).toArray()),
     ]);
     const matchesByKey = groupBy(matches, (m) => m.key);
@@ -63,7 +75,7 @@ export async function rankablePapersOf(db: PaperlightDB, days: readonly string[]
       .sort((a, b) => b.time - a.time);
     const keys = [...new Set(sightings.map((s) => s.key))];
     const matched = new Set(
-      (await perKey(keys, (k) => db.matches.where('[key+interest]').between([k, Dexie.minKey], [k, Dexie.maxKey]).primaryKeys())).map(([key]) => key),
+      (await matchKeysOf(db, keys)).map(([key]) => key),
     );
     const popular = new Set(sightings.filter((s) => s.signals && Object.keys(s.signals).length).map((s) => s.key));
     return keys.filter((k) => matched.has(k) || popular.has(k));

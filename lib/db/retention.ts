@@ -6,6 +6,7 @@ import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { dayOf } from '../clock';
 import { DEFAULT_RETENTION, RETENTION_CHOICES, RETENTION_KEY, STORAGE_ERROR_KEY, type Retention, type StorageError } from '../data-state';
+import { matchKeysOf } from './queries';
 import type { PaperlightDB } from './schema';
 
 const DAY_MS = 86_400_000;
@@ -37,7 +38,7 @@ export async function prune(db: PaperlightDB, days: number, now: number): Promis
       .filter((p) => !p.starred)
       .primaryKeys();
     if (gone.length) {
-      await db.matches.where('[key+interest]').inAnyRange(gone.map((k) => [[k, Dexie.minKey], [k, Dexie.maxKey]])).delete();
+      await db.matches.bulkDelete(await matchKeysOf(db, gone));
       await db.sightings.where('key').anyOf(gone).delete();
       await db.papers.bulkDelete(gone);
     }

@@ -3,12 +3,11 @@
  * all in one transaction so a page's papers and sightings land together or not at all.
  * Writes are idempotent: storing the same batch twice leaves the same store.
  */
-import Dexie from 'dexie';
 import { dayOf } from '../clock';
 import { aliasKeys, ID_KINDS, paperKey, type PaperIds } from '../ids';
 import type { InterestMatch, MatchablePaper } from '../match/types';
 import type { DetectedPaper } from '../paper';
-import { perKey } from './queries';
+import { matchKeysOf } from './queries';
 import type { MatchRecord, PaperlightDB, PaperRecord, SightingRecord } from './schema';
 
 export interface ScanWrite {
@@ -73,17 +72,17 @@ function merge(known: PaperRecord | undefined, seen: DetectedPaper, time: number
   };
 }
 
-const keyRange = (key: string): [[string, unknown], [string, unknown]] => [
-  [key, Dexie.minKey],
-  [key, Dexie.maxKey],
-];
+/** No id kind on which the two disagree (versions are already stripped, DOIs lower-cased). */
+function sameIdentity(a: PaperIds, b: PaperIds): boolean {
+  return ID_KINDS.every((kind) => !a[kind] || !b[kind] || a[kind] === b[kind]);
+}
 
 /** Move a paper's sightings and matches to its new key (a stronger id became known). */
 async function rekey(db: PaperlightDB, from: string, to: string): Promise<void> {
   const sightings = await db.sightings.where('key').equals(from).toArray();
   await db.sightings.bulkDelete(sightings.map((s) => [s.key, s.day, s.page] as never));
   await db.sightings.bulkPut(sightings.map((s) => ({ ...s, key: to })));
-  await db.matches.where('[key+interest]').between(...keyRange(from)).delete();
+  await db.matches.bulkDelete(await matchKeysOf(db, [from]));
   await db.papers.delete(from);
 }
 
@@ -104,7 +103,8 @@ export async function recordScan(db: PaperlightDB, scan: ScanWrite, match: Match
     const merged = new Map<string, PaperRecord>();
     const recordOf: PaperRecord[] = [];
     scan.papers.forEach((paper, i) => {
-      const previous = aliasesOf[i]!.map((a) => byAlias.get(a)).find(Boolean);
+      // A shared title fingerprint must not join two papers whose ids say they are different.
+      const previous = aliasesOf[i]!.map((a) => byAlias.get(a)).find((r) => r && sameIdentity(r.ids, paper.ids));
       const record = merge(previous, paper, scan.time);
       if (previous && previous.key !== record.key) merged.delete(previous.key);
       merged.set(record.key, record);
@@ -146,7 +146,7 @@ export async function recordScan(db: PaperlightDB, scan: ScanWrite, match: Match
 
     const results = match(unique);
     const matchesByKey = new Map(unique.map((r, i) => [r.key, results[i] ?? []]));
-    const stale = await perKey(unique, (r) => db.matches.where('[key+interest]').between(...keyRange(r.key)).primaryKeys());
+    const stale = await matchKeysOf(db, unique.map((r) => r.key));
     const fresh: MatchRecord[] = unique.flatMap((r) => (matchesByKey.get(r.key) ?? []).map((m) => ({ key: r.key, ...m })));
     const freshIds = new Set(fresh.map((m) => `${m.key}\u0000${m.interest}`));
     await db.matches.bulkDelete(

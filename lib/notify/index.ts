@@ -4,9 +4,9 @@
  * IndexedDB (the outbox) and storage.local (the last digest), never only in memory, and calls the
  * browser through notifications.ts. Wired to the browser's events in lib/background/index.ts.
  */
-import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { markPapers } from '../db/paper-state';
+import { matchesOf } from '../db/queries';
 import type { AlertRecord, PaperlightDB } from '../db/schema';
 import type { InterestStore } from '../background/interests';
 import { t } from '../i18n';
@@ -122,7 +122,7 @@ export function createNotifier({ db, interests, now }: NotifierDeps) {
       const keys = alerts.map((a) => a.key);
       const [papers, matches] = await Promise.all([
         db.papers.bulkGet(keys),
-        db.matches.where('[key+interest]').inAnyRange(keys.map((k) => [[k, Dexie.minKey], [k, Dexie.maxKey]])).toArray(),
+        matchesOf(db, keys),
       ]);
       // Today's view of each paper: interests since deleted or silenced, and dismissed papers, drop out.
       const candidates = alerts.flatMap((alert, i) => {

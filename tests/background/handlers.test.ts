@@ -109,7 +109,8 @@ describe('extension-page requests', () => {
     expect(today.find((p) => p.key === 'arxiv:2401.00003')?.seen).toEqual([{ site: 'arxiv', page: 'https://arxiv.org/list/cs/recent' }]);
     expect(today.every((p) => p.rank && p.rank.parts.personal > 0)).toBe(true);
     expect(popular).toEqual([]);
-    expect(await handleMessage(deps, { type: 'getTrending', days: ['2026-11-21'], blend: 0.25 }, fromPopup)).toEqual({ ok: true, value: { today: [], popular: [] } });
+    expect(reply.value).toMatchObject({ total: 2 });
+    expect(await handleMessage(deps, { type: 'getTrending', days: ['2026-11-21'], blend: 0.25 }, fromPopup)).toEqual({ ok: true, value: { today: [], popular: [], total: 0 } });
   });
 
   it('keep star and dismiss, and drop dismissed papers from the ranking', async () => {

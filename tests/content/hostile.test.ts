@@ -150,12 +150,12 @@ describe('huge and pathological pages', () => {
     scanner.watch();
     const feed = document.getElementById('feed')!;
     const ticker = setInterval(() => feed.append(document.createElement('li')), 1);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     clearInterval(ticker);
     controller.abort();
-    // Without backoff it would be ~200 scans (one per 5 ms); with it, 5+10+…+160 then every 160 ms.
+    // Without backoff it would be ~400 scans (one per 5 ms); with it, 5+10+…+160 ms then every 160 ms (timing varies under load).
     expect(extracts).toBeGreaterThan(3);
-    expect(extracts).toBeLessThan(15);
+    expect(extracts).toBeLessThan(25);
   });
 });
 

@@ -56,7 +56,7 @@ async function exported(): Promise<Omit<Backup, 'exported'>> {
 }
 
 describe('backup', () => {
-  it('export → wipe → import restores an identical store (10 days, 2,550 papers)', async () => {
+  it('export → wipe → import restores an identical store (10 days, 2,550 papers)', { timeout: 60_000 }, async () => {
     await browse(10);
     const before = await exported();
     expect(before).toMatchObject({ format: BACKUP_FORMAT, version: 1, interests: [DIFFUSION, HOPFIELD] });

@@ -55,6 +55,12 @@ describe('recordScan', () => {
     expect(sightings.map((s) => s.key)).toEqual(['arxiv:2011.13456', 'arxiv:2011.13456']);
   });
 
+  it('keeps two arXiv papers apart even when title and first author coincide', async () => {
+    const papers = [arxivPaper('2401.00001', 'Notes'), arxivPaper('2402.00002', 'Notes')];
+    await recordScan(db, { page: 'https://arxiv.org/list/cs/new', site: 'arxiv', time: DAY1, papers }, noMatches);
+    expect((await db.papers.toArray()).map((p) => p.key).sort()).toEqual(['arxiv:2401.00001', 'arxiv:2402.00002']);
+  });
+
   it('matches the merged record, so an abstract seen elsewhere still counts', async () => {
     const seenWith: string[] = [];
     const spy: Matcher = (papers) => papers.map((p) => (seenWith.push(p.abstract ?? ''), []));

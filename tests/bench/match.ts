@@ -1,0 +1,127 @@
+/**
+ * match.*: the background's matcher (lib/match/matcher.ts: compileInterests + matchPapers) in Node
+ * (the V8 of Chrome's service worker), next to a precompiled RegExp matcher doing the same 20
+ * interests the plain way (PERF-BASELINE §1 "RegExp phrase (precompiled, folded)"): fold each field,
+ * one phrase RegExp per term (last word's plural optional) on the interest's scope, author names on
+ * the authors field only, exclusions vetoing the whole record.
+ *
+ * rematch100k measures the matching part of lib/background/rematch.ts only (its IndexedDB reads and
+ * writes are not run here): the store is matched in chunks of 500 papers, the rematcher's starting
+ * chunk size (it then sizes chunks for a 50 ms budget), with the interests compiled once as the
+ * worker caches them. Total and longest chunk are reported; one warm-up pass is skipped there
+ * because the earlier metrics have warmed the code and a pass takes seconds.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseInterestsFile, type Interest } from '../../lib/interests';
+import { benchCorpus } from '../../lib/match/bench';
+import { compileInterests, matchPapers } from '../../lib/match/matcher';
+import type { MatchablePaper } from '../../lib/match/types';
+import { fold, words } from '../../lib/text';
+import { SEED_PAPERS_FILE } from './arxiv-listing';
+import { interleaved, log, median, type Metric, type Sizes } from './measure';
+
+export const BENCH_INTERESTS_FILE = join(import.meta.dirname, 'interests.json');
+const REMATCH_CHUNK = 500;
+
+export function benchInterests(): Interest[] {
+  return parseInterestsFile(JSON.parse(readFileSync(BENCH_INTERESTS_FILE, 'utf8'))).interests;
+}
+
+interface RegExpInterest {
+  id: string;
+  titleOnly: boolean;
+  terms: RegExp[];
+  authors: RegExp[];
+  exclude: RegExp[];
+}
+
+function phraseRegExp(text: string): RegExp {
+  const ws = words(fold(text));
+  const last = ws.length - 1;
+  const parts = ws.map((w, i) => (i === last ? `${w.replace(/s$/, '')}s?` : w));
+  return new RegExp(`(?<![a-z0-9])${parts.join('[^a-z0-9]+')}(?![a-z0-9])`);
+}
+
+function compileRegExps(interests: readonly Interest[]): RegExpInterest[] {
+  return interests.map((i) => ({
+    id: i.id,
+    titleOnly: i.scope === 'title',
+    terms: i.terms.map(phraseRegExp),
+    authors: (i.authors ?? []).map(phraseRegExp),
+    exclude: (i.exclude ?? []).map(phraseRegExp),
+  }));
+}
+
+/** Interest ids per paper. */
+function matchRegExps(interests: readonly RegExpInterest[], papers: readonly MatchablePaper[]): string[][] {
+  return papers.map((p) => {
+    const title = fold(p.title);
+    const abstract = p.abstract ? fold(p.abstract) : '';
+    const authors = p.authors ? fold(p.authors.join(', ')) : '';
+    const found: string[] = [];
+    for (const i of interests) {
+      const hit =
+        i.terms.some((re) => re.test(title) || (!i.titleOnly && re.test(abstract))) || i.authors.some((re) => re.test(authors));
+      if (hit && !i.exclude.some((re) => re.test(title) || re.test(abstract) || re.test(authors))) found.push(i.id);
+    }
+    return found;
+  });
+}
+
+const elapsed = (run: () => unknown): number => {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+};
+
+const matchedCount = (results: readonly unknown[][]): number => results.filter((r) => r.length).length;
+
+async function pageMatch(name: string, papers: MatchablePaper[], interests: Interest[], goal: Metric['goal']): Promise<Metric> {
+  const regexps = compileRegExps(interests);
+  log(`${name}: ${papers.length} papers; matcher finds ${matchedCount(matchPapers(compileInterests(interests), papers))} matching papers, RegExp ${matchedCount(matchRegExps(regexps, papers))}`);
+  const samples = await interleaved(
+    {
+      matcher: () => elapsed(() => matchPapers(compileInterests(interests), papers)),
+      regexp: () => elapsed(() => matchRegExps(regexps, papers)),
+    },
+    9,
+  );
+  return { name, value: median(samples.matcher), unit: 'ms', baseline: median(samples.regexp), goal };
+}
+
+function chunked<T>(list: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+}
+
+export async function matchMetrics(sizes: Sizes): Promise<Metric[]> {
+  const seed = JSON.parse(readFileSync(SEED_PAPERS_FILE, 'utf8')) as { title: string; abstract: string }[];
+  const interests = benchInterests();
+  const metrics = [
+    await pageMatch('match.titles2000x20_ms', benchCorpus(seed, sizes.matching, false), interests, { ratio: 3, value: 50 }),
+    await pageMatch('match.abstracts2000x20_ms', benchCorpus(seed, sizes.matching, true), interests, { ratio: 4, value: 400 }),
+  ];
+
+  log(`match.rematch: generating a store of ${sizes.rematch} papers with abstracts`);
+  const chunks = chunked(benchCorpus(seed, sizes.rematch, true), REMATCH_CHUNK);
+  const compiled = compileInterests(interests);
+  const regexps = compileRegExps(interests);
+  const longest: number[] = [];
+  const samples = await interleaved(
+    {
+      matcher: () => {
+        const times = chunks.map((chunk) => elapsed(() => matchPapers(compiled, chunk)));
+        longest.push(Math.max(...times));
+        return times.reduce((a, b) => a + b, 0);
+      },
+      regexp: () => chunks.reduce((total, chunk) => total + elapsed(() => matchRegExps(regexps, chunk)), 0),
+    },
+    3,
+    0,
+  );
+  metrics.push(
+    { name: 'match.rematch100k_ms', value: median(samples.matcher), unit: 'ms', baseline: median(samples.regexp), goal: { ratio: 4, value: 30_000 } },
+    { name: 'match.rematch100k_max_chunk_ms', value: median(longest), unit: 'ms', goal: { value: 100 } },
+  );
+  return metrics;
+}
