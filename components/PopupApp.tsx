@@ -13,6 +13,7 @@ import { request } from '../lib/messaging';
 import { DEFAULT_BLEND } from '../lib/rank/trending';
 import { BarChart } from './BarChart';
 import { PaperRow, type RowActions } from './PaperRow';
+import { readSnapshot, updateSnapshot, writeSnapshot } from './trending-snapshot';
 import { useLoad } from './use-load';
 import { StorageWarning } from './StorageWarning';
 
@@ -73,6 +74,8 @@ export function PopupApp() {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<PopupPaper[] | undefined>();
   const [lists, setLists] = useState<{ today: PopupPaper[]; popular: PopupPaper[]; total: number } | undefined>();
+  /** The lists on screen come from the fresh ranking (not the snapshot, nor another day's). */
+  const [fresh, setFresh] = useState(false);
   const [error, setError] = useState<string>();
   const [limit, setLimit] = useState(PAGE);
   const [selected, setSelected] = useState(-1);
@@ -95,15 +98,24 @@ export function PopupApp() {
   });
 
   useEffect(() => {
-    void browser.storage.local.get(BLEND_KEY).then((s) => setBlend(typeof s[BLEND_KEY] === 'number' ? (s[BLEND_KEY] as number) : DEFAULT_BLEND));
+    // Read together: the snapshot paints the list before the fresh ranking is even asked for.
+    void Promise.all([browser.storage.local.get(BLEND_KEY), readSnapshot(today).catch(() => undefined)]).then(([stored, snapshot]) => {
+      const saved = typeof stored[BLEND_KEY] === 'number' ? (stored[BLEND_KEY] as number) : DEFAULT_BLEND;
+      if (snapshot?.blend === saved) setLists((current) => current ?? snapshot.lists);
+      setBlend(saved);
+    });
   }, []);
 
   useEffect(() => {
     if (blend === undefined) return;
+    const todayView = choice === 'today';
+    setFresh(false);
     request<'getTrending'>({ type: 'getTrending', days: daysFor(choice, today), blend }).then(
       (r) => {
         setLists(r);
+        setFresh(true);
         setError(undefined);
+        if (todayView) void writeSnapshot(today, blend, r).catch(() => undefined);
       },
       (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
     );
@@ -135,7 +147,9 @@ export function PopupApp() {
   function patchEverywhere(key: string, patch: PaperStatePatch): void {
     const apply = (papers: PopupPaper[]) =>
       patch.dismissed ? papers.filter((p) => p.key !== key) : papers.map((p) => (p.key === key ? { ...p, ...patch } : p));
-    setLists((l) => l && { ...l, today: apply(l.today), popular: apply(l.popular) });
+    const applyLists = (l: NonNullable<typeof lists>) => ({ ...l, today: apply(l.today), popular: apply(l.popular) });
+    setLists((l) => l && applyLists(l));
+    void updateSnapshot(applyLists).catch(() => undefined);
     setResults((r) => r && apply(r));
   }
 
@@ -273,7 +287,7 @@ export function PopupApp() {
         </label>
       </div>
 
-      <section aria-labelledby="main-list">
+      <section aria-labelledby="main-list" aria-busy={!fresh && !results}>
         <h2 id="main-list">{results ? t('searchResults') : dayLabel}</h2>
         {!lists && !results && !error && <p class="note">{t('loading')}</p>}
         {results && !results.length && <p class="note">{t('searchNone', query.trim())}</p>}

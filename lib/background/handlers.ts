@@ -10,7 +10,7 @@ import type { PaperlightDB } from '../db/schema';
 import { browser } from 'wxt/browser';
 import { BackupError, exportBackup, importBackup, wipe } from '../db/backup';
 import { clearStorageError, isQuotaError, prune, reportStorageError } from '../db/retention';
-import { RETENTION_KEY } from '../data-state';
+import { RETENTION_KEY, TRENDING_SNAPSHOT_KEY } from '../data-state';
 import type { AnyRequest, PageRequests, Reply, ScanRequest, ScanResponse } from '../messages';
 import * as popup from './popup-handlers';
 import { getTabStatus, updateTabStatus } from './tabs';
@@ -126,10 +126,20 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
   }
 }
 
+/** Messages after which what the popup ranks may differ: its snapshot goes. */
+const CHANGES_RANKING = new Set<AnyRequest['type']>(['scan', 'setInterests', 'importBackup', 'wipe', 'prune']);
+
+export function dropTrendingSnapshot(): Promise<void> {
+  return browser.storage.session.remove(TRENDING_SNAPSHOT_KEY);
+}
+
 /** Validate, check the sender, run the handler; failures come back as `{ ok: false, error }`. */
 export async function handleMessage(deps: BackgroundDeps, raw: unknown, sender: Sender): Promise<Reply<unknown>> {
   try {
-    return { ok: true, value: await dispatch(deps, validateRequest(raw), sender) };
+    const message = validateRequest(raw);
+    const value = await dispatch(deps, message, sender);
+    if (CHANGES_RANKING.has(message.type)) await dropTrendingSnapshot();
+    return { ok: true, value };
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     // Refused and malformed messages are answered, not logged: a hostile page could flood the log.

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { matchKeysOf } from '../db/queries';
 import type { PaperlightDB } from '../db/schema';
 import { REMATCH_STATE_KEY, type RematchState } from '../rematch-state';
+import { dropTrendingSnapshot } from './handlers';
 import type { InterestStore } from './interests';
 
 const CHUNK_BUDGET_MS = 50;
@@ -47,6 +48,7 @@ export function createRematcher(db: PaperlightDB, interests: InterestStore, now:
       if (latest?.generation !== generation) return;
       state = { ...state, done: state.done + count, ...(last ? { after: last } : {}), finished: count === 0 };
       await writeState(state);
+      await dropTrendingSnapshot();
       if (state.finished) return;
       // Aim each chunk at the budget, whatever this machine's speed and the interests' cost.
       const elapsed = Math.max(1, now() - started);

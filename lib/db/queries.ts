@@ -45,6 +45,18 @@ function matchesOfKey(db: PaperlightDB, key: string) {
   return db.matches.where('[key+interest]').between([key, Dexie.minKey], [key, Dexie.maxKey]);
 }
 
+/** Above this many keys, one read of all match keys beats one index query per key. */
+const KEYS_PER_QUERY_LIMIT = 300;
+
+/** Which of `keys` have a stored match. */
+async function matchedAmong(db: PaperlightDB, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length <= KEYS_PER_QUERY_LIMIT) return new Set((await matchKeysOf(db, keys)).map(([key]) => key));
+  // Matches are a small fraction of the store; their primary keys come back in one request.
+  const wanted = new Set(keys);
+  const all = (await db.matches.toCollection().primaryKeys()) as [string, string][];
+  return new Set(all.map(([key]) => key).filter((key) => wanted.has(key)));
+}
+
 /** Papers, matches and sighting history for `keys`, in the order of `keys`; unknown keys are skipped. */
 export async function papersByKeys(db: PaperlightDB, keys: readonly string[]): Promise<PaperView[]> {
   if (!keys.length) return [];
@@ -74,9 +86,7 @@ export async function rankablePapersOf(db: PaperlightDB, days: readonly string[]
       .flat()
       .sort((a, b) => b.time - a.time);
     const keys = [...new Set(sightings.map((s) => s.key))];
-    const matched = new Set(
-      (await matchKeysOf(db, keys)).map(([key]) => key),
-    );
+    const matched = await matchedAmong(db, keys);
     const popular = new Set(sightings.filter((s) => s.signals && Object.keys(s.signals).length).map((s) => s.key));
     return keys.filter((k) => matched.has(k) || popular.has(k));
   });

@@ -69,7 +69,7 @@ describe('an arXiv listing', () => {
 
     const popup = await session.context.newPage();
     await popup.goto(extensionPage(session, `popup.html?tab=${tabId}`));
-    await popup.locator('li[data-paperlight-key]').first().waitFor({ state: 'attached' });
+    await popup.locator('section[aria-busy="false"] li[data-paperlight-key]').first().waitFor();
     const listed = await popup.locator('li[data-paperlight-key]').evaluateAll((els) => els.map((e) => e.getAttribute('data-paperlight-key')));
     expect(new Set(listed)).toEqual(new Set(Object.keys(EXPECTED_MATCHES)));
     await expect.poll(() => popup.getByText(`${Object.keys(EXPECTED_MATCHES).length} of 87 papers match your interests`).count()).toBe(1);

@@ -19,7 +19,8 @@ let session: ExtensionSession;
 async function openPopup(): Promise<Page> {
   const popup = await session.context.newPage();
   await popup.goto(extensionPage(session, 'popup.html'));
-  await popup.locator('#main-list ~ ol li[data-paperlight-key]').first().waitFor();
+  // The fresh ranking, not the snapshot painted first.
+  await popup.locator('section[aria-labelledby="main-list"][aria-busy="false"] li[data-paperlight-key]').first().waitFor();
   return popup;
 }
 
