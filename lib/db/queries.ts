@@ -1,5 +1,6 @@
 /** Reads for the popup; every one goes through an index, never a scan of the whole store. */
 import Dexie from 'dexie';
+import { groupBy } from '../collections';
 import type { MatchRecord, PaperlightDB, PaperRecord, SightingRecord } from './schema';
 
 export interface PaperView {
@@ -8,18 +9,6 @@ export interface PaperView {
   /** Every sighting of the paper, any day, newest first (breadth and velocity need the history). */
   sightings: SightingRecord[];
 }
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const list = groups.get(key);
-    if (list) list.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
-
 
 /**
  * `query` for every distinct key at once, results concatenated in the order of `keys`. For hundreds

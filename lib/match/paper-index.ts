@@ -6,6 +6,7 @@
 import { withinEditDistance } from './edit-distance';
 import type { MatchablePaper } from './types';
 import { hasDigit, SHORT_WORD_MAX, singular, stem, textWords } from './words';
+import { groupBy } from '../collections';
 
 /** How a page word relates to an interest word; the first two count as the word as written. */
 export type Spelling = 'exact' | 'plural' | 'inflected' | 'typo';
@@ -34,17 +35,6 @@ function addPosting(postings: Map<string, number[]>, word: string, paper: number
   if (!list) postings.set(word, [paper]);
   // Papers are indexed in order, so a repeated word in the same paper is always the last entry.
   else if (list[list.length - 1] !== paper) list.push(paper);
-}
-
-function groupBy<K>(keys: Iterable<string>, keyOf: (word: string) => K): Map<K, string[]> {
-  const groups = new Map<K, string[]>();
-  for (const word of keys) {
-    const key = keyOf(word);
-    const group = groups.get(key);
-    if (group) group.push(word);
-    else groups.set(key, [word]);
-  }
-  return groups;
 }
 
 export class PaperIndex {
