@@ -3,6 +3,7 @@
  * free of Dexie so the popup and options bundles stay small: the backup format tag, the retention
  * setting, the storage-error report, and the optional permission generic detection needs.
  */
+import { browser } from 'wxt/browser';
 
 /** The optional permission the options page requests for generic detection on every site. */
 export const ALL_SITES = { origins: ['<all_urls>'] };
@@ -38,3 +39,7 @@ export interface StorageError {
  * whenever stored papers or matches change, so a snapshot on screen is never older than the store.
  */
 export const TRENDING_SNAPSHOT_KEY = 'trendingSnapshot';
+
+export function dropTrendingSnapshot(): Promise<void> {
+  return browser.storage.session.remove(TRENDING_SNAPSHOT_KEY);
+}

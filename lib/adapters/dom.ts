@@ -39,11 +39,6 @@ export function count(s: string | null | undefined): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** Match-pattern test used by adapters' `matches`: host in a set, path by regex. */
-export function hostIs(url: URL, ...hosts: string[]): boolean {
-  return hosts.includes(url.hostname);
-}
-
 /** Elements under `root` matching `selector`, `root` itself included: content added later may be the entry itself. */
 export function within(root: ParentNode, selector: string): Element[] {
   // nodeType, not instanceof: the CLI runs outside a browser, where there is no global Element.

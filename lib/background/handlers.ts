@@ -10,7 +10,7 @@ import type { PaperlightDB } from '../db/schema';
 import { browser } from 'wxt/browser';
 import { BackupError, exportBackup, importBackup, wipe } from '../db/backup';
 import { clearStorageError, isQuotaError, prune, reportStorageError } from '../db/retention';
-import { RETENTION_KEY, TRENDING_SNAPSHOT_KEY } from '../data-state';
+import { dropTrendingSnapshot, RETENTION_KEY } from '../data-state';
 import type { AnyRequest, PageRequests, Reply, ScanRequest, ScanResponse } from '../messages';
 import * as popup from './popup-handlers';
 import { getTabStatus, updateTabStatus } from './tabs';
@@ -128,10 +128,6 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
 
 /** Messages after which what the popup ranks may differ: its snapshot goes. */
 const CHANGES_RANKING = new Set<AnyRequest['type']>(['scan', 'setInterests', 'importBackup', 'wipe', 'prune']);
-
-export function dropTrendingSnapshot(): Promise<void> {
-  return browser.storage.session.remove(TRENDING_SNAPSHOT_KEY);
-}
 
 /** Validate, check the sender, run the handler; failures come back as `{ ok: false, error }`. */
 export async function handleMessage(deps: BackgroundDeps, raw: unknown, sender: Sender): Promise<Reply<unknown>> {

@@ -4,10 +4,10 @@
  * page can show it and a worker stopped half-way resumes from where it was on its next start.
  */
 import { browser } from 'wxt/browser';
+import { dropTrendingSnapshot } from '../data-state';
 import { matchKeysOf } from '../db/queries';
 import type { PaperlightDB } from '../db/schema';
 import { REMATCH_STATE_KEY, type RematchState } from '../rematch-state';
-import { dropTrendingSnapshot } from './handlers';
 import type { InterestStore } from './interests';
 
 const CHUNK_BUDGET_MS = 50;

@@ -1,5 +1,4 @@
 /** Load a saved page into a DOM in Node, for `npm run detect` and the fixture tests. */
-import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 
 /** Parse HTML as if served from `url`. Scripts, styles and subresources are never run or fetched. */
@@ -20,8 +19,4 @@ export function loadPage(html: string, url: string): { document: Document; close
   document.documentElement.innerHTML = '';
   (window.document as unknown as { write(s: string): void }).write(html);
   return { document, close: () => void window.happyDOM.close() };
-}
-
-export function loadPageFile(path: string, url: string): { document: Document; close: () => void } {
-  return loadPage(readFileSync(path, 'utf8'), url);
 }

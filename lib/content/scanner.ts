@@ -12,10 +12,11 @@ import { pageOf } from '../paper';
 
 export const BATCH_SIZE = 500;
 /**
- * Badges per animation frame. Counted, not timed: what a badge costs is mostly the layout it
- * triggers after our script has run, which a script-side clock never sees.
+ * Badges per animation frame: a whole reply's (at most BATCH_SIZE). What badges cost is mostly the
+ * page relayout they trigger, once per frame, so fewer, fuller frames cost less in total and no
+ * more in the longest task (npm run bench: content.arxiv2000.*).
  */
-const BADGES_PER_FRAME = 1000;
+const BADGES_PER_FRAME = BATCH_SIZE;
 const SEND_ATTEMPTS = 4;
 /** Reading the page pauses after this much work, so a long listing never makes one long task. */
 const DETECT_SLICE_MS = 20;
