@@ -6,10 +6,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { dayOf } from '../lib/clock';
+import { exportBackup } from '../lib/db/backup';
+import { withDatabase } from '../lib/db/schema';
 import { ALL_SITES, DEFAULT_RETENTION, RETENTION_CHOICES, RETENTION_KEY, type Retention } from '../lib/data-state';
 import { t } from '../lib/i18n';
 import { request } from '../lib/messaging';
-import { downloadJson } from './download';
+import { downloadBlob } from './download';
 import { useStored } from './use-stored';
 
 export function DataSettings({ onWiped }: { onWiped: () => void }) {
@@ -34,9 +36,9 @@ export function DataSettings({ onWiped }: { onWiped: () => void }) {
 
   async function exportAll(): Promise<void> {
     try {
-      const { backup } = await request<'exportBackup'>({ type: 'exportBackup' });
-      downloadJson(`paperlight-backup-${dayOf(Date.now())}.json`, backup);
-      setMessage({ kind: 'ok', text: t('backupExported', String(backup.tables.papers?.length ?? 0)) });
+      const { parts, counts } = await withDatabase((db) => exportBackup(db, Date.now()));
+      downloadBlob(`paperlight-backup-${dayOf(Date.now())}.json`, new Blob(parts, { type: 'application/json' }));
+      setMessage({ kind: 'ok', text: t('backupExported', String(counts.papers ?? 0)) });
     } catch (err) {
       fail(err);
     }

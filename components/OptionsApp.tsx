@@ -2,6 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { REMATCH_STATE_KEY, type RematchState } from '../lib/rematch-state';
 import { isBackupObject } from '../lib/data-state';
+import { restoreBackup } from '../lib/db/backup';
+import { withDatabase } from '../lib/db/schema';
 import { parseInterestsText, type Interest } from '../lib/interests';
 import { isUsable, mergeImported, newInterest } from '../lib/interests-edit';
 import { t } from '../lib/i18n';
@@ -47,8 +49,8 @@ export function OptionsApp() {
     try {
       const parsed = parseInterestsText(await file.text());
       if (isBackupObject(parsed)) {
-        // Checked in full by the background before anything is replaced.
-        const restored = await request<'importBackup'>({ type: 'importBackup', backup: parsed as never });
+        const restored = await withDatabase((db) => restoreBackup(db, parsed));
+        await request<'dataReplaced'>({ type: 'dataReplaced' });
         setInterests(restored.interests);
         setDirty(false);
         setMessage({ kind: 'ok', text: t('backupImported', [String(restored.counts.papers ?? 0), String(restored.interests.length)]) });

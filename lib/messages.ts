@@ -9,7 +9,6 @@ import type { TermHit } from './match/types';
 import type { DetectedPaper, Signals } from './paper';
 import type { Settings } from './settings';
 import type { Retention } from './data-state';
-import type { Backup } from './db/backup';
 import type { Pruned } from './db/retention';
 import type { ScoreParts } from './rank/trending';
 
@@ -119,9 +118,12 @@ export interface PageRequests {
   setSettings: { request: { type: 'setSettings'; settings: Settings }; response: { settings: Settings } };
   /** Show a sample notification now (the options page's "send a test notification"). */
   testNotification: { request: { type: 'testNotification' }; response: Record<string, never> };
-  /** Data safety (lib/db/backup.ts, lib/db/retention.ts). The backup is checked in full before anything is written. */
-  exportBackup: { request: { type: 'exportBackup' }; response: { backup: Backup } };
-  importBackup: { request: { type: 'importBackup'; backup: Backup }; response: { counts: Record<string, number>; interests: Interest[] } };
+  /**
+   * Data safety (lib/db/backup.ts, lib/db/retention.ts). The options page restores a backup into the
+   * database itself (no message could carry a large one), then says so: cached interests and the
+   * popup's snapshot are dropped.
+   */
+  dataReplaced: { request: { type: 'dataReplaced' }; response: Record<string, never> };
   wipe: { request: { type: 'wipe' }; response: Record<string, never> };
   prune: { request: { type: 'prune'; days: number }; response: { pruned: Pruned } };
   setRetention: { request: { type: 'setRetention'; retention: Retention }; response: { retention: Retention } };

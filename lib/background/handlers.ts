@@ -8,7 +8,7 @@ import type { Notifier } from '../notify';
 import { loadSettings, saveSettings, SettingsError } from '../settings';
 import type { PaperlightDB } from '../db/schema';
 import { browser } from 'wxt/browser';
-import { BackupError, exportBackup, importBackup, wipe } from '../db/backup';
+import { wipe } from '../db/backup';
 import { clearStorageError, isQuotaError, prune, reportStorageError } from '../db/retention';
 import { dropTrendingSnapshot, RETENTION_KEY } from '../data-state';
 import type { AnyRequest, PageRequests, Reply, ScanRequest, ScanResponse } from '../messages';
@@ -104,13 +104,9 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
       if (!deps.notifier) throw new Error('notifications are not available');
       await deps.notifier.sendTest();
       return {};
-    case 'exportBackup':
-      return { backup: await exportBackup(deps.db, deps.now()) };
-    case 'importBackup': {
-      const counts = await importBackup(deps.db, message.backup);
+    case 'dataReplaced':
       deps.interests.invalidate();
-      return { counts, interests: (await deps.interests.get()).interests };
-    }
+      return {};
     case 'wipe':
       await wipe(deps.db);
       deps.interests.invalidate();
@@ -127,7 +123,7 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
 }
 
 /** Messages after which what the popup ranks may differ: its snapshot goes. */
-const CHANGES_RANKING = new Set<AnyRequest['type']>(['scan', 'setInterests', 'importBackup', 'wipe', 'prune']);
+const CHANGES_RANKING = new Set<AnyRequest['type']>(['scan', 'setInterests', 'dataReplaced', 'wipe', 'prune']);
 
 /** Validate, check the sender, run the handler; failures come back as `{ ok: false, error }`. */
 export async function handleMessage(deps: BackgroundDeps, raw: unknown, sender: Sender): Promise<Reply<unknown>> {
@@ -139,7 +135,7 @@ export async function handleMessage(deps: BackgroundDeps, raw: unknown, sender: 
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     // Refused and malformed messages are answered, not logged: a hostile page could flood the log.
-    if (!(err instanceof InvalidMessage || err instanceof InterestsFileError || err instanceof SettingsError || err instanceof BackupError)) console.error('[paperlight]', err);
+    if (!(err instanceof InvalidMessage || err instanceof InterestsFileError || err instanceof SettingsError)) console.error('[paperlight]', err);
     return { ok: false, error };
   }
 }

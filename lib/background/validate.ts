@@ -8,7 +8,6 @@ import { ID_KINDS } from '../ids';
 import { parseInterest, parseInterestsFile } from '../interests';
 import type { AnyRequest, ScanRequest } from '../messages';
 import { parseSettings } from '../settings';
-import { parseBackup } from '../db/backup';
 import { parseRetention } from '../db/retention';
 import type { DetectedPaper } from '../paper';
 
@@ -106,10 +105,8 @@ export function validateRequest(raw: unknown): AnyRequest {
       return { type: 'setSettings', settings: parseSettings(raw.settings) };
     case 'testNotification':
       return { type: 'testNotification' };
-    case 'exportBackup':
-      return { type: 'exportBackup' };
-    case 'importBackup':
-      return { type: 'importBackup', backup: parseBackup(raw.backup) };
+    case 'dataReplaced':
+      return { type: 'dataReplaced' };
     case 'wipe':
       return { type: 'wipe' };
     case 'prune':

@@ -3,7 +3,12 @@
  * interests file (CONTRACT §3: `interests` at top level), so a backup is also a valid interests file.
  * Import checks the whole file before writing anything, then replaces the store in one transaction:
  * a bad or foreign file leaves the current data as it was.
+ *
+ * The options page runs export and import against the database itself (extension pages share the
+ * service worker's IndexedDB): a year of papers with abstracts is larger than the 64 MiB a
+ * runtime message may carry. Export writes the file in pieces, so no single string holds it all.
  */
+import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { BACKUP_FORMAT, RETENTION_KEY, STORAGE_ERROR_KEY } from '../data-state';
 import { LIMITS } from '../detect';
@@ -183,19 +188,47 @@ export function parseBackup(raw: unknown): Backup {
 
 // ---------- export, import, wipe ----------
 
-export async function exportBackup(db: PaperlightDB, now: number): Promise<Backup> {
-  const { interests, tables } = await db.transaction('r', db.tables, async () => {
-    const tables: Backup['tables'] = {};
-    for (const table of db.tables) if (table.name !== 'interests') tables[table.name] = await table.toArray();
+/** Records read per query and serialised per piece while exporting. */
+const EXPORT_PAGE = 2000;
+
+export interface BackupText {
+  /** The backup's JSON text in pieces, one record per line; join them (or make a Blob) for the file. */
+  parts: string[];
+  /** Records per table, `interests` included. */
+  counts: Record<string, number>;
+}
+
+/** The whole store as backup JSON, read in one transaction so the file is one consistent moment. */
+export async function exportBackup(db: PaperlightDB, now: number): Promise<BackupText> {
+  const settings = await browser.storage.local.get(Object.keys(SETTING_PARSERS));
+  return db.transaction('r', db.tables, async () => {
     const interests = (await db.interests.orderBy('order').toArray()).map(({ order: _order, ...i }) => i as Interest);
-    return { interests, tables };
+    const head = { format: BACKUP_FORMAT, version: BACKUP_VERSION, schema: LATEST.version, exported: new Date(now).toISOString(), interests, settings };
+    const parts = [`${JSON.stringify(head, null, 2).slice(0, -2)},\n  "tables": {`];
+    const counts: Record<string, number> = { interests: interests.length };
+    for (const table of db.tables.filter((t) => t.name !== 'interests')) {
+      parts.push(`${Object.keys(counts).length > 1 ? ',' : ''}\n    ${JSON.stringify(table.name)}: [`);
+      let count = 0;
+      let last: unknown;
+      // Paged by primary key: only one page of records is alive at a time.
+      for (;;) {
+        const from = last === undefined ? table.orderBy(':id') : table.where(':id').above(last);
+        const page = await from.limit(EXPORT_PAGE).toArray();
+        if (!page.length) break;
+        parts.push(page.map((record, i) => `${count + i ? ',' : ''}\n      ${JSON.stringify(record)}`).join(''));
+        count += page.length;
+        last = Dexie.getByKeyPath(page[page.length - 1], table.schema.primKey.keyPath as string | string[]);
+      }
+      parts.push(count ? '\n    ]' : ']');
+      counts[table.name] = count;
+    }
+    parts.push('\n  }\n}\n');
+    return { parts, counts };
   });
-  const stored = await browser.storage.local.get(Object.keys(SETTING_PARSERS));
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, schema: LATEST.version, exported: new Date(now).toISOString(), interests, tables, settings: stored };
 }
 
 /** Replace the whole store with a checked backup. Returns how many records each table now holds. */
-export async function importBackup(db: PaperlightDB, backup: Backup): Promise<Record<string, number>> {
+async function importBackup(db: PaperlightDB, backup: Backup): Promise<Record<string, number>> {
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) await table.clear();
     await db.interests.bulkAdd(backup.interests.map((interest, order) => ({ ...interest, order })));
@@ -204,6 +237,12 @@ export async function importBackup(db: PaperlightDB, backup: Backup): Promise<Re
   await browser.storage.local.remove([REMATCH_STATE_KEY, STORAGE_ERROR_KEY]);
   if (Object.keys(backup.settings).length) await browser.storage.local.set(backup.settings);
   return Object.fromEntries([['interests', backup.interests.length], ...Object.entries(backup.tables).map(([name, r]) => [name, r.length])]);
+}
+
+/** Check a backup file's parsed JSON in full, then replace the store with it (nothing is written if the check fails). */
+export async function restoreBackup(db: PaperlightDB, raw: unknown): Promise<{ counts: Record<string, number>; interests: Interest[] }> {
+  const backup = parseBackup(raw);
+  return { counts: await importBackup(db, backup), interests: backup.interests };
 }
 
 /** Delete every paper, sighting, match and interest (settings stay). */

@@ -115,3 +115,13 @@ export function openDatabase(name = DB_NAME): PaperlightDB {
   }
   return db;
 }
+
+/** The store opened for one operation from an extension page (the same database as the worker's), closed after. */
+export async function withDatabase<T>(work: (db: PaperlightDB) => Promise<T>): Promise<T> {
+  const db = openDatabase();
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+  }
+}

@@ -65,8 +65,7 @@ describe('validateRequest', () => {
     ['a key of another paper on the page', scan([{ ...arxivPaper('2401.00001', 'A'), key: 'arxiv:2401.00002' }, arxivPaper('2401.00002', 'B')])],
     ['a title-only paper with a forged key', scan([{ ...paper({ title: 'Some title' }), key: 'title:other' }])],
     ['getTabStatus with a fractional tab id', { type: 'getTabStatus', tabId: 1.5 }],
-    ['importBackup without a backup', { type: 'importBackup' }],
-    ['importBackup with an interests file', { type: 'importBackup', backup: { interests: [] } }],
+    ['a backup sent as a message (restored by the options page itself)', { type: 'importBackup', backup: { interests: [] } }],
     ['prune with zero days', { type: 'prune', days: 0 }],
     ['prune with a string', { type: 'prune', days: '30' }],
     ['setRetention with a made-up period', { type: 'setRetention', retention: { days: 1 } }],
@@ -89,7 +88,7 @@ describe('validateRequest', () => {
     expect((validateRequest(scan([forged])) as ScanRequest).papers[0]).not.toHaveProperty('url');
   });
 
-  it.each([['exportBackup'], ['wipe']])('accepts %s with no arguments', (type) => {
+  it.each([['dataReplaced'], ['wipe']])('accepts %s with no arguments', (type) => {
     expect(validateRequest({ type, extra: 1 })).toEqual({ type });
   });
 });
@@ -104,7 +103,7 @@ describe('sender checks', () => {
     ['another extension whose id extends ours', { id: deps.extensionId, url: `${ORIGIN}evil/options.html` }],
     ['no sender url', { id: deps.extensionId }],
   ])('refuses privileged messages from %s', async (_, sender) => {
-    for (const type of ['getInterests', 'exportBackup', 'wipe']) {
+    for (const type of ['getInterests', 'dataReplaced', 'wipe']) {
       expect(await handleMessage(deps, { type }, sender as never)).toEqual({ ok: false, error: `${type} is accepted from Paperlight’s own pages only` });
     }
   });

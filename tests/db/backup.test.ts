@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage, type BackgroundDeps } from '../../lib/background/handlers';
 import { createInterestStore } from '../../lib/background/interests';
 import { BACKUP_FORMAT, RETENTION_KEY, STORAGE_ERROR_KEY } from '../../lib/data-state';
-import type { Backup } from '../../lib/db/backup';
+import { BackupError, exportBackup, restoreBackup, type Backup } from '../../lib/db/backup';
 import { openDatabase } from '../../lib/db/schema';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../lib/settings';
 import { arxivPaper, DIFFUSION, HOPFIELD } from '../factories';
@@ -50,9 +50,16 @@ async function browse(days: number): Promise<void> {
 
 /** A backup as the file would hold it (JSON), without the export time. */
 async function exported(): Promise<Omit<Backup, 'exported'>> {
-  const { backup } = await call<{ backup: Backup }>({ type: 'exportBackup' });
-  const { exported: _time, ...rest } = JSON.parse(JSON.stringify(backup)) as Backup;
+  const { parts } = await exportBackup(deps.db, deps.now());
+  const { exported: _time, ...rest } = JSON.parse(parts.join('')) as Backup;
   return rest;
+}
+
+/** What the options page does with a backup file: restore it into the database, then tell the worker. */
+async function restore(raw: unknown): Promise<{ counts: Record<string, number>; interests: unknown[] }> {
+  const restored = await restoreBackup(deps.db, raw);
+  await call({ type: 'dataReplaced' });
+  return restored;
 }
 
 describe('backup', () => {
@@ -70,7 +77,7 @@ describe('backup', () => {
     expect(await call({ type: 'getInterests' })).toEqual({ interests: [] });
     await fakeBrowser.storage.local.remove([SETTINGS_KEY, RETENTION_KEY]);
 
-    const { counts, interests } = await call<{ counts: Record<string, number>; interests: unknown[] }>({ type: 'importBackup', backup: before });
+    const { counts, interests } = await restore(before);
     expect(counts).toMatchObject({ papers: 2550, sightings: 3000, interests: 2 });
     expect(interests).toEqual([DIFFUSION, HOPFIELD]);
     expect(await exported()).toEqual(before);
@@ -81,6 +88,27 @@ describe('backup', () => {
       fromTab,
     );
     expect(scan.matched.map((m) => m.key)).toEqual(['arxiv:2409.99999']);
+  });
+
+  it('writes the file in pieces, one record per line, paging every table by its primary key', async () => {
+    await browse(10);
+    const { parts, counts } = await exportBackup(deps.db, deps.now());
+    expect(counts).toMatchObject({ interests: 2, papers: 2550, sightings: 3000 });
+    // Each piece holds at most one page of records: no string grows with the store.
+    expect(parts.length).toBeGreaterThan(6);
+    expect(Math.max(...parts.map((p) => p.split('\n').length - 1))).toBeLessThanOrEqual(2000);
+    const lines = parts.join('').split('\n');
+    const paperLines = lines.filter((l) => l.startsWith('      {"key":"arxiv:'));
+    expect(paperLines.length).toBe(2550 + 3000 + counts.matches! + counts.alerts!);
+    expect(new Set(paperLines).size).toBe(paperLines.length);
+  });
+
+  it('an empty store exports a file that restores to an empty store', async () => {
+    await deps.interests.set([]);
+    const { parts } = await exportBackup(deps.db, deps.now());
+    expect(JSON.parse(parts.join(''))).toMatchObject({ interests: [], tables: { papers: [], sightings: [], matches: [], alerts: [] } });
+    await restore(JSON.parse(parts.join('')));
+    expect(await Promise.all(deps.db.tables.map((t) => t.count()))).toEqual(deps.db.tables.map(() => 0));
   });
 
   it('an interests file is a valid backup’s subset: the backup keeps `interests` at the top level (CONTRACT §3)', async () => {
@@ -126,8 +154,8 @@ describe('backup', () => {
   ])('rejects %s with a clear message and leaves the current data untouched', async (_, backup, error) => {
     await browse(1);
     const before = await exported();
-    const reply = await handleMessage(deps, { type: 'importBackup', backup }, fromOptions);
-    expect(reply).toEqual({ ok: false, error: expect.stringMatching(error) });
+    await expect(restore(backup)).rejects.toThrow(BackupError);
+    await expect(restore(backup)).rejects.toThrow(error);
     expect(await exported()).toEqual(before);
   });
 
@@ -135,15 +163,13 @@ describe('backup', () => {
     await browse(1);
     const before = await exported();
     vi.spyOn(deps.db.table('sightings'), 'bulkAdd').mockRejectedValueOnce(new Error('disk on fire'));
-    vi.spyOn(console, 'error').mockImplementation(() => {});
-    const reply = await handleMessage(deps, { type: 'importBackup', backup: valid() }, fromOptions);
-    expect(reply).toEqual({ ok: false, error: 'disk on fire' });
+    await expect(restore(valid())).rejects.toThrow('disk on fire');
     expect(await exported()).toEqual(before);
   });
 
-  it('export, import and wipe are refused from web pages', async () => {
+  it('wipe, prune and the data-replaced notice are refused from web pages', async () => {
     await browse(1);
-    for (const message of [{ type: 'exportBackup' }, { type: 'importBackup', backup: valid() }, { type: 'wipe' }, { type: 'prune', days: 1 }]) {
+    for (const message of [{ type: 'dataReplaced' }, { type: 'wipe' }, { type: 'prune', days: 1 }]) {
       expect(await handleMessage(deps, message, fromTab)).toEqual({ ok: false, error: `${message.type} is accepted from Paperlight’s own pages only` });
     }
     expect(await deps.db.papers.count()).toBe(300);
