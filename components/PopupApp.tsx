@@ -13,11 +13,11 @@ import { request } from '../lib/messaging';
 import { DEFAULT_BLEND } from '../lib/rank/trending';
 import { BarChart } from './BarChart';
 import { PaperRow, type RowActions } from './PaperRow';
-import { readSnapshot, updateSnapshot, writeSnapshot } from './trending-snapshot';
+import { BLEND_KEY, updateSnapshot, writeSnapshot, type PopupStart } from './trending-snapshot';
 import { useLoad } from './use-load';
+import { downloadBlob } from './download';
 import { StorageWarning } from './StorageWarning';
 
-const BLEND_KEY = 'popupBlend';
 const PAGE = 50;
 const CHART_DAYS = 14;
 
@@ -38,13 +38,8 @@ async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/x-bibtex' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+function downloadBibtex(name: string, text: string): void {
+  downloadBlob(name, new Blob([text], { type: 'application/x-bibtex' }));
 }
 
 function TabSection({ status, papers, actions, now }: { status: TabStatus | null; papers: PopupPaper[]; actions: RowActions; now: number }) {
@@ -65,8 +60,8 @@ function TabSection({ status, papers, actions, now }: { status: TabStatus | null
   );
 }
 
-export function PopupApp() {
-  const now = useMemo(() => Date.now(), []);
+/** `start` is read by the entrypoint before the first render (readPopupStart for the day of `now`). */
+export function PopupApp({ now, start }: { now: number; start: Promise<PopupStart> }) {
   const today = dayOf(now);
   const [choice, setChoice] = useState<DayChoice>('today');
   const [blend, setBlend] = useState<number | undefined>();
@@ -98,10 +93,9 @@ export function PopupApp() {
   });
 
   useEffect(() => {
-    // Read together: the snapshot paints the list before the fresh ranking is even asked for.
-    void Promise.all([browser.storage.local.get(BLEND_KEY), readSnapshot(today).catch(() => undefined)]).then(([stored, snapshot]) => {
-      const saved = typeof stored[BLEND_KEY] === 'number' ? (stored[BLEND_KEY] as number) : DEFAULT_BLEND;
-      if (snapshot?.blend === saved) setLists((current) => current ?? snapshot.lists);
+    // The snapshot paints the list before the fresh ranking is even asked for.
+    void start.then(({ blend: saved, snapshot }) => {
+      if (snapshot) setLists((current) => current ?? snapshot.lists);
       setBlend(saved);
     });
   }, []);
@@ -122,11 +116,11 @@ export function PopupApp() {
   }, [choice, blend]);
 
   useEffect(() => {
-    // The chart is extra: fetched after the lists so it never delays the first paint.
-    if (!lists || chart) return;
+    // The chart is extra: asked for after the fresh ranking, so it never competes with it in the background.
+    if (!fresh || chart) return;
     const days = Array.from({ length: CHART_DAYS }, (_, i) => addDays(today, i - CHART_DAYS + 1));
     void request<'getChart'>({ type: 'getChart', days }).then(setChart, () => undefined);
-  }, [lists]);
+  }, [fresh]);
 
   useEffect(() => {
     const text = query.trim();
@@ -308,12 +302,12 @@ export function PopupApp() {
           </button>
         )}
         <div class="toolbar">
-          <button type="button" disabled={!main.length} onClick={() => download(`paperlight-${choice}.bib`, toBibtexList(main))}>
+          <button type="button" disabled={!main.length} onClick={() => downloadBibtex(`paperlight-${choice}.bib`, toBibtexList(main))}>
             {t('exportDay')}
           </button>
           <button
             type="button"
-            onClick={() => void request<'getStarred'>({ type: 'getStarred' }).then((r) => download('paperlight-starred.bib', toBibtexList(r.papers)))}
+            onClick={() => void request<'getStarred'>({ type: 'getStarred' }).then((r) => downloadBibtex('paperlight-starred.bib', toBibtexList(r.papers)))}
           >
             {t('exportStarred')}
           </button>

@@ -6,11 +6,15 @@
 import { browser } from 'wxt/browser';
 import { TRENDING_SNAPSHOT_KEY } from '../lib/data-state';
 import type { PageRequests } from '../lib/messages';
+import { DEFAULT_BLEND } from '../lib/rank/trending';
+
+/** The popup's personal ↔ popular blend (storage.local), as the user last set it. */
+export const BLEND_KEY = 'popupBlend';
 
 type Lists = PageRequests['getTrending']['response'];
 
-/** What one popup screen can show before scrolling; the rest arrives with the fresh ranking. */
-const SNAPSHOT_ROWS = 30;
+/** What one popup screen shows before scrolling (about six rows); the rest arrives with the fresh ranking. */
+const SNAPSHOT_ROWS = 10;
 
 export interface Snapshot {
   day: string;
@@ -18,10 +22,25 @@ export interface Snapshot {
   lists: Lists;
 }
 
-/** The snapshot of `day`, if any (the caller checks its blend against the current one). */
-export async function readSnapshot(day: string): Promise<Snapshot | undefined> {
+async function readSnapshot(day: string): Promise<Snapshot | undefined> {
   const stored = (await browser.storage.session.get(TRENDING_SNAPSHOT_KEY))[TRENDING_SNAPSHOT_KEY] as Snapshot | undefined;
   return stored?.day === day ? stored : undefined;
+}
+
+export interface PopupStart {
+  blend: number;
+  snapshot?: Snapshot;
+}
+
+/**
+ * What the popup needs for its first paint: the blend and, if it was ranked with that blend, the
+ * snapshot of `day`. Read together, and started before the first render, so the two storage
+ * round trips overlap each other and the page's own start-up.
+ */
+export async function readPopupStart(day: string): Promise<PopupStart> {
+  const [stored, snapshot] = await Promise.all([browser.storage.local.get(BLEND_KEY), readSnapshot(day).catch(() => undefined)]);
+  const blend = typeof stored[BLEND_KEY] === 'number' ? (stored[BLEND_KEY] as number) : DEFAULT_BLEND;
+  return { blend, snapshot: snapshot?.blend === blend ? snapshot : undefined };
 }
 
 export async function writeSnapshot(day: string, blend: number, lists: Lists): Promise<void> {

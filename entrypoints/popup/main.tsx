@@ -1,5 +1,8 @@
 import { render } from 'preact';
 import { PopupApp } from '../../components/PopupApp';
+import { readPopupStart } from '../../components/trending-snapshot';
+import { dayOf } from '../../lib/clock';
 import '../../components/ui.css';
 
-render(<PopupApp />, document.getElementById('app')!);
+const now = Date.now();
+render(<PopupApp now={now} start={readPopupStart(dayOf(now))} />, document.getElementById('app')!);
