@@ -13,7 +13,7 @@ import { request } from '../lib/messaging';
 import { DEFAULT_BLEND } from '../lib/rank/trending';
 import { BarChart } from './BarChart';
 import { PaperRow, type RowActions } from './PaperRow';
-import { BLEND_KEY, updateSnapshot, writeSnapshot, type PopupStart } from './trending-snapshot';
+import { BLEND_KEY, type PopupStart } from '../lib/trending-snapshot';
 import { useLoad } from './use-load';
 import { downloadBlob } from './download';
 import { StorageWarning } from './StorageWarning';
@@ -102,14 +102,12 @@ export function PopupApp({ now, start }: { now: number; start: Promise<PopupStar
 
   useEffect(() => {
     if (blend === undefined) return;
-    const todayView = choice === 'today';
     setFresh(false);
     request<'getTrending'>({ type: 'getTrending', days: daysFor(choice, today), blend }).then(
       (r) => {
         setLists(r);
         setFresh(true);
         setError(undefined);
-        if (todayView) void writeSnapshot(today, blend, r).catch(() => undefined);
       },
       (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
     );
@@ -141,9 +139,7 @@ export function PopupApp({ now, start }: { now: number; start: Promise<PopupStar
   function patchEverywhere(key: string, patch: PaperStatePatch): void {
     const apply = (papers: PopupPaper[]) =>
       patch.dismissed ? papers.filter((p) => p.key !== key) : papers.map((p) => (p.key === key ? { ...p, ...patch } : p));
-    const applyLists = (l: NonNullable<typeof lists>) => ({ ...l, today: apply(l.today), popular: apply(l.popular) });
-    setLists((l) => l && applyLists(l));
-    void updateSnapshot(applyLists).catch(() => undefined);
+    setLists((l) => l && { ...l, today: apply(l.today), popular: apply(l.popular) });
     setResults((r) => r && apply(r));
   }
 

@@ -33,13 +33,3 @@ export interface StorageError {
   time: number;
   message: string;
 }
-
-/**
- * The popup's snapshot of its last "Today" list (storage.session). The background drops it
- * whenever stored papers or matches change, so a snapshot on screen is never older than the store.
- */
-export const TRENDING_SNAPSHOT_KEY = 'trendingSnapshot';
-
-export function dropTrendingSnapshot(): Promise<void> {
-  return browser.storage.session.remove(TRENDING_SNAPSHOT_KEY);
-}

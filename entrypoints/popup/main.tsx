@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { PopupApp } from '../../components/PopupApp';
-import { readPopupStart } from '../../components/trending-snapshot';
+import { readPopupStart } from '../../lib/trending-snapshot';
 import { dayOf } from '../../lib/clock';
 import '../../components/ui.css';
 

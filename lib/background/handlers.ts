@@ -10,9 +10,10 @@ import type { PaperlightDB } from '../db/schema';
 import { browser } from 'wxt/browser';
 import { wipe } from '../db/backup';
 import { clearStorageError, isQuotaError, prune, reportStorageError } from '../db/retention';
-import { dropTrendingSnapshot, RETENTION_KEY } from '../data-state';
+import { RETENTION_KEY } from '../data-state';
 import type { AnyRequest, PageRequests, Reply, ScanRequest, ScanResponse } from '../messages';
 import * as popup from './popup-handlers';
+import type { SnapshotKeeper } from './snapshot';
 import { getTabStatus, updateTabStatus } from './tabs';
 import { viewMatches, type InterestStore } from './interests';
 import { InvalidMessage, validateRequest } from './validate';
@@ -27,6 +28,8 @@ export interface BackgroundDeps {
   now: () => number;
   /** Called after the interests change (re-match the store). */
   onInterestsChanged?: () => void;
+  /** The popup's snapshot of today's ranking, dropped and ranked again as the store changes. */
+  snapshot: SnapshotKeeper;
   /** Notifications (lib/notify); without it new papers wait in the outbox. */
   notifier?: Pick<Notifier, 'drain' | 'scheduleDigest' | 'sendTest'>;
 }
@@ -69,8 +72,12 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
   // Everything else reads or changes the user's data: extension pages only, never a web page.
   if (!fromExtensionPage(deps, sender)) throw new InvalidMessage(`${message.type} is accepted from Paperlight’s own pages only`);
   switch (message.type) {
-    case 'getTrending':
-      return popup.getTrending(deps.db, deps.interests, message.days, message.blend, deps.now());
+    case 'getTrending': {
+      const since = deps.snapshot.generation;
+      const lists = await popup.getTrending(deps.db, deps.interests, message.days, message.blend, deps.now());
+      if (message.days.length === 1) await deps.snapshot.offer(since, message.days[0]!, message.blend, lists);
+      return lists;
+    }
     case 'getPapers':
       return { papers: await popup.getPapers(deps.db, deps.interests, message.keys) };
     case 'getStarred':
@@ -123,14 +130,14 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
 }
 
 /** Messages after which what the popup ranks may differ: its snapshot goes. */
-const CHANGES_RANKING = new Set<AnyRequest['type']>(['scan', 'setInterests', 'dataReplaced', 'wipe', 'prune']);
+const CHANGES_RANKING = new Set<AnyRequest['type']>(['scan', 'setPaperState', 'setInterests', 'dataReplaced', 'wipe', 'prune']);
 
 /** Validate, check the sender, run the handler; failures come back as `{ ok: false, error }`. */
 export async function handleMessage(deps: BackgroundDeps, raw: unknown, sender: Sender): Promise<Reply<unknown>> {
   try {
     const message = validateRequest(raw);
     const value = await dispatch(deps, message, sender);
-    if (CHANGES_RANKING.has(message.type)) await dropTrendingSnapshot();
+    if (CHANGES_RANKING.has(message.type)) await deps.snapshot.invalidate();
     return { ok: true, value };
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);

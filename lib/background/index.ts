@@ -7,19 +7,23 @@ import { createInterestStore } from './interests';
 import { syncGenericDetection, watchGenericDetection } from './permissions';
 import { PRUNE_ALARM, pruneByRetention, schedulePruning } from '../db/retention';
 import { createRematcher } from './rematch';
+import { createSnapshotKeeper } from './snapshot';
 import { clearTabStatus } from './tabs';
 
 export function startBackground(): BackgroundDeps {
   const db = openDatabase();
   const interests = createInterestStore(db);
-  const rematcher = createRematcher(db, interests);
-  const notifier = createNotifier({ db, interests, now: () => Date.now() });
+  const now = () => Date.now();
+  const snapshot = createSnapshotKeeper(db, interests, now);
+  const rematcher = createRematcher(db, interests, snapshot);
+  const notifier = createNotifier({ db, interests, now });
   const deps: BackgroundDeps = {
     db,
     interests,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
-    now: () => Date.now(),
+    now,
+    snapshot,
     onInterestsChanged: () => void rematcher.start(),
     notifier,
   };
@@ -29,7 +33,7 @@ export function startBackground(): BackgroundDeps {
   browser.tabs.onRemoved.addListener((tabId) => void clearTabStatus(tabId));
   browser.alarms.onAlarm.addListener((alarm) => void notifier.onAlarm(alarm.name));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === PRUNE_ALARM) pruneByRetention(db, Date.now()).catch((err: unknown) => console.error('[paperlight] pruning failed', err));
+    if (alarm.name === PRUNE_ALARM) pruneByRetention(db, now()).then(() => snapshot.invalidate()).catch((err: unknown) => console.error('[paperlight] pruning failed', err));
   });
   watchGenericDetection();
   browser.notifications.onClicked.addListener((id) => void notifier.onClicked(id, 'open'));

@@ -4,16 +4,16 @@
  * page can show it and a worker stopped half-way resumes from where it was on its next start.
  */
 import { browser } from 'wxt/browser';
-import { dropTrendingSnapshot } from '../data-state';
 import { matchKeysOf } from '../db/queries';
 import type { PaperlightDB } from '../db/schema';
 import { REMATCH_STATE_KEY, type RematchState } from '../rematch-state';
 import type { InterestStore } from './interests';
+import type { SnapshotKeeper } from './snapshot';
 
 const CHUNK_BUDGET_MS = 50;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export function createRematcher(db: PaperlightDB, interests: InterestStore, now: () => number = () => performance.now()) {
+export function createRematcher(db: PaperlightDB, interests: InterestStore, snapshot: Pick<SnapshotKeeper, 'invalidate'>, now: () => number = () => performance.now()) {
   let running: Promise<void> | undefined;
 
   async function readState(): Promise<RematchState | undefined> {
@@ -48,7 +48,7 @@ export function createRematcher(db: PaperlightDB, interests: InterestStore, now:
       if (latest?.generation !== generation) return;
       state = { ...state, done: state.done + count, ...(last ? { after: last } : {}), finished: count === 0 };
       await writeState(state);
-      await dropTrendingSnapshot();
+      await snapshot.invalidate();
       if (state.finished) return;
       // Aim each chunk at the budget, whatever this machine's speed and the interests' cost.
       const elapsed = Math.max(1, now() - started);

@@ -6,6 +6,7 @@ import { createInterestStore } from '../../lib/background/interests';
 import { openDatabase } from '../../lib/db/schema';
 import type { PopupPaper, ScanRequest } from '../../lib/messages';
 import { arxivPaper, DIFFUSION, HOPFIELD } from '../factories';
+import { createSnapshotKeeper } from '../../lib/background/snapshot';
 
 const ORIGIN = 'chrome-extension://paperlight-test';
 const fromTab = { id: 'paperlight-test', url: 'https://arxiv.org/list/cs/new', tab: { id: 7 } as never };
@@ -16,7 +17,8 @@ const NOW = new Date(2026, 10, 22, 10).getTime();
 let deps: BackgroundDeps;
 beforeEach(async () => {
   const db = openDatabase(`test-${Math.random()}`);
-  deps = { db, interests: createInterestStore(db), extensionId: 'paperlight-test', extensionOrigin: ORIGIN, now: () => NOW };
+  const interests = createInterestStore(db);
+  deps = { db, interests, extensionId: 'paperlight-test', extensionOrigin: ORIGIN, now: () => NOW, snapshot: createSnapshotKeeper(db, interests, () => deps.now()) };
   await deps.interests.set([DIFFUSION, HOPFIELD]);
   // The tab the scans come from, still showing the listing.
   fakeBrowser.tabs.get = (async (id: number) => ({ id, url: fromTab.url })) as unknown as typeof fakeBrowser.tabs.get;

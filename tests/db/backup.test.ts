@@ -8,6 +8,7 @@ import { BackupError, exportBackup, restoreBackup, type Backup } from '../../lib
 import { openDatabase } from '../../lib/db/schema';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../lib/settings';
 import { arxivPaper, DIFFUSION, HOPFIELD } from '../factories';
+import { createSnapshotKeeper } from '../../lib/background/snapshot';
 
 const ORIGIN = 'chrome-extension://paperlight-test';
 const fromTab = { id: 'paperlight-test', url: 'https://arxiv.org/list/cs/new', tab: { id: 7 } as never };
@@ -18,7 +19,8 @@ const START = new Date(2026, 9, 1, 10).getTime();
 let deps: BackgroundDeps;
 beforeEach(async () => {
   const db = openDatabase(`test-${Math.random()}`);
-  deps = { db, interests: createInterestStore(db), extensionId: 'paperlight-test', extensionOrigin: ORIGIN, now: () => START };
+  const interests = createInterestStore(db);
+  deps = { db, interests, extensionId: 'paperlight-test', extensionOrigin: ORIGIN, now: () => START, snapshot: createSnapshotKeeper(db, interests, () => deps.now()) };
   await deps.interests.set([DIFFUSION, HOPFIELD]);
 });
 afterEach(async () => {

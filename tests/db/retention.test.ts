@@ -7,6 +7,7 @@ import { RETENTION_KEY, STORAGE_ERROR_KEY } from '../../lib/data-state';
 import { isQuotaError, prune, pruneByRetention } from '../../lib/db/retention';
 import { openDatabase } from '../../lib/db/schema';
 import { arxivPaper, DIFFUSION } from '../factories';
+import { createSnapshotKeeper } from '../../lib/background/snapshot';
 
 const ORIGIN = 'chrome-extension://paperlight-test';
 const fromTab = { id: 'paperlight-test', url: 'https://arxiv.org/list/cs/new', tab: { id: 7 } as never };
@@ -17,7 +18,8 @@ const START = new Date(2026, 0, 1, 10).getTime();
 let deps: BackgroundDeps;
 beforeEach(async () => {
   const db = openDatabase(`test-${Math.random()}`);
-  deps = { db, interests: createInterestStore(db), extensionId: 'paperlight-test', extensionOrigin: ORIGIN, now: () => START };
+  const interests = createInterestStore(db);
+  deps = { db, interests, extensionId: 'paperlight-test', extensionOrigin: ORIGIN, now: () => START, snapshot: createSnapshotKeeper(db, interests, () => deps.now()) };
   await deps.interests.set([DIFFUSION]);
 });
 afterEach(async () => {

@@ -14,6 +14,7 @@ import { DIGEST_ALARM } from '../../lib/notify/notifications';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { arxivPaper, DIFFUSION, HOPFIELD, paper } from '../factories';
 import { useMessages } from './i18n';
+import { createSnapshotKeeper } from '../../lib/background/snapshot';
 
 // The fake browser has no chrome.permissions, which start-up's generic-detection sync uses.
 vi.mock('../../lib/background/permissions', () => ({ syncGenericDetection: async () => false, watchGenericDetection: () => {} }));
@@ -31,7 +32,7 @@ function setup(name = `test-${Math.random()}`) {
   const db = openDatabase(name);
   const interests = createInterestStore(db);
   const now = () => Date.now();
-  deps = { db, interests, extensionId: 'paperlight-test', extensionOrigin: ORIGIN, now, notifier: createNotifier({ db, interests, now }) };
+  deps = { db, interests, extensionId: 'paperlight-test', extensionOrigin: ORIGIN, now, snapshot: createSnapshotKeeper(db, interests, now), notifier: createNotifier({ db, interests, now }) };
 }
 
 beforeEach(async () => {

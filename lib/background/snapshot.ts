@@ -1,0 +1,56 @@
+/**
+ * Keeps the popup's snapshot of today's ranking (lib/trending-snapshot.ts) true to the store:
+ * dropped the moment papers, matches or paper states change, ranked again once the changes pause.
+ * A researcher usually opens the popup right after reading a listing; the re-ranking done then,
+ * in the background, is what lets that opening paint the current list at once.
+ */
+import Dexie from 'dexie';
+import { dayOf } from '../clock';
+import type { PaperlightDB } from '../db/schema';
+import { dropSnapshot, readBlend, writeSnapshot, type TrendingLists } from '../trending-snapshot';
+import type { InterestStore } from './interests';
+import { getTrending } from './popup-handlers';
+
+/** Quiet time after the last change before ranking again: a listing's batches arrive closer together. */
+export const RERANK_DELAY_MS = 1000;
+
+export interface SnapshotKeeper {
+  /** Changes so far; a ranking started before a change must not become the snapshot. */
+  readonly generation: number;
+  /** The store changed: drop the snapshot now and rank today again after a quiet moment. */
+  invalidate(): Promise<void>;
+  /** Keep a ranking of `day` made for the popup, if it is today and the store has not changed since `generation`. */
+  offer(generation: number, day: string, blend: number, lists: TrendingLists): Promise<void>;
+}
+
+export function createSnapshotKeeper(db: PaperlightDB, interests: InterestStore, now: () => number): SnapshotKeeper {
+  let generation = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  async function offer(since: number, day: string, blend: number, lists: TrendingLists): Promise<void> {
+    if (since === generation && day === dayOf(now())) await writeSnapshot(day, blend, lists);
+  }
+
+  async function rerank(): Promise<void> {
+    const since = generation;
+    const day = dayOf(now());
+    const blend = await readBlend();
+    await offer(since, day, blend, await getTrending(db, interests, [day], blend, now()));
+  }
+
+  return {
+    get generation() {
+      return generation;
+    },
+    async invalidate() {
+      generation++;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        // A failed re-rank only costs the next opening its instant paint; a closed database (an upgrade) is not news.
+        rerank().catch((err: unknown) => (err instanceof Error && err.name === Dexie.errnames.DatabaseClosed) || console.warn('[paperlight] ranking for the popup failed', err));
+      }, RERANK_DELAY_MS);
+      await dropSnapshot();
+    },
+    offer,
+  };
+}

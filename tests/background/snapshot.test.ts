@@ -1,0 +1,91 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleMessage, type BackgroundDeps } from '../../lib/background/handlers';
+import { createInterestStore } from '../../lib/background/interests';
+import { createSnapshotKeeper, RERANK_DELAY_MS } from '../../lib/background/snapshot';
+import { dayOf } from '../../lib/clock';
+import { openDatabase } from '../../lib/db/schema';
+import type { ScanRequest } from '../../lib/messages';
+import { BLEND_KEY, readPopupStart, SNAPSHOT_KEY, type TrendingLists } from '../../lib/trending-snapshot';
+import { arxivPaper, DIFFUSION, HOPFIELD } from '../factories';
+
+const ORIGIN = 'chrome-extension://paperlight-test';
+const fromTab = { id: 'paperlight-test', url: 'https://arxiv.org/list/cs/new', tab: { id: 7 } as never };
+const fromPopup = { id: 'paperlight-test', url: `${ORIGIN}/popup.html` };
+const NOW = new Date(2026, 10, 22, 10).getTime();
+const TODAY = dayOf(NOW);
+
+let deps: BackgroundDeps;
+beforeEach(async () => {
+  const db = openDatabase(`test-${Math.random()}`);
+  const interests = createInterestStore(db);
+  deps = { db, interests, extensionId: 'paperlight-test', extensionOrigin: ORIGIN, now: () => NOW, snapshot: createSnapshotKeeper(db, interests, () => deps.now()) };
+  await deps.interests.set([DIFFUSION, HOPFIELD]);
+  fakeBrowser.tabs.get = (async (id: number) => ({ id, url: fromTab.url })) as unknown as typeof fakeBrowser.tabs.get;
+});
+afterEach(async () => {
+  // Let a pending re-rank finish against this test's database before it goes.
+  await new Promise((resolve) => setTimeout(resolve, RERANK_DELAY_MS + 200));
+  deps.db.close();
+  await Dexie.delete(deps.db.name);
+});
+
+function scan(...titles: string[]): ScanRequest {
+  const papers = titles.map((title, i) => arxivPaper(`2411.${String(10000 + i)}`, title));
+  return { type: 'scan', page: `https://arxiv.org/list/cs/new?${titles.length}`, site: 'arxiv', listing: true, reset: true, papers };
+}
+
+async function call<T>(message: unknown, sender: object = fromPopup): Promise<T> {
+  const reply = await handleMessage(deps, message, sender);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value as T;
+}
+
+const titlesOf = (lists: TrendingLists | undefined) => lists?.today.map((p) => p.title);
+
+describe('the popup snapshot', () => {
+  it('is dropped by a scan and ranked again, with the new paper, once the scans pause', async () => {
+    await call(scan('Diffusion models for proteins', 'Graph theory'), fromTab);
+    await vi.waitFor(async () => expect((await readPopupStart(TODAY)).snapshot).toBeDefined(), { timeout: RERANK_DELAY_MS * 3 });
+    expect(titlesOf((await readPopupStart(TODAY)).snapshot?.lists)).toEqual(['Diffusion models for proteins']);
+
+    await call(scan('Diffusion models for proteins', 'Graph theory', 'Hopfield networks revisited'), fromTab);
+    expect((await readPopupStart(TODAY)).snapshot).toBeUndefined();
+    await vi.waitFor(async () => expect((await readPopupStart(TODAY)).snapshot).toBeDefined(), { timeout: RERANK_DELAY_MS * 3 });
+    const fresh = await call<TrendingLists>({ type: 'getTrending', days: [TODAY], blend: 0.25 });
+    expect((await readPopupStart(TODAY)).snapshot?.lists).toEqual(fresh);
+    expect(titlesOf(fresh)).toHaveLength(2);
+  });
+
+  it('is ranked once for a burst of batches, after the last one', async () => {
+    const writes = vi.spyOn(fakeBrowser.storage.session, 'set');
+    for (let i = 1; i <= 4; i++) await call(scan(...Array.from({ length: i }, (_, j) => `Diffusion models, part ${j}`)), fromTab);
+    await new Promise((resolve) => setTimeout(resolve, RERANK_DELAY_MS + 500));
+    expect(writes.mock.calls.filter(([items]) => SNAPSHOT_KEY in items)).toHaveLength(1);
+    expect(titlesOf((await readPopupStart(TODAY)).snapshot?.lists)).toHaveLength(4);
+  });
+
+  it('keeps a ranking the popup asked for, unless the store changed while it was made', async () => {
+    await call(scan('Diffusion models for proteins'), fromTab);
+    await new Promise((resolve) => setTimeout(resolve, RERANK_DELAY_MS + 300));
+    const lists = await call<TrendingLists>({ type: 'getTrending', days: [TODAY], blend: 0.25 });
+    const before = deps.snapshot.generation;
+    await call({ type: 'setPaperState', key: 'arxiv:2411.10000', patch: { starred: true } });
+    await deps.snapshot.offer(before, TODAY, 0.25, lists);
+    expect((await readPopupStart(TODAY)).snapshot).toBeUndefined();
+    // After the quiet moment, the star is in the snapshot.
+    await vi.waitFor(async () => expect((await readPopupStart(TODAY)).snapshot?.lists.today[0]?.starred).toBe(true), { timeout: RERANK_DELAY_MS * 3 });
+  });
+
+  it('holds today only, ranked with the blend the popup last used', async () => {
+    await fakeBrowser.storage.local.set({ [BLEND_KEY]: 0.8 });
+    await call(scan('Diffusion models for proteins'), fromTab);
+    await vi.waitFor(async () => expect((await readPopupStart(TODAY)).snapshot?.blend).toBe(0.8), { timeout: RERANK_DELAY_MS * 3 });
+    await call({ type: 'getTrending', days: ['2026-11-21'], blend: 0.8 });
+    expect((await readPopupStart('2026-11-21')).snapshot).toBeUndefined();
+    // A popup whose blend differs from the snapshot's paints nothing from it.
+    await fakeBrowser.storage.local.set({ [BLEND_KEY]: 0.3 });
+    expect(await readPopupStart(TODAY)).toEqual({ blend: 0.3, snapshot: undefined });
+  });
+});
