@@ -77,6 +77,8 @@ export function PopupApp({ now, start }: { now: number; start: Promise<PopupStar
   const [chart, setChart] = useState<ChartData>();
   const [notice, setNotice] = useState<string>();
   const searchRef = useRef<HTMLInputElement>(null);
+  /** The lists on screen are the snapshot, not yet painted. */
+  const snapshotFirst = useRef(false);
   const listRef = useRef<HTMLOListElement>(null);
 
   const tab = useLoad(async () => {
@@ -93,9 +95,11 @@ export function PopupApp({ now, start }: { now: number; start: Promise<PopupStar
   });
 
   useEffect(() => {
-    // The snapshot paints the list before the fresh ranking is even asked for.
     void start.then(({ blend: saved, snapshot }) => {
-      if (snapshot) setLists((current) => current ?? snapshot.lists);
+      if (snapshot) {
+        setLists((current) => current ?? snapshot.lists);
+        snapshotFirst.current = true;
+      }
       setBlend(saved);
     });
   }, []);
@@ -103,14 +107,21 @@ export function PopupApp({ now, start }: { now: number; start: Promise<PopupStar
   useEffect(() => {
     if (blend === undefined) return;
     setFresh(false);
-    request<'getTrending'>({ type: 'getTrending', days: daysFor(choice, today), blend }).then(
-      (r) => {
-        setLists(r);
-        setFresh(true);
-        setError(undefined);
-      },
-      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
-    );
+    const rank = () =>
+      request<'getTrending'>({ type: 'getTrending', days: daysFor(choice, today), blend }).then(
+        (r) => {
+          setLists(r);
+          setFresh(true);
+          setError(undefined);
+        },
+        (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+      );
+    // The background keeps the snapshot current: paint it before the ranking (which runs in the same
+    // extension process) competes with the paint for the CPU.
+    if (snapshotFirst.current) {
+      snapshotFirst.current = false;
+      requestAnimationFrame(() => setTimeout(rank));
+    } else void rank();
   }, [choice, blend]);
 
   useEffect(() => {

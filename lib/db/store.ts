@@ -125,19 +125,22 @@ export async function recordScan(db: PaperlightDB, scan: ScanWrite, match: Match
     const unique = [...new Map(records.map((r) => [r.key, r])).values()];
     await db.papers.bulkPut(unique);
 
-    const sightingKeys = unique.map((r) => [r.key, day, scan.page]);
-    const existing = await db.sightings.bulkGet(sightingKeys as never[]);
+    // Only a paper stored before can have sightings or matches already: a new listing asks little.
+    const before = unique.filter((r) => knownKeys.has(r.key));
+    const existing = new Map(
+      (await db.sightings.bulkGet(before.map((r) => [r.key, day, scan.page]) as never[])).flatMap((s) => (s ? [[s.key, s] as const] : [])),
+    );
     const signalsByKey = new Map<string, DetectedPaper['signals']>();
     scan.papers.forEach((p, i) => p.signals && signalsByKey.set(finalRecord(recordOf[i]!).key, p.signals));
     await db.sightings.bulkPut(
-      unique.map((r, i): SightingRecord => {
+      unique.map((r): SightingRecord => {
         const signals = signalsByKey.get(r.key);
         return {
           key: r.key,
           day,
           page: scan.page,
           site: scan.site,
-          firstTime: existing[i]?.firstTime ?? scan.time,
+          firstTime: existing.get(r.key)?.firstTime ?? scan.time,
           time: scan.time,
           ...(signals ? { signals } : {}),
         };
@@ -146,7 +149,7 @@ export async function recordScan(db: PaperlightDB, scan: ScanWrite, match: Match
 
     const results = match(unique);
     const matchesByKey = new Map(unique.map((r, i) => [r.key, results[i] ?? []]));
-    const stale = await matchKeysOf(db, unique.map((r) => r.key));
+    const stale = await matchKeysOf(db, before.map((r) => r.key));
     const fresh: MatchRecord[] = unique.flatMap((r) => (matchesByKey.get(r.key) ?? []).map((m) => ({ key: r.key, ...m })));
     const freshIds = new Set(fresh.map((m) => `${m.key}\u0000${m.interest}`));
     await db.matches.bulkDelete(
