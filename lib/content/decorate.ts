@@ -12,6 +12,8 @@ export const MATCH_ATTR = 'data-paperlight-match';
 const HOST_ATTR = 'data-paperlight-badge';
 
 const hosts = new WeakMap<Element, { host: HTMLElement; mount: HTMLElement }>();
+/** Entries whose match attribute we set; any other one on the page is forged or stale. */
+const marked = new WeakSet<Element>();
 let sharedSheet: CSSStyleSheet | undefined;
 
 /** One constructed stylesheet shared by every badge: cheaper than a <style> each, and not blocked by a page's style-src CSP. */
@@ -32,14 +34,25 @@ function styleShadowRoot(root: ShadowRoot): void {
 /** Mark a detected entry; a match attribute we did not set (forged by the page, or stale) goes. */
 export function markEntry(element: Element, key: string): void {
   if (element.getAttribute(KEY_ATTR) !== key) element.setAttribute(KEY_ATTR, key);
-  if (!hosts.has(element)) element.removeAttribute(MATCH_ATTR);
+  if (!marked.has(element)) element.removeAttribute(MATCH_ATTR);
+}
+
+/** Say on the entry which interests it matches: an attribute, so no layout, at once for every entry. */
+export function markMatches(element: Element, matches: readonly MatchView[]): void {
+  if (matches.length) {
+    element.setAttribute(MATCH_ATTR, matches.map((m) => m.interest).join(' '));
+    marked.add(element);
+  } else {
+    element.removeAttribute(MATCH_ATTR);
+    marked.delete(element);
+  }
 }
 
 /** Show `matches` on the entry (or remove the badge when there are none). */
 export function decorateEntry(element: Element, anchor: Element, matches: MatchView[]): void {
   let badge = hosts.get(element);
+  markMatches(element, matches);
   if (!matches.length) {
-    element.removeAttribute(MATCH_ATTR);
     if (badge) {
       render(null, badge.mount);
       badge.host.remove();
@@ -47,7 +60,6 @@ export function decorateEntry(element: Element, anchor: Element, matches: MatchV
     }
     return;
   }
-  element.setAttribute(MATCH_ATTR, matches.map((m) => m.interest).join(' '));
   if (!badge || !badge.host.isConnected) {
     const host = element.ownerDocument.createElement('span');
     host.setAttribute(HOST_ATTR, '');

@@ -7,14 +7,13 @@
 import type { SiteAdapter } from '../adapters/types';
 import { detectInSlices, LIMITS, type Detection } from '../detect';
 import type { MatchView, ScanRequest, ScanResponse } from '../messages';
-import { decorateEntry, isBadgeHost, markEntry } from './decorate';
+import { decorateEntry, isBadgeHost, markEntry, markMatches } from './decorate';
 import { pageOf } from '../paper';
 
 export const BATCH_SIZE = 500;
 /**
- * Badges per animation frame: a whole reply's (at most BATCH_SIZE). What badges cost is mostly the
- * page relayout they trigger, once per frame, so fewer, fuller frames cost less in total and no
- * more in the longest task (npm run bench: content.arxiv2000.*).
+ * Badges per animation frame: all that came near the viewport since the last frame, up to a batch.
+ * What badges cost is mostly the layout of the frame that shows them, so fuller frames cost less.
  */
 const BADGES_PER_FRAME = BATCH_SIZE;
 const SEND_ATTEMPTS = 4;
@@ -28,6 +27,8 @@ export interface ScannerEnv {
   send: (request: ScanRequest) => Promise<ScanResponse>;
   /** Run `task` at the next good moment for DOM writes (an animation frame in the page). */
   nextSlice: (task: () => void) => void;
+  /** Run `task` once `element` is near the viewport (lib/content/near-view.ts). */
+  whenNear: (element: Element, task: () => void) => void;
   /** Timers tied to the page's life (WXT's ctx.setTimeout in the extension). */
   setTimeout: (task: () => void, ms: number) => unknown;
   signal: AbortSignal;
@@ -69,14 +70,15 @@ export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
     }
   }
 
+  /** Every match is marked on its entry at once; its badge is drawn when the entry nears the viewport. */
   function decorateBatch(batch: Detection[], matched: ScanResponse['matched']): void {
     const byKey = new Map<string, MatchView[]>(matched.map((m) => [m.key, m.matches]));
-    const tasks: (() => void)[] = [];
     for (const d of batch) {
       const matches = byKey.get(d.paper.key);
-      if (matches) tasks.push(() => decorateEntry(d.element, d.anchor, matches));
+      if (!matches) continue;
+      markMatches(d.element, matches);
+      env.whenNear(d.element, () => queueWrites([() => decorateEntry(d.element, d.anchor, matches)]));
     }
-    queueWrites(tasks);
   }
 
   /**

@@ -2,6 +2,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { adapterFor } from '../adapters';
 import { request } from '../messaging';
+import { createNearView } from './near-view';
 import { createScanner } from './scanner';
 
 const SPA_SETTLE_MS = 400;
@@ -14,6 +15,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
     url: () => new URL(location.href),
     send: (scan) => request<'scan'>(scan),
     nextSlice: (task) => ctx.requestAnimationFrame(task),
+    whenNear: createNearView(window, ctx.signal),
     setTimeout: (task, ms) => ctx.setTimeout(task, ms),
     signal: ctx.signal,
     onError: (err) => console.warn('[paperlight]', err),

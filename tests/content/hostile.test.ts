@@ -45,6 +45,7 @@ async function scanPage(adapter: SiteAdapter = arxiv, url = LIST_URL): Promise<S
       return { matched: r.papers.map((p) => ({ key: p.key, matches: [{ interest: 'x', label: '<img src=x onerror=alert(1)>', color: '#2563eb', score: 1, terms: [] }] })) };
     },
     nextSlice: (task) => setTimeout(task, 0),
+    whenNear: (_element, task) => task(),
     setTimeout: (task, ms) => setTimeout(task, ms),
     signal: new AbortController().signal,
   };
@@ -148,7 +149,7 @@ describe('huge and pathological pages', () => {
     // The scanner's waits are recorded and then run at once, so the test does not depend on the machine's speed.
     const waits: number[] = [];
     const scanner = createScanner(adapter, {
-      document, url: () => new URL(LIST_URL), send: async () => ({ matched: [] }), nextSlice: (t) => setTimeout(t, 0),
+      document, url: () => new URL(LIST_URL), send: async () => ({ matched: [] }), nextSlice: (t) => setTimeout(t, 0), whenNear: (_e, t) => t(),
       setTimeout: (t, ms) => (ms > 0 && waits.push(ms), setTimeout(t, 1)), signal: controller.signal,
     });
     scanner.watch();

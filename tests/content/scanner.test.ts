@@ -27,6 +27,8 @@ function env(send: ScannerEnv['send'], overrides: Partial<ScannerEnv> = {}): Sca
     url: () => new URL(LIST_URL),
     send,
     nextSlice: (task) => setTimeout(task, 0),
+    // happy-dom lays nothing out: every entry is as good as in view.
+    whenNear: (_element, task) => task(),
     setTimeout: (task, ms) => setTimeout(task, ms),
     signal: new AbortController().signal,
     ...overrides,
@@ -55,6 +57,26 @@ describe('the page scanner', () => {
     expect(Array.from(matched, (e) => [e.getAttribute('data-paperlight-key'), e.getAttribute('data-paperlight-match')])).toEqual([['arxiv:1804.08208', 'tracking']]);
     const host = matched[0]!.querySelector('.list-title [data-paperlight-badge]');
     expect(host?.shadowRoot?.textContent).toContain('Tracking');
+  });
+
+  it('marks every match at once and draws a badge only when its entry comes near the viewport', async () => {
+    loadIntoDocument(listing(6));
+    const waiting = new Map<Element, () => void>();
+    const scanner = createScanner(
+      arxiv,
+      env(async (request) => ({ matched: request.papers.filter((_, i) => i % 2 === 0).map((p) => ({ key: p.key, matches: [match('Even')] })) }), {
+        whenNear: (element, task) => void waiting.set(element, task),
+      }),
+    );
+    await scanner.scan({ reset: true });
+    await settle();
+    expect(document.querySelectorAll('[data-paperlight-match="even"]')).toHaveLength(3);
+    expect(document.querySelectorAll('[data-paperlight-badge]')).toHaveLength(0);
+
+    const [first] = waiting.keys();
+    waiting.get(first!)!();
+    await settle();
+    expect(Array.from(document.querySelectorAll('[data-paperlight-badge]'), (b) => b.closest('dd')?.getAttribute('data-paperlight-key'))).toEqual([first!.getAttribute('data-paperlight-key')]);
   });
 
   it('is idempotent: scanning again sends nothing new and keeps one badge per entry', async () => {

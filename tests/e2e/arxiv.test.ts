@@ -50,9 +50,17 @@ describe('an arXiv listing', () => {
     const sorted = Object.fromEntries(Object.entries(EXPECTED_MATCHES).map(([k, v]) => [k, v.split(' ').sort().join(' ')]));
     expect(matched).toEqual(sorted);
 
+    // Badges are drawn as their entries come near the viewport: one far down the page has none yet.
+    const last = page.locator('[data-paperlight-match]').last();
+    expect(await last.evaluate((e) => e.getBoundingClientRect().top > 4 * innerHeight)).toBe(true);
+    expect(await last.locator('[data-paperlight-badge]').count()).toBe(0);
+    await last.scrollIntoViewIfNeeded();
+    await expect.poll(() => last.locator('[data-paperlight-badge]').count()).toBe(1);
+
     // The badge says which interest matched, and its panel which terms in which field.
     const entry = page.locator('[data-paperlight-key="arxiv:1804.08208"]');
     const badge = entry.locator('[data-paperlight-badge]');
+    await entry.scrollIntoViewIfNeeded();
     await expect.poll(() => badge.count()).toBe(1);
     await badge.getByRole('button').click();
     const panel = await badge.getByRole('note').innerText();
@@ -77,10 +85,14 @@ describe('an arXiv listing', () => {
     expect(await link.getAttribute('href')).toBe('https://arxiv.org/abs/1804.08208');
     await popup.close();
 
-    // Reloading the listing does not duplicate anything.
+    // Reloading the listing does not duplicate anything: scrolled through, each match has one badge.
     await page.reload();
     await waitForScan(page, 87);
-    await page.waitForFunction((n) => document.querySelectorAll('[data-paperlight-badge]').length >= n, Object.keys(EXPECTED_MATCHES).length);
+    for (const key of Object.keys(EXPECTED_MATCHES)) {
+      const matchedEntry = page.locator(`[data-paperlight-key="${key}"]`);
+      await matchedEntry.scrollIntoViewIfNeeded();
+      await expect.poll(() => matchedEntry.locator('[data-paperlight-badge]').count()).toBe(1);
+    }
     expect(await page.locator('[data-paperlight-badge]').count()).toBe(Object.keys(EXPECTED_MATCHES).length);
     await page.close();
   });
@@ -99,6 +111,7 @@ describe('an arXiv listing', () => {
     await waitForScan(page, 87);
     expect(await page.locator('[data-paperlight-key="forged"], [data-paperlight-match="forged"]').count()).toBe(0);
     const entry = page.locator('[data-paperlight-key="arxiv:1804.07006"]');
+    await entry.scrollIntoViewIfNeeded();
     await expect.poll(() => entry.locator('[data-paperlight-badge]').count()).toBe(1);
 
     const popup = await session.context.newPage();
