@@ -24,10 +24,13 @@ function authorsOf(container: Element | null | undefined): string[] {
   return Array.from(container.getElementsByTagName('a'), (a) => text(a)).filter(Boolean);
 }
 
+const ABS_HREF = /^\s*(?:https?:\/\/(?:www\.|export\.)?arxiv\.org)?\/abs\/([^?#\s]+)/;
+
 /** The id from a `<dt>`'s abstract link (`/abs/<id>` or `https://arxiv.org/abs/<id>`, nothing else), without URL parsing. */
 function listedId(dt: Element): string | undefined {
-  for (const a of Array.from(dt.getElementsByTagName('a'))) {
-    const m = /^\s*(?:https?:\/\/(?:www\.|export\.)?arxiv\.org)?\/abs\/([^?#\s]+)/.exec(a.getAttribute('href') ?? '');
+  // The selector finds the candidates natively; the pattern then accepts only arXiv's own links.
+  for (const a of Array.from(dt.querySelectorAll('a[href*="/abs/"]'))) {
+    const m = ABS_HREF.exec(a.getAttribute('href') ?? '');
     if (m?.[1]) return parseArxivId(m[1]);
   }
   return undefined;

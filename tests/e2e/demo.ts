@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     await waitForScan(page, listing.expected.length);
     const first = page.locator('[data-paperlight-match]').first();
     await first.scrollIntoViewIfNeeded();
+    await first.locator('[data-paperlight-badge]').waitFor();
     await page.screenshot({ path: join(OUT, 'listing.png') });
     await first.locator('[data-paperlight-badge]').getByRole('button').click();
     await page.screenshot({ path: join(OUT, 'badge-open.png') });
