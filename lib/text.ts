@@ -1,9 +1,9 @@
 /** Text helpers shared by detection, identity and matching. Pure; no DOM. */
 
-/** Collapse runs of whitespace (including NBSP and line breaks) to one space and trim. */
 /** Whitespace that collapsing would change: a run, or anything but a plain space (\s covers U+00A0). */
 const UNTIDY_SPACE = /\s\s|[^\S ]/;
 
+/** Collapse runs of whitespace (including NBSP and line breaks) to one space and trim. */
 export function collapseWhitespace(s: string): string {
   // Most names and titles are tidy already; testing is much cheaper than rebuilding them (2,000-entry listings).
   return (UNTIDY_SPACE.test(s) ? s.replace(/\s+/g, ' ') : s).trim();

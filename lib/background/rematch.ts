@@ -11,6 +11,13 @@ import type { InterestStore } from './interests';
 import type { SnapshotKeeper } from './snapshot';
 
 const CHUNK_BUDGET_MS = 50;
+/** Small enough that even the first chunk, before the code is warm, stays within the budget. */
+export const FIRST_CHUNK = 100;
+
+/** The next chunk's size, aimed at the budget from how long the last one took, whatever this machine's speed and the interests' cost. */
+export function nextChunkSize(size: number, elapsedMs: number): number {
+  return Math.max(50, Math.min(5000, Math.round((size * CHUNK_BUDGET_MS) / Math.max(1, elapsedMs))));
+}
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export function createRematcher(db: PaperlightDB, interests: InterestStore, snapshot: Pick<SnapshotKeeper, 'invalidate'>, now: () => number = () => performance.now()) {
@@ -40,7 +47,7 @@ export function createRematcher(db: PaperlightDB, interests: InterestStore, snap
     let state = await readState();
     if (!state || state.finished) return;
     const { generation } = state;
-    let size = 500;
+    let size = FIRST_CHUNK;
     for (;;) {
       const started = now();
       const { last, count } = await chunk(state.after, size);
@@ -50,9 +57,7 @@ export function createRematcher(db: PaperlightDB, interests: InterestStore, snap
       await writeState(state);
       await snapshot.invalidate();
       if (state.finished) return;
-      // Aim each chunk at the budget, whatever this machine's speed and the interests' cost.
-      const elapsed = Math.max(1, now() - started);
-      size = Math.max(50, Math.min(5000, Math.round((size * CHUNK_BUDGET_MS) / elapsed)));
+      size = nextChunkSize(size, now() - started);
       await yieldToEventLoop();
     }
   }

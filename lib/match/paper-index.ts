@@ -42,8 +42,7 @@ export class PaperIndex {
   readonly abstractWords: string[][];
   /** word → papers whose title or abstract holds it. */
   readonly textPostings: Postings;
-  /** word → papers whose title holds it (interests scoped to titles). */
-  readonly titlePostings: Postings;
+  private titleIndex?: Postings;
   private readonly expansions = new Map<string, WordExpansion>();
   // Built on first use: a batch of papers matched only against exact short words never needs them.
   private bySingular?: Map<string, string[]>;
@@ -52,22 +51,30 @@ export class PaperIndex {
 
   constructor(papers: readonly MatchablePaper[]) {
     const text = new Map<string, number[]>();
-    const title = new Map<string, number[]>();
     this.titleWords = [];
     this.abstractWords = [];
-    papers.forEach((paper, i) => {
+    for (let i = 0; i < papers.length; i++) {
+      const paper = papers[i]!;
       const titleWords = textWords(paper.title);
       const abstractWords = paper.abstract ? textWords(paper.abstract) : [];
       this.titleWords.push(titleWords);
       this.abstractWords.push(abstractWords);
-      for (const word of titleWords) {
-        addPosting(title, word, i);
-        addPosting(text, word, i);
-      }
+      for (const word of titleWords) addPosting(text, word, i);
       for (const word of abstractWords) addPosting(text, word, i);
-    });
+    }
     this.textPostings = text;
-    this.titlePostings = title;
+  }
+
+  /** word → papers whose title holds it (interests scoped to titles); built on first use. */
+  get titlePostings(): Postings {
+    if (!this.titleIndex) {
+      const title = new Map<string, number[]>();
+      this.titleWords.forEach((words, i) => {
+        for (const word of words) addPosting(title, word, i);
+      });
+      this.titleIndex = title;
+    }
+    return this.titleIndex;
   }
 
   /** The page words standing for `word` (folded): itself, plural/singular, inflections, typos. Cached. */

@@ -6,14 +6,15 @@
  * the authors field only, exclusions vetoing the whole record.
  *
  * rematch100k measures the matching part of lib/background/rematch.ts only (its IndexedDB reads and
- * writes are not run here): the store is matched in chunks of 500 papers, the rematcher's starting
- * chunk size (it then sizes chunks for a 50 ms budget), with the interests compiled once as the
+ * writes are not run here): the store is matched in chunks sized as the rematcher sizes them
+ * (FIRST_CHUNK, then nextChunkSize for its 50 ms budget), with the interests compiled once as the
  * worker caches them. Total and longest chunk are reported; one warm-up pass is skipped there
  * because the earlier metrics have warmed the code and a pass takes seconds.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseInterestsFile, type Interest } from '../../lib/interests';
+import { FIRST_CHUNK, nextChunkSize } from '../../lib/background/rematch';
 import { benchCorpus } from '../../lib/match/bench';
 import { compileInterests, matchPapers } from '../../lib/match/matcher';
 import type { MatchablePaper } from '../../lib/match/types';
@@ -22,7 +23,6 @@ import { SEED_PAPERS_FILE } from './arxiv-listing';
 import { interleaved, log, median, type Metric, type Sizes } from './measure';
 
 export const BENCH_INTERESTS_FILE = join(import.meta.dirname, 'interests.json');
-const REMATCH_CHUNK = 500;
 
 export function benchInterests(): Interest[] {
   return parseInterestsFile(JSON.parse(readFileSync(BENCH_INTERESTS_FILE, 'utf8'))).interests;
@@ -90,10 +90,6 @@ async function pageMatch(name: string, papers: MatchablePaper[], interests: Inte
   return { name, value: median(samples.matcher), unit: 'ms', baseline: median(samples.regexp), goal };
 }
 
-function chunked<T>(list: readonly T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
-}
-
 export async function matchMetrics(sizes: Sizes): Promise<Metric[]> {
   const seed = JSON.parse(readFileSync(SEED_PAPERS_FILE, 'utf8')) as { title: string; abstract: string }[];
   const interests = benchInterests();
@@ -103,18 +99,24 @@ export async function matchMetrics(sizes: Sizes): Promise<Metric[]> {
   ];
 
   log(`match.rematch: generating a store of ${sizes.rematch} papers with abstracts`);
-  const chunks = chunked(benchCorpus(seed, sizes.rematch, true), REMATCH_CHUNK);
+  const store = benchCorpus(seed, sizes.rematch, true);
   const compiled = compileInterests(interests);
   const regexps = compileRegExps(interests);
   const longest: number[] = [];
   const samples = await interleaved(
     {
       matcher: () => {
-        const times = chunks.map((chunk) => elapsed(() => matchPapers(compiled, chunk)));
+        // Chunked as the rematcher does: the first small, then each sized from the last one's time.
+        const times: number[] = [];
+        for (let at = 0, size = FIRST_CHUNK; at < store.length; at += size) {
+          const time = elapsed(() => matchPapers(compiled, store.slice(at, at + size)));
+          times.push(time);
+          size = nextChunkSize(size, time);
+        }
         longest.push(Math.max(...times));
         return times.reduce((a, b) => a + b, 0);
       },
-      regexp: () => chunks.reduce((total, chunk) => total + elapsed(() => matchRegExps(regexps, chunk)), 0),
+      regexp: () => elapsed(() => matchRegExps(regexps, store)),
     },
     3,
     0,

@@ -1,0 +1,69 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createInterestStore } from '../../lib/background/interests';
+import { createRematcher, FIRST_CHUNK, nextChunkSize } from '../../lib/background/rematch';
+import { openDatabase, type PaperlightDB } from '../../lib/db/schema';
+import { recordScan } from '../../lib/db/store';
+import { REMATCH_STATE_KEY, type RematchState } from '../../lib/rematch-state';
+import { arxivPaper, DIFFUSION, HOPFIELD } from '../factories';
+
+let db: PaperlightDB;
+beforeEach(async () => {
+  db = openDatabase(`test-${Math.random()}`);
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+/** 1,200 stored papers, every third about Hopfield networks, matched against `DIFFUSION` only. */
+async function seed(): Promise<ReturnType<typeof createInterestStore>> {
+  const interests = createInterestStore(db);
+  await interests.set([DIFFUSION]);
+  const papers = Array.from({ length: 1200 }, (_, i) => arxivPaper(`2410.${String(10000 + i)}`, i % 3 ? `Graph theory, part ${i}` : `Hopfield networks revisited, part ${i}`));
+  const set = await interests.get();
+  await recordScan(db, { page: 'https://arxiv.org/list/cs/new', site: 'arxiv', time: 1, papers }, set.match);
+  return interests;
+}
+
+const stateOf = async () => (await fakeBrowser.storage.local.get(REMATCH_STATE_KEY))[REMATCH_STATE_KEY] as RematchState | undefined;
+
+describe('re-matching the store after an interests change', () => {
+  it('re-matches every stored paper, in chunks, and reports progress to the end', async () => {
+    const interests = await seed();
+    expect(await db.matches.count()).toBe(0);
+    const invalidate = vi.fn(async () => {});
+    await interests.set([HOPFIELD]);
+    await createRematcher(db, interests, { invalidate }).start();
+
+    expect(await db.matches.count()).toBe(400);
+    expect(new Set((await db.matches.toArray()).map((m) => m.interest))).toEqual(new Set(['hopfield']));
+    expect(await stateOf()).toMatchObject({ done: 1200, total: 1200, finished: true });
+    // The popup's snapshot was dropped as chunks landed.
+    expect(invalidate.mock.calls.length).toBeGreaterThan(1);
+  });
+
+  it('a worker stopped half-way resumes after the last paper it finished', async () => {
+    const interests = await seed();
+    await interests.set([HOPFIELD]);
+    const halfway = (await db.papers.orderBy(':id').offset(599).first())!.key;
+    await fakeBrowser.storage.local.set({ [REMATCH_STATE_KEY]: { generation: 1, done: 600, total: 1200, after: halfway, finished: false } satisfies RematchState });
+    await createRematcher(db, interests, { invalidate: async () => {} }).resume();
+
+    // Only the second half was re-matched: the first half keeps its (empty) old matches.
+    const matched = (await db.matches.toArray()).map((m) => m.key);
+    expect(matched).toHaveLength(200);
+    expect(matched.every((key) => key > halfway)).toBe(true);
+    expect(await stateOf()).toMatchObject({ done: 1200, finished: true });
+  });
+
+  it('sizes chunks for a 50 ms budget, starting small', () => {
+    expect(FIRST_CHUNK).toBeLessThanOrEqual(100);
+    expect(nextChunkSize(100, 25)).toBe(200);
+    expect(nextChunkSize(400, 200)).toBe(100);
+    // Bounded both ways: a stalled chunk does not shrink to nothing, a very fast one does not grow without end.
+    expect(nextChunkSize(100, 10_000)).toBe(50);
+    expect(nextChunkSize(4000, 0)).toBe(5000);
+  });
+});
