@@ -183,15 +183,24 @@ export function findTerm(term: CompiledTerm, index: PaperIndex, scope: FieldScop
   for (const paper of candidates) {
     const title = index.titleWords[paper] as string[];
     const abstract = index.abstractWords[paper] as string[];
+    // The phrase as written needs no fuzzy search; only fields that hold its words otherwise go to fuse.js.
+    const exact: FieldHit[] = [];
     const record: FuseRecord = { paper, words: {} };
     if (holdsEveryWord(title, expansions)) {
-      record.words.title = title;
-      record.title = title.join(' ');
+      if (containsPhrase(title, term.words)) exact.push({ field: 'title', exact: true });
+      else {
+        record.words.title = title;
+        record.title = title.join(' ');
+      }
     }
     if (scope !== 'title' && holdsEveryWord(abstract, expansions)) {
-      record.words.abstract = windowsAround(abstract, anchor, margin);
-      record.abstract = record.words.abstract.map((window) => window.join(' '));
+      if (containsPhrase(abstract, term.words)) exact.push({ field: 'abstract', exact: true });
+      else {
+        record.words.abstract = windowsAround(abstract, anchor, margin);
+        record.abstract = record.words.abstract.map((window) => window.join(' '));
+      }
     }
+    if (exact.length) hits.set(paper, exact);
     if (record.title !== undefined || record.abstract !== undefined) records.push(record);
   }
   if (!records.length) return hits;
@@ -199,16 +208,14 @@ export function findTerm(term: CompiledTerm, index: PaperIndex, scope: FieldScop
   const keys = scope === 'title' ? ['title'] : ['title', 'abstract'];
   const fuse = new Fuse(records, { ...FUSE_OPTIONS, keys });
   for (const { item, matches } of fuse.search(fuseQuery(term.words, keys))) {
-    const found: FieldHit[] = [];
+    const found = hits.get(item.paper) ?? [];
     for (const field of ['title', 'abstract'] as const) {
       const matched = (matches ?? []).filter((match) => match.key === field);
       const strings = field === 'title' ? [item.words.title ?? []] : (item.words.abstract ?? []);
-      if (matched.length && matchedWordsSpell(matched, strings, expansions)) {
-        const fieldWords = field === 'title' ? index.titleWords[item.paper] : index.abstractWords[item.paper];
-        found.push({ field, exact: containsPhrase(fieldWords as string[], term.words) });
-      }
+      if (matched.length && matchedWordsSpell(matched, strings, expansions)) found.push({ field, exact: false });
     }
-    if (found.length) hits.set(item.paper, found);
+    // Title first, as the explanation lists it.
+    if (found.length) hits.set(item.paper, found.sort((a, b) => (a.field === b.field ? 0 : a.field === 'title' ? -1 : 1)));
   }
   return hits;
 }
