@@ -50,10 +50,37 @@ function distanceAtMost(a: string, b: string, max: number): boolean {
   return (previousRow[b.length] as number) <= max;
 }
 
+/** The letters a-z of a word as bits; every other character shares one more bit. */
+function letterSet(word: string): number {
+  let set = 0;
+  for (let i = 0; i < word.length; i++) {
+    const letter = word.charCodeAt(i) - 97;
+    set |= letter >= 0 && letter < 26 ? 1 << letter : 1 << 26;
+  }
+  return set;
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (; bits; bits &= bits - 1) count++;
+  return count;
+}
+
+/**
+ * An edit brings at most one new letter into a word and takes at most one out, so two words whose
+ * letter sets differ by more than `max` on either side are further apart than `max`. A linear test
+ * that spares most of the table fills when long interest words meet a page's vocabulary.
+ */
+function lettersAllow(a: string, b: string, max: number): boolean {
+  const inA = letterSet(a);
+  const inB = letterSet(b);
+  return bitCount(inA & ~inB) <= max && bitCount(inB & ~inA) <= max;
+}
+
 /** True when `a` can be turned into `b` with at most `max` edits (a swap of neighbours counts 1). */
 export function withinEditDistance(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
   if (a === b) return true;
   if (max <= 0) return false;
-  return max === 1 ? withinOneEdit(a, b) : distanceAtMost(a, b, max);
+  return max === 1 ? withinOneEdit(a, b) : lettersAllow(a, b, max) && distanceAtMost(a, b, max);
 }
