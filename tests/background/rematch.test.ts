@@ -58,12 +58,12 @@ describe('re-matching the store after an interests change', () => {
     expect(await stateOf()).toMatchObject({ done: 1200, finished: true });
   });
 
-  it('sizes chunks for a 50 ms budget, starting small', () => {
+  it('sizes chunks for a 40 ms budget, starting small', () => {
     expect(FIRST_CHUNK).toBeLessThanOrEqual(100);
-    expect(nextChunkSize(100, 25)).toBe(200);
-    expect(nextChunkSize(400, 200)).toBe(100);
+    expect(nextChunkSize(100, 20)).toBe(200);
+    expect(nextChunkSize(400, 160)).toBe(100);
     // Bounded both ways: a stalled chunk does not shrink to nothing, a very fast one does not grow without end.
     expect(nextChunkSize(100, 10_000)).toBe(50);
-    expect(nextChunkSize(4000, 0)).toBe(5000);
+    expect(nextChunkSize(400, 0)).toBe(500);
   });
 });
