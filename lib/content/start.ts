@@ -20,7 +20,8 @@ export function startContentScript(ctx: ContentScriptContext): void {
     signal: ctx.signal,
     onError: (err) => console.warn('[paperlight]', err),
   });
-  void scanner.scan({ reset: true });
+  // In a task of its own: the script's start-up and the first slice of reading would make one long task.
+  ctx.setTimeout(() => void scanner.scan({ reset: true }), 0);
   scanner.watch();
   // The event comes before the URL commits (Navigation API) and before the SPA renders the new
   // list; scan once both have happened.
