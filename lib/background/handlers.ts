@@ -50,7 +50,7 @@ export async function handleScan(deps: BackgroundDeps, scan: ScanRequest, tabId:
     page: scan.page,
     listing: scan.listing,
     reset: scan.reset,
-    papers: scan.papers.length,
+    keys: scan.papers.map((p) => p.key),
     matched: matched.map((m) => m.key),
   });
   return { matched };

@@ -7,6 +7,8 @@ import type { TabStatus } from '../messages';
 import { pageOf } from '../paper';
 
 const storageKey = (tabId: number) => `tab:${tabId}`;
+/** The keys the tab's page listed, apart from the status the popup reads: a resent batch counts once. */
+const keysKey = (tabId: number) => `tab:${tabId}:keys`;
 
 async function storedStatus(tabId: number): Promise<TabStatus | null> {
   const key = storageKey(tabId);
@@ -29,25 +31,27 @@ async function showCount(tabId: number, status: TabStatus | null): Promise<void>
   if (count) await browser.action.setBadgeBackgroundColor({ tabId, color: '#b45309' });
 }
 
-/** Fold one scan into the tab's status: a reset starts over, later batches add to it. */
+/** Fold one scan into the tab's status: a reset starts over, later batches add to it (a batch sent twice counts once). */
 export async function updateTabStatus(
   tabId: number,
-  scan: { site: string; page: string; listing: boolean; reset: boolean; papers: number; matched: string[] },
+  scan: { site: string; page: string; listing: boolean; reset: boolean; keys: string[]; matched: string[] },
 ): Promise<TabStatus> {
   const previous = scan.reset ? null : await storedStatus(tabId);
   const samePage = previous?.page === scan.page;
+  const earlierKeys = samePage ? (((await browser.storage.session.get(keysKey(tabId)))[keysKey(tabId)] as string[] | undefined) ?? []) : [];
+  const keys = [...new Set([...earlierKeys, ...scan.keys])];
   const status: TabStatus = {
     site: scan.site,
     page: scan.page,
     listing: scan.listing,
-    papers: (samePage ? previous.papers : 0) + scan.papers,
+    papers: keys.length,
     matched: [...new Set([...(samePage ? previous.matched : []), ...scan.matched])],
   };
-  await browser.storage.session.set({ [storageKey(tabId)]: status });
+  await browser.storage.session.set({ [storageKey(tabId)]: status, [keysKey(tabId)]: keys });
   await showCount(tabId, status);
   return status;
 }
 
 export async function clearTabStatus(tabId: number): Promise<void> {
-  await browser.storage.session.remove(storageKey(tabId));
+  await browser.storage.session.remove([storageKey(tabId), keysKey(tabId)]);
 }

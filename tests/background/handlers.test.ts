@@ -52,7 +52,10 @@ describe('scan', () => {
 
   it('counts a page’s later batches into the same tab status, and starts over on a reset', async () => {
     await handleMessage(deps, scan(), fromTab);
-    await handleMessage(deps, { ...scan([arxivPaper('2401.00003', 'Hopfield networks revisited')]), reset: false }, fromTab);
+    const later = { ...scan([arxivPaper('2401.00003', 'Hopfield networks revisited')]), reset: false };
+    await handleMessage(deps, later, fromTab);
+    // A batch resent after a lost reply (a worker stopped before answering) counts once.
+    await handleMessage(deps, later, fromTab);
     const status = await handleMessage(deps, { type: 'getTabStatus', tabId: 7 }, fromPopup);
     expect(status).toEqual({ ok: true, value: { status: expect.objectContaining({ papers: 3, matched: ['arxiv:2401.00001', 'arxiv:2401.00003'] }) } });
     await handleMessage(deps, { ...scan([]), reset: true }, fromTab);
