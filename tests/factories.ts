@@ -1,4 +1,8 @@
 /** Test data builders. */
+import type { BackgroundDeps } from '../lib/background/handlers';
+import { createInterestStore } from '../lib/background/interests';
+import { createSnapshotKeeper } from '../lib/background/snapshot';
+import { openDatabase } from '../lib/db/schema';
 import { toPaper } from '../lib/detect';
 import type { PaperCandidate } from '../lib/adapters/types';
 import type { Interest } from '../lib/interests';
@@ -16,3 +20,18 @@ export function arxivPaper(id: string, title: string, extra: Partial<PaperCandid
 
 export const DIFFUSION: Interest = { id: 'diffusion', label: 'Diffusion models', terms: ['diffusion model'], color: '#2563eb' };
 export const HOPFIELD: Interest = { id: 'hopfield', label: 'Hopfield', terms: ['Hopfield network'], color: '#db2777' };
+
+/** The background over a database of its own, wired as lib/background/index.ts wires it (tests may replace `now`). */
+export function testBackground(now: number): BackgroundDeps {
+  const db = openDatabase(`test-${Math.random()}`);
+  const interests = createInterestStore(db);
+  const deps: BackgroundDeps = {
+    db,
+    interests,
+    extensionId: 'paperlight-test',
+    extensionOrigin: 'chrome-extension://paperlight-test',
+    now: () => now,
+    snapshot: createSnapshotKeeper(db, interests, () => deps.now()),
+  };
+  return deps;
+}

@@ -2,11 +2,8 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage, type BackgroundDeps } from '../../lib/background/handlers';
-import { createInterestStore } from '../../lib/background/interests';
-import { openDatabase } from '../../lib/db/schema';
 import type { PopupPaper, ScanRequest } from '../../lib/messages';
-import { arxivPaper, DIFFUSION, HOPFIELD } from '../factories';
-import { createSnapshotKeeper } from '../../lib/background/snapshot';
+import { arxivPaper, DIFFUSION, HOPFIELD, testBackground } from '../factories';
 
 const ORIGIN = 'chrome-extension://paperlight-test';
 const fromTab = { id: 'paperlight-test', url: 'https://arxiv.org/list/cs/new', tab: { id: 7 } as never };
@@ -16,9 +13,7 @@ const NOW = new Date(2026, 10, 22, 10).getTime();
 
 let deps: BackgroundDeps;
 beforeEach(async () => {
-  const db = openDatabase(`test-${Math.random()}`);
-  const interests = createInterestStore(db);
-  deps = { db, interests, extensionId: 'paperlight-test', extensionOrigin: ORIGIN, now: () => NOW, snapshot: createSnapshotKeeper(db, interests, () => deps.now()) };
+  deps = testBackground(NOW);
   await deps.interests.set([DIFFUSION, HOPFIELD]);
   // The tab the scans come from, still showing the listing.
   fakeBrowser.tabs.get = (async (id: number) => ({ id, url: fromTab.url })) as unknown as typeof fakeBrowser.tabs.get;

@@ -2,13 +2,11 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage, type BackgroundDeps } from '../../lib/background/handlers';
-import { createInterestStore } from '../../lib/background/interests';
-import { createSnapshotKeeper, RERANK_DELAY_MS } from '../../lib/background/snapshot';
+import { RERANK_DELAY_MS } from '../../lib/background/snapshot';
 import { dayOf } from '../../lib/clock';
-import { openDatabase } from '../../lib/db/schema';
 import type { ScanRequest } from '../../lib/messages';
 import { BLEND_KEY, readPopupStart, SNAPSHOT_KEY, type TrendingLists } from '../../lib/trending-snapshot';
-import { arxivPaper, DIFFUSION, HOPFIELD } from '../factories';
+import { arxivPaper, DIFFUSION, HOPFIELD, testBackground } from '../factories';
 
 const ORIGIN = 'chrome-extension://paperlight-test';
 const fromTab = { id: 'paperlight-test', url: 'https://arxiv.org/list/cs/new', tab: { id: 7 } as never };
@@ -18,9 +16,7 @@ const TODAY = dayOf(NOW);
 
 let deps: BackgroundDeps;
 beforeEach(async () => {
-  const db = openDatabase(`test-${Math.random()}`);
-  const interests = createInterestStore(db);
-  deps = { db, interests, extensionId: 'paperlight-test', extensionOrigin: ORIGIN, now: () => NOW, snapshot: createSnapshotKeeper(db, interests, () => deps.now()) };
+  deps = testBackground(NOW);
   await deps.interests.set([DIFFUSION, HOPFIELD]);
   fakeBrowser.tabs.get = (async (id: number) => ({ id, url: fromTab.url })) as unknown as typeof fakeBrowser.tabs.get;
 });

@@ -2,12 +2,9 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage, type BackgroundDeps } from '../../lib/background/handlers';
-import { createInterestStore } from '../../lib/background/interests';
 import { RETENTION_KEY, STORAGE_ERROR_KEY } from '../../lib/data-state';
 import { isQuotaError, prune, pruneByRetention } from '../../lib/db/retention';
-import { openDatabase } from '../../lib/db/schema';
-import { arxivPaper, DIFFUSION } from '../factories';
-import { createSnapshotKeeper } from '../../lib/background/snapshot';
+import { arxivPaper, DIFFUSION, testBackground } from '../factories';
 
 const ORIGIN = 'chrome-extension://paperlight-test';
 const fromTab = { id: 'paperlight-test', url: 'https://arxiv.org/list/cs/new', tab: { id: 7 } as never };
@@ -17,9 +14,7 @@ const START = new Date(2026, 0, 1, 10).getTime();
 
 let deps: BackgroundDeps;
 beforeEach(async () => {
-  const db = openDatabase(`test-${Math.random()}`);
-  const interests = createInterestStore(db);
-  deps = { db, interests, extensionId: 'paperlight-test', extensionOrigin: ORIGIN, now: () => START, snapshot: createSnapshotKeeper(db, interests, () => deps.now()) };
+  deps = testBackground(START);
   await deps.interests.set([DIFFUSION]);
 });
 afterEach(async () => {
