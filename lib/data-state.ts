@@ -1,9 +1,8 @@
 /**
  * Data-safety state shared by the background (writer) and the extension pages (readers), kept
- * free of Dexie so the popup and options bundles stay small: the backup format tag, the retention
- * setting, the storage-error report, and the optional permission generic detection needs.
+ * free of Dexie so the popup bundle stays small: the backup format tag, the retention setting, the
+ * storage-error report, and the optional permission generic detection needs.
  */
-import { browser } from 'wxt/browser';
 
 /** The optional permission the options page requests for generic detection on every site. */
 export const ALL_SITES = { origins: ['<all_urls>'] };
