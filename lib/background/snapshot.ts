@@ -11,8 +11,14 @@ import { dropSnapshot, readBlend, writeSnapshot, type TrendingLists } from '../t
 import type { InterestStore } from './interests';
 import { getTrending } from './popup-handlers';
 
-/** Quiet time after the last change before ranking again: a listing's batches arrive closer together. */
-export const RERANK_DELAY_MS = 1000;
+export interface RerankPacing {
+  /** Quiet time after the last change before ranking again: a listing's batches arrive closer together. */
+  quietMs: number;
+  /** Least time between two rankings' starts: a page that keeps loading entries (infinite scroll) costs one ranking per gap. */
+  minGapMs: number;
+}
+
+export const RERANK_PACING: RerankPacing = { quietMs: 1000, minGapMs: 5000 };
 
 export interface SnapshotKeeper {
   /** Changes so far; a ranking started before a change must not become the snapshot. */
@@ -23,9 +29,10 @@ export interface SnapshotKeeper {
   offer(generation: number, day: string, blend: number, lists: TrendingLists): Promise<void>;
 }
 
-export function createSnapshotKeeper(db: PaperlightDB, interests: InterestStore, now: () => number): SnapshotKeeper {
+export function createSnapshotKeeper(db: PaperlightDB, interests: InterestStore, now: () => number, pacing: RerankPacing = RERANK_PACING): SnapshotKeeper {
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastStart = -Infinity;
 
   async function offer(since: number, day: string, blend: number, lists: TrendingLists): Promise<void> {
     if (since === generation && day === dayOf(now())) await writeSnapshot(day, blend, lists);
@@ -45,10 +52,12 @@ export function createSnapshotKeeper(db: PaperlightDB, interests: InterestStore,
     async invalidate() {
       generation++;
       clearTimeout(timer);
+      const wait = Math.max(pacing.quietMs, lastStart + pacing.minGapMs - performance.now());
       timer = setTimeout(() => {
+        lastStart = performance.now();
         // A failed re-rank only costs the next opening its instant paint; a closed database (an upgrade) is not news.
         rerank().catch((err: unknown) => (err instanceof Error && err.name === Dexie.errnames.DatabaseClosed) || console.warn('[paperlight] ranking for the popup failed', err));
-      }, RERANK_DELAY_MS);
+      }, wait);
       await dropSnapshot();
     },
     offer,

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage, type BackgroundDeps } from '../../lib/background/handlers';
-import { RERANK_DELAY_MS } from '../../lib/background/snapshot';
+import { createSnapshotKeeper, type RerankPacing } from '../../lib/background/snapshot';
 import { dayOf } from '../../lib/clock';
 import type { ScanRequest } from '../../lib/messages';
 import { BLEND_KEY, readPopupStart, SNAPSHOT_KEY, type TrendingLists } from '../../lib/trending-snapshot';
@@ -14,15 +14,20 @@ const fromPopup = { id: 'paperlight-test', url: `${ORIGIN}/popup.html` };
 const NOW = new Date(2026, 10, 22, 10).getTime();
 const TODAY = dayOf(NOW);
 
+/** The keeper's pacing, shortened so the tests wait less (lib/background/snapshot.ts RERANK_PACING: 1 s and 5 s). */
+const PACING: RerankPacing = { quietMs: 150, minGapMs: 600 };
+const RERANK_DELAY_MS = PACING.quietMs;
+
 let deps: BackgroundDeps;
 beforeEach(async () => {
   deps = testBackground(NOW);
+  deps.snapshot = createSnapshotKeeper(deps.db, deps.interests, () => deps.now(), PACING);
   await deps.interests.set([DIFFUSION, HOPFIELD]);
   fakeBrowser.tabs.get = (async (id: number) => ({ id, url: fromTab.url })) as unknown as typeof fakeBrowser.tabs.get;
 });
 afterEach(async () => {
   // Let a pending re-rank finish against this test's database before it goes.
-  await new Promise((resolve) => setTimeout(resolve, RERANK_DELAY_MS + 200));
+  await new Promise((resolve) => setTimeout(resolve, PACING.minGapMs + 200));
   deps.db.close();
   await Dexie.delete(deps.db.name);
 });
@@ -43,12 +48,12 @@ const titlesOf = (lists: TrendingLists | undefined) => lists?.today.map((p) => p
 describe('the popup snapshot', () => {
   it('is dropped by a scan and ranked again, with the new paper, once the scans pause', async () => {
     await call(scan('Diffusion models for proteins', 'Graph theory'), fromTab);
-    await vi.waitFor(async () => expect((await readPopupStart(TODAY)).snapshot).toBeDefined(), { timeout: RERANK_DELAY_MS * 3 });
+    await vi.waitFor(async () => expect((await readPopupStart(TODAY)).snapshot).toBeDefined(), { timeout: PACING.minGapMs * 3 });
     expect(titlesOf((await readPopupStart(TODAY)).snapshot?.lists)).toEqual(['Diffusion models for proteins']);
 
     await call(scan('Diffusion models for proteins', 'Graph theory', 'Hopfield networks revisited'), fromTab);
     expect((await readPopupStart(TODAY)).snapshot).toBeUndefined();
-    await vi.waitFor(async () => expect((await readPopupStart(TODAY)).snapshot).toBeDefined(), { timeout: RERANK_DELAY_MS * 3 });
+    await vi.waitFor(async () => expect((await readPopupStart(TODAY)).snapshot).toBeDefined(), { timeout: PACING.minGapMs * 3 });
     const fresh = await call<TrendingLists>({ type: 'getTrending', days: [TODAY], blend: 0.25 });
     expect((await readPopupStart(TODAY)).snapshot?.lists).toEqual(fresh);
     expect(titlesOf(fresh)).toHaveLength(2);
@@ -62,6 +67,24 @@ describe('the popup snapshot', () => {
     expect(titlesOf((await readPopupStart(TODAY)).snapshot?.lists)).toHaveLength(4);
   });
 
+  it('ranks at most once per gap while a page keeps adding entries, and once more after the last', async () => {
+    const writes = vi.spyOn(fakeBrowser.storage.session, 'set');
+    // Batches further apart than the quiet time: each would start a ranking of its own without the gap.
+    const spacing = PACING.quietMs + 100;
+    let scans = 0;
+    for (const started = performance.now(); performance.now() - started < 4 * PACING.minGapMs; scans++) {
+      await call(scan(...Array.from({ length: scans + 1 }, (_, j) => `Diffusion models, part ${j}`)), fromTab);
+      await new Promise((resolve) => setTimeout(resolve, spacing));
+    }
+    await new Promise((resolve) => setTimeout(resolve, PACING.minGapMs + 300));
+    const rankings = writes.mock.calls.filter(([items]) => SNAPSHOT_KEY in items).length;
+    expect(scans).toBeGreaterThanOrEqual(8);
+    expect(rankings).toBeGreaterThanOrEqual(2);
+    expect(rankings).toBeLessThanOrEqual(6);
+    // The last ranking came after the last batch.
+    expect(titlesOf((await readPopupStart(TODAY)).snapshot?.lists)).toHaveLength(Math.min(10, scans));
+  });
+
   it('keeps a ranking the popup asked for, unless the store changed while it was made', async () => {
     await call(scan('Diffusion models for proteins'), fromTab);
     await new Promise((resolve) => setTimeout(resolve, RERANK_DELAY_MS + 300));
@@ -71,13 +94,13 @@ describe('the popup snapshot', () => {
     await deps.snapshot.offer(before, TODAY, 0.25, lists);
     expect((await readPopupStart(TODAY)).snapshot).toBeUndefined();
     // After the quiet moment, the star is in the snapshot.
-    await vi.waitFor(async () => expect((await readPopupStart(TODAY)).snapshot?.lists.today[0]?.starred).toBe(true), { timeout: RERANK_DELAY_MS * 3 });
+    await vi.waitFor(async () => expect((await readPopupStart(TODAY)).snapshot?.lists.today[0]?.starred).toBe(true), { timeout: PACING.minGapMs * 3 });
   });
 
   it('holds today only, ranked with the blend the popup last used', async () => {
     await fakeBrowser.storage.local.set({ [BLEND_KEY]: 0.8 });
     await call(scan('Diffusion models for proteins'), fromTab);
-    await vi.waitFor(async () => expect((await readPopupStart(TODAY)).snapshot?.blend).toBe(0.8), { timeout: RERANK_DELAY_MS * 3 });
+    await vi.waitFor(async () => expect((await readPopupStart(TODAY)).snapshot?.blend).toBe(0.8), { timeout: PACING.minGapMs * 3 });
     await call({ type: 'getTrending', days: ['2026-11-21'], blend: 0.8 });
     expect((await readPopupStart('2026-11-21')).snapshot).toBeUndefined();
     // A popup whose blend differs from the snapshot's paints nothing from it.

@@ -115,7 +115,7 @@ async function readListing(session: ExtensionSession, run: number): Promise<Page
 }
 
 /**
- * The scan drops the snapshot and the background writes a new one at least RERANK_DELAY_MS later:
+ * The scan drops the snapshot and the background writes a new one at least RERANK_PACING.quietMs later:
  * wait for the gap (entries are marked before their batch is stored), then for the new snapshot.
  */
 async function waitForSnapshot(session: ExtensionSession): Promise<void> {
