@@ -12,7 +12,7 @@
  */
 import { parseAclAnthologyId } from '../ids';
 import { absoluteUrl, articleFromMeta, text, texts, within } from './dom';
-import type { DetectedEntry, SiteAdapter } from './types';
+import { type DetectedEntry, type SiteAdapter, onHosts } from './types';
 
 const HOSTS = ['aclanthology.org', 'www.aclanthology.org'];
 const LISTING_PATH = /^\/(?:volumes|events|people)\//;
@@ -58,8 +58,7 @@ function extractRows(root: ParentNode, base: URL): DetectedEntry[] {
 export const aclAnthology: SiteAdapter = {
   id: 'acl-anthology',
   name: 'ACL Anthology',
-  hosts: HOSTS.map((h) => `https://${h}/*`),
-  matches: (url) => HOSTS.includes(url.hostname),
+  ...onHosts(HOSTS),
   isListing: (url) => LISTING_PATH.test(url.pathname),
   extract(doc, url, root = doc) {
     const paperId = parseAclAnthologyId(url.href);

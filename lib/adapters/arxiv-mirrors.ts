@@ -10,7 +10,7 @@
  */
 import { parseArxivId } from '../ids';
 import { textWithout } from './dom';
-import type { SiteAdapter } from './types';
+import { type SiteAdapter, onHosts } from './types';
 
 const HOSTS = ['alphaxiv.org', 'www.alphaxiv.org', 'ar5iv.labs.arxiv.org', 'ar5iv.org'];
 const PAPER_PATH = /^\/(?:abs|html|overview)\/(.+?)\/?$/;
@@ -23,8 +23,7 @@ function arxivIdOf(url: URL): string | undefined {
 export const arxivMirrors: SiteAdapter = {
   id: 'arxiv-mirrors',
   name: 'arXiv mirror',
-  hosts: HOSTS.map((h) => `https://${h}/*`),
-  matches: (url) => HOSTS.includes(url.hostname),
+  ...onHosts(HOSTS),
   isListing: (url) => arxivIdOf(url) !== undefined,
   extract(doc, url) {
     const id = arxivIdOf(url);

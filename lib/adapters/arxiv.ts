@@ -10,7 +10,7 @@
  */
 import { parseArxivId } from '../ids';
 import { absoluteUrl, text, textWithout } from './dom';
-import type { DetectedEntry, SiteAdapter } from './types';
+import { type DetectedEntry, type SiteAdapter, onHosts } from './types';
 
 const HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
 const LISTING_PATH = /^\/(list|catchup|search|abs|html)(\/|$)/;
@@ -161,8 +161,7 @@ function extractHtmlPaper(doc: Document, url: URL): DetectedEntry[] {
 export const arxiv: SiteAdapter = {
   id: 'arxiv',
   name: 'arXiv',
-  hosts: HOSTS.map((h) => `https://${h}/*`),
-  matches: (url) => HOSTS.includes(url.hostname),
+  ...onHosts(HOSTS),
   isListing: (url) =>
     LISTING_PATH.test(url.pathname) && (!url.pathname.startsWith('/search') || url.searchParams.has('query')),
   extract(doc, url, root = doc) {

@@ -10,7 +10,7 @@
  *   https://www.medrxiv.org/content/early/recent
  */
 import { absoluteUrl, articleFromMeta, text, texts, within } from './dom';
-import type { DetectedEntry, SiteAdapter } from './types';
+import { type DetectedEntry, type SiteAdapter, onHosts } from './types';
 
 const HOSTS = ['www.biorxiv.org', 'biorxiv.org', 'www.medrxiv.org', 'medrxiv.org'];
 // /content/10.1101/<id>v<n>, with optional .full / .abstract / .article-metrics views.
@@ -47,8 +47,7 @@ function extractList(root: ParentNode, base: URL): DetectedEntry[] {
 export const biorxiv: SiteAdapter = {
   id: 'biorxiv',
   name: 'bioRxiv / medRxiv',
-  hosts: HOSTS.map((h) => `https://${h}/*`),
-  matches: (url) => HOSTS.includes(url.hostname),
+  ...onHosts(HOSTS),
   isListing: (url) => LISTING_PATH.test(url.pathname),
   extract(doc, url, root = doc) {
     // Article pages show related and citing articles in Highwire markup too: only the meta tags name the article.

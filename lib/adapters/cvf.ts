@@ -12,7 +12,7 @@
  */
 import { idsFromLinks } from '../ids';
 import { absoluteUrl, articleFromMeta, text, within } from './dom';
-import type { DetectedEntry, SiteAdapter } from './types';
+import { type DetectedEntry, type SiteAdapter, onHosts } from './types';
 
 const HOSTS = ['openaccess.thecvf.com'];
 const PAPER_PATH = /\/html\/[^/]+_paper\.html$/;
@@ -58,8 +58,7 @@ function extractList(root: ParentNode, base: URL): DetectedEntry[] {
 export const cvf: SiteAdapter = {
   id: 'cvf',
   name: 'CVF Open Access',
-  hosts: HOSTS.map((h) => `https://${h}/*`),
-  matches: (url) => HOSTS.includes(url.hostname),
+  ...onHosts(HOSTS),
   isListing: (url) =>
     CONFERENCE_PATH.test(url.pathname) && (url.pathname.includes('_workshops/') || url.searchParams.has('day')),
   extract: (doc, url, root = doc) => (PAPER_PATH.test(url.pathname) ? articleFromMeta(doc, url) : extractList(root, url)),

@@ -11,7 +11,7 @@
  */
 import { idsFromLinks } from '../ids';
 import { absoluteUrl, text, texts, within } from './dom';
-import type { DetectedEntry, SiteAdapter } from './types';
+import { type DetectedEntry, type SiteAdapter, onHosts } from './types';
 
 const HOSTS = ['dblp.org', 'www.dblp.org', 'dblp.uni-trier.de', 'dblp.dagstuhl.de'];
 const LISTING_PATH = /^\/(?:pid|pers|db)\//;
@@ -45,8 +45,7 @@ function extractEntries(root: ParentNode, base: URL): DetectedEntry[] {
 export const dblp: SiteAdapter = {
   id: 'dblp',
   name: 'dblp',
-  hosts: HOSTS.map((h) => `https://${h}/*`),
-  matches: (url) => HOSTS.includes(url.hostname),
+  ...onHosts(HOSTS),
   isListing: (url) => LISTING_PATH.test(url.pathname) || (url.pathname.startsWith('/search') && url.searchParams.has('q')),
   extract: (doc, url, root = doc) => extractEntries(root, url),
   // Search results grow as the reader scrolls ("load more"); other pages are static.

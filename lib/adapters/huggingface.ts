@@ -16,7 +16,7 @@
 import { parseArxivId } from '../ids';
 import type { Signals } from '../paper';
 import { absoluteUrl, count, parseJson, text, within } from './dom';
-import type { DetectedEntry, PaperCandidate, SiteAdapter } from './types';
+import { type DetectedEntry, type PaperCandidate, type SiteAdapter, hostPatterns } from './types';
 
 const HOSTS = ['huggingface.co'];
 const LIST_PATH = /^\/papers(?:\/(?:date|week|month)\/[^/]+|\/trending)?\/?$/;
@@ -171,7 +171,7 @@ function extractPaperPage(doc: Document, id: string): DetectedEntry[] {
 export const huggingface: SiteAdapter = {
   id: 'huggingface',
   name: 'Hugging Face Papers',
-  hosts: HOSTS.map((h) => `https://${h}/*`),
+  hosts: hostPatterns(HOSTS),
   matches: (url) =>
     HOSTS.includes(url.hostname) && (/^\/papers(?:\/|$)/.test(url.pathname) || COLLECTION_PATH.test(url.pathname)),
   isListing: (url) =>

@@ -9,7 +9,7 @@
  *   https://proceedings.neurips.cc/paper_files/paper/2023/hash/0001ca33ba34ce0351e4612b744b3936-Abstract-Conference.html
  */
 import { absoluteUrl, articleFromMeta, splitNames, text, within } from './dom';
-import type { DetectedEntry, SiteAdapter } from './types';
+import { type DetectedEntry, type SiteAdapter, onHosts } from './types';
 
 const HOSTS = ['proceedings.neurips.cc', 'papers.neurips.cc', 'papers.nips.cc'];
 const YEAR_PATH = /^\/(?:paper_files\/)?paper\/\d{4}\/?$/;
@@ -37,8 +37,7 @@ function extractYear(root: ParentNode, base: URL): DetectedEntry[] {
 export const neurips: SiteAdapter = {
   id: 'neurips',
   name: 'NeurIPS Proceedings',
-  hosts: HOSTS.map((h) => `https://${h}/*`),
-  matches: (url) => HOSTS.includes(url.hostname),
+  ...onHosts(HOSTS),
   isListing: (url) => YEAR_PATH.test(url.pathname),
   extract: (doc, url, root = doc) =>
     ABSTRACT_PATH.test(url.pathname) ? articleFromMeta(doc, url) : extractYear(root, url),

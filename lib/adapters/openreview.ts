@@ -11,7 +11,7 @@
  */
 import { parseOpenReviewId } from '../ids';
 import { absoluteUrl, text, texts, within } from './dom';
-import type { DetectedEntry, PaperCandidate, SiteAdapter } from './types';
+import { type DetectedEntry, type PaperCandidate, type SiteAdapter, onHosts } from './types';
 
 const HOSTS = ['openreview.net'];
 const NOTE = 'li.note[data-id], div.note[data-id]';
@@ -73,8 +73,7 @@ function extractForum(doc: Document, url: URL): DetectedEntry[] {
 export const openreview: SiteAdapter = {
   id: 'openreview',
   name: 'OpenReview',
-  hosts: HOSTS.map((h) => `https://${h}/*`),
-  matches: (url) => HOSTS.includes(url.hostname),
+  ...onHosts(HOSTS),
   isListing: (url) =>
     (['/group', '/forum'].includes(url.pathname) && url.searchParams.has('id')) ||
     (url.pathname === '/submissions' && url.searchParams.has('venue')),

@@ -10,7 +10,7 @@
  *   https://paperswithcode.com/task/image-classification
  */
 import { absoluteUrl, text, texts, within } from './dom';
-import type { DetectedEntry, SiteAdapter } from './types';
+import { type DetectedEntry, type SiteAdapter, onHosts } from './types';
 
 const HOSTS = ['paperswithcode.com', 'www.paperswithcode.com'];
 const LISTING_PATH = /^\/(?:$|latest|greatest|top-social|search|task\/|method\/|dataset\/|area\/|conference\/)/;
@@ -39,8 +39,7 @@ function extractCards(root: ParentNode, base: URL): DetectedEntry[] {
 export const paperswithcode: SiteAdapter = {
   id: 'paperswithcode',
   name: 'Papers with Code',
-  hosts: HOSTS.map((h) => `https://${h}/*`),
-  matches: (url) => HOSTS.includes(url.hostname),
+  ...onHosts(HOSTS),
   isListing: (url) => LISTING_PATH.test(url.pathname),
   extract: (doc, url, root = doc) => extractCards(root, url),
   // Cards are appended by infinite scroll into the list container.

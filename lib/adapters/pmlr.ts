@@ -8,7 +8,7 @@
  *   https://proceedings.mlr.press/v202/aamand23a.html
  */
 import { absoluteUrl, articleFromMeta, splitNames, text, within } from './dom';
-import type { DetectedEntry, SiteAdapter } from './types';
+import { type DetectedEntry, type SiteAdapter, onHosts } from './types';
 
 const HOSTS = ['proceedings.mlr.press'];
 const VOLUME_PATH = /^\/v\d+\/?$/;
@@ -39,8 +39,7 @@ function extractVolume(root: ParentNode, base: URL): DetectedEntry[] {
 export const pmlr: SiteAdapter = {
   id: 'pmlr',
   name: 'PMLR',
-  hosts: HOSTS.map((h) => `https://${h}/*`),
-  matches: (url) => HOSTS.includes(url.hostname),
+  ...onHosts(HOSTS),
   isListing: (url) => VOLUME_PATH.test(url.pathname),
   extract: (doc, url, root = doc) => (PAPER_PATH.test(url.pathname) ? articleFromMeta(doc, url) : extractVolume(root, url)),
 };

@@ -9,7 +9,7 @@
  */
 import { normalizeDoi, parsePmid } from '../ids';
 import { absoluteUrl, splitNames, text, texts, within } from './dom';
-import type { DetectedEntry, SiteAdapter } from './types';
+import { type DetectedEntry, type SiteAdapter, onHosts } from './types';
 
 const HOSTS = ['pubmed.ncbi.nlm.nih.gov'];
 const ARTICLE_PATH = /^\/(\d{1,9})\/?$/;
@@ -70,8 +70,7 @@ function extractArticle(doc: Document, pmidInPath: string): DetectedEntry[] {
 export const pubmed: SiteAdapter = {
   id: 'pubmed',
   name: 'PubMed',
-  hosts: HOSTS.map((h) => `https://${h}/*`),
-  matches: (url) => HOSTS.includes(url.hostname),
+  ...onHosts(HOSTS),
   isListing: (url) =>
     (url.pathname === '/' && url.searchParams.has('term')) || /^\/(?:collections|clipboard|trending)\//.test(url.pathname),
   extract(doc, url, root = doc) {

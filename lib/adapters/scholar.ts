@@ -10,7 +10,7 @@
  */
 import { idsFromLinks } from '../ids';
 import { absoluteUrl, count, splitNames, text, textWithout, within } from './dom';
-import type { DetectedEntry, PaperCandidate, SiteAdapter } from './types';
+import { type DetectedEntry, type PaperCandidate, type SiteAdapter, hostPatterns } from './types';
 
 // Country domains people commonly land on; `matches` accepts any scholar.google.<tld>.
 const HOSTS = [
@@ -106,7 +106,7 @@ function isProfile(url: URL): boolean {
 export const scholar: SiteAdapter = {
   id: 'scholar',
   name: 'Google Scholar',
-  hosts: HOSTS.map((h) => `https://${h}/*`),
+  hosts: hostPatterns(HOSTS),
   matches: (url) => SCHOLAR_HOST.test(url.hostname),
   isListing: (url) =>
     (url.pathname === '/scholar' && ['q', 'cites', 'cluster'].some((p) => url.searchParams.has(p))) ||

@@ -10,7 +10,7 @@
  */
 import { idsFromLinks } from '../ids';
 import { absoluteUrl, canonicalUrl, count, text, textWithout, texts, within } from './dom';
-import type { DetectedEntry, PaperCandidate, SiteAdapter } from './types';
+import { type DetectedEntry, type PaperCandidate, type SiteAdapter, onHosts } from './types';
 
 const HOSTS = ['www.semanticscholar.org', 'semanticscholar.org'];
 const ROW = '.cl-paper-row, [data-test-id="paper-row"], [data-test-id="paper-card"]';
@@ -77,8 +77,7 @@ function extractPaperPage(doc: Document, url: URL): DetectedEntry[] {
 export const semanticScholar: SiteAdapter = {
   id: 'semantic-scholar',
   name: 'Semantic Scholar',
-  hosts: HOSTS.map((h) => `https://${h}/*`),
-  matches: (url) => HOSTS.includes(url.hostname),
+  ...onHosts(HOSTS),
   isListing: (url) =>
     (url.pathname === '/search' && url.searchParams.has('q')) || /^\/(?:author|paper)\/./.test(url.pathname),
   extract(doc, url, root = doc) {

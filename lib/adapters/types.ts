@@ -54,3 +54,13 @@ export interface SiteAdapter {
    */
   dynamicRoot?(doc: Document): Element | null;
 }
+
+/** Manifest match patterns for the https pages of `hosts`. */
+export function hostPatterns(hosts: readonly string[]): string[] {
+  return hosts.map((h) => `https://${h}/*`);
+}
+
+/** `hosts` and `matches` of an adapter for exactly these host names. */
+export function onHosts(hosts: readonly string[]): Pick<SiteAdapter, 'hosts' | 'matches'> {
+  return { hosts: hostPatterns(hosts), matches: (url) => hosts.includes(url.hostname) };
+}
