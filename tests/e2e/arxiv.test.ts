@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionPage, importInterests, launchExtension, ROOT, tabIdOf, waitForScan, type ExtensionSession } from './harness';
+import { DEMO_INTERESTS, extensionPage, importInterests, launchExtension, ROOT, tabIdOf, waitForScan, type ExtensionSession } from './harness';
 
 const LIST_URL = 'https://arxiv.org/list/cs/new';
 const listHtml = readFileSync(join(ROOT, 'tests/fixtures/pages/arxiv/list-cs-new-2018-07-20-truncated.html'), 'utf8');
@@ -26,7 +26,7 @@ let session: ExtensionSession;
 
 beforeAll(async () => {
   session = await launchExtension();
-  await importInterests(session, join(ROOT, 'tests/fixtures/interests/demo.json'));
+  await importInterests(session, DEMO_INTERESTS);
 });
 afterAll(async () => {
   await session?.close();

@@ -6,11 +6,10 @@
  * every record in key order), read with raw IndexedDB, not through the code under test.
  */
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { arxivListing } from '../bench/arxiv-listing';
-import { extensionPage, importInterests, launchExtension, ROOT, waitForScan, type ExtensionSession } from './harness';
+import { DEMO_INTERESTS, extensionPage, importInterests, launchExtension, waitForScan, type ExtensionSession } from './harness';
 
 const LIST_URL = 'https://arxiv.org/list/cs/new';
 const BULK = 24_000;
@@ -92,7 +91,7 @@ function digest(page: Page): Promise<Record<string, { count: number; sha256: str
 
 describe('backup of a store larger than one message can carry', () => {
   it(`export → delete everything → restore gives back an identical store (${BULK.toLocaleString('en')} papers with abstracts)`, { timeout: 240_000 }, async () => {
-    await importInterests(session, join(ROOT, 'tests/fixtures/interests/demo.json'));
+    await importInterests(session, DEMO_INTERESTS);
     session.serve(LIST_URL, arxivListing(300, { abstracts: true }).html);
     const listing = await session.context.newPage();
     await listing.goto(LIST_URL);

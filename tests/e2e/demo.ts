@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturePages, readPage } from '../fixture-pages';
-import { extensionPage, importInterests, launchExtension, ROOT, tabIdOf, waitForScan } from './harness';
+import { DEMO_INTERESTS, extensionPage, importInterests, launchExtension, ROOT, tabIdOf, waitForScan } from './harness';
 
 const OUT = join(ROOT, '.output/demo');
 const LISTING = 'arxiv/list-cs-new-2018-07-20-truncated.html';
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const session = await launchExtension();
   try {
     for (const page of fixturePages()) session.serve(page.url, readPage(page.file));
-    const interestsFile = join(ROOT, 'tests/fixtures/interests/demo.json');
+    const interestsFile = DEMO_INTERESTS;
     await importInterests(session, interestsFile);
     console.error(`imported ${interestsFile}`);
 

@@ -14,6 +14,8 @@ export type WorkerGlobals = { chrome: Browser };
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** The sample interests the demo and the end-to-end tests import. */
+export const DEMO_INTERESTS = join(ROOT, 'tests/fixtures/interests/demo.json');
 
 export interface ExtensionSession {
   context: BrowserContext;

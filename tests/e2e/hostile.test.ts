@@ -4,17 +4,16 @@
  * Unicode tricks and a 1 MB title run no script and break no layout, in the page or the popup;
  * a 50,000-entry page, a 2,000-level-deep page and a page that never stops mutating do not hang the tab.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { renderListing, type ListingEntry } from '../bench/arxiv-listing';
-import { extensionPage, importInterests, launchExtension, ROOT, tabIdOf, waitForScan, type ExtensionSession } from './harness';
+import { DEMO_INTERESTS, extensionPage, importInterests, launchExtension, tabIdOf, waitForScan, type ExtensionSession } from './harness';
 
 let session: ExtensionSession;
 
 beforeAll(async () => {
   session = await launchExtension();
-  await importInterests(session, join(ROOT, 'tests/fixtures/interests/demo.json'));
+  await importInterests(session, DEMO_INTERESTS);
 });
 afterAll(async () => {
   await session?.close();

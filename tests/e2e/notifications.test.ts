@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionPage, importInterests, launchExtension, ROOT, tabIdOf, waitForScan, type ExtensionSession, type WorkerGlobals } from './harness';
+import { DEMO_INTERESTS, extensionPage, importInterests, launchExtension, ROOT, tabIdOf, waitForScan, type ExtensionSession, type WorkerGlobals } from './harness';
 
 const LIST_URL = 'https://arxiv.org/list/cs/new';
 const listHtml = readFileSync(join(ROOT, 'tests/fixtures/pages/arxiv/list-cs-new-2018-07-20-truncated.html'), 'utf8');
@@ -43,7 +43,7 @@ const badgeOf = (tabId: number) =>
 
 beforeAll(async () => {
   session = await launchExtension();
-  await importInterests(session, join(ROOT, 'tests/fixtures/interests/demo.json'));
+  await importInterests(session, DEMO_INTERESTS);
   // Quiet hours would hold everything at night: switch them off, as a user would.
   const options = await session.context.newPage();
   await options.goto(extensionPage(session, 'options.html'));

@@ -5,11 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePages, readPage } from '../fixture-pages';
-import { extensionPage, importInterests, launchExtension, ROOT, waitForScan, type ExtensionSession } from './harness';
+import { DEMO_INTERESTS, extensionPage, importInterests, launchExtension, waitForScan, type ExtensionSession } from './harness';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DOUBLE_MATCHES = ['arxiv:1804.07006', 'arxiv:1804.08208'];
@@ -30,7 +29,7 @@ const listKeys = (popup: Page, section: string) =>
 beforeAll(async () => {
   session = await launchExtension();
   for (const page of fixturePages()) session.serve(page.url, readPage(page.file));
-  await importInterests(session, join(ROOT, 'tests/fixtures/interests/demo.json'));
+  await importInterests(session, DEMO_INTERESTS);
   for (const file of ['arxiv/list-cs-new-2018-07-20-truncated.html', 'huggingface/daily-papers-2024-08-01.html']) {
     const fixture = fixturePages().find((p) => p.file === file)!;
     const page = await session.context.newPage();

@@ -10,11 +10,10 @@
  * switch off, and Chromium-internal extension traffic. The CSP (`connect-src 'none'`) is checked too:
  * a deliberate fetch from the worker and from an extension page fails.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession } from 'playwright-core';
 import { arxivListing } from '../bench/arxiv-listing';
-import { extensionPage, importInterests, launchExtension, ROOT, tabIdOf, waitForScan, type ExtensionSession } from './harness';
+import { DEMO_INTERESTS, extensionPage, importInterests, launchExtension, tabIdOf, waitForScan, type ExtensionSession } from './harness';
 
 const LIST_URL = 'https://arxiv.org/list/cs/new';
 
@@ -53,7 +52,7 @@ afterAll(async () => {
 
 describe('privacy', () => {
   it('makes no network request from the worker, the extension pages or the content script', async () => {
-    await importInterests(session, join(ROOT, 'tests/fixtures/interests/demo.json'));
+    await importInterests(session, DEMO_INTERESTS);
     session.serve(LIST_URL, arxivListing(300, { abstracts: true }).html);
     const page = await session.context.newPage();
     await page.goto(LIST_URL);

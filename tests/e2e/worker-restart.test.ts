@@ -8,8 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { listingSections, renderListing, type ListingSection } from '../bench/arxiv-listing';
-import { extensionPage, importInterests, launchExtension, ROOT, type ExtensionSession } from './harness';
-import { join } from 'node:path';
+import { DEMO_INTERESTS, extensionPage, importInterests, launchExtension, type ExtensionSession } from './harness';
 
 const ROUNDS = 10;
 const STOPS_PER_ROUND = 2;
@@ -24,7 +23,7 @@ let stopped = 0;
 
 beforeAll(async () => {
   session = await launchExtension();
-  await importInterests(session, join(ROOT, 'tests/fixtures/interests/demo.json'));
+  await importInterests(session, DEMO_INTERESTS);
   // An extension page reads the database directly, so checking never depends on the worker being up.
   reader = await session.context.newPage();
   await reader.goto(extensionPage(session, 'options.html'));
