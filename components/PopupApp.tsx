@@ -10,7 +10,6 @@ import { addDays, dayOf } from '../lib/clock';
 import { t } from '../lib/i18n';
 import type { ChartData, PaperStatePatch, PopupPaper, TabStatus } from '../lib/messages';
 import { request } from '../lib/messaging';
-import { DEFAULT_BLEND } from '../lib/rank/trending';
 import { BarChart } from './BarChart';
 import { PaperRow, type RowActions } from './PaperRow';
 import { BLEND_KEY, type PopupStart } from '../lib/trending-snapshot';
@@ -60,15 +59,18 @@ function TabSection({ status, papers, actions, now }: { status: TabStatus | null
   );
 }
 
-/** `start` is read by the entrypoint before the first render (readPopupStart for the day of `now`). */
-export function PopupApp({ now, start }: { now: number; start: Promise<PopupStart> }) {
+/**
+ * `start` is read by the entrypoint before the first render (readPopupStart for the day of `now`), so
+ * the snapshot is in the first paint: state set in an effect would wait for a frame of an empty list.
+ */
+export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
   const today = dayOf(now);
   const [choice, setChoice] = useState<DayChoice>('today');
-  const [blend, setBlend] = useState<number | undefined>();
+  const [blend, setBlend] = useState(start.blend);
   const [filter, setFilter] = useState('');
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<PopupPaper[] | undefined>();
-  const [lists, setLists] = useState<{ today: PopupPaper[]; popular: PopupPaper[]; total: number } | undefined>();
+  const [lists, setLists] = useState<{ today: PopupPaper[]; popular: PopupPaper[]; total: number } | undefined>(start.snapshot?.lists);
   /** The lists on screen come from the fresh ranking (not the snapshot, nor another day's). */
   const [fresh, setFresh] = useState(false);
   const [error, setError] = useState<string>();
@@ -77,8 +79,6 @@ export function PopupApp({ now, start }: { now: number; start: Promise<PopupStar
   const [chart, setChart] = useState<ChartData>();
   const [notice, setNotice] = useState<string>();
   const searchRef = useRef<HTMLInputElement>(null);
-  /** The lists on screen are the snapshot, not yet painted. */
-  const snapshotFirst = useRef(false);
   const listRef = useRef<HTMLOListElement>(null);
 
   const tab = useLoad(async () => {
@@ -94,34 +94,17 @@ export function PopupApp({ now, start }: { now: number; start: Promise<PopupStar
     return keys.length ? request<'getPapers'>({ type: 'getPapers', keys }).then((r) => r.papers) : Promise.resolve([]);
   });
 
+  // Effects run after the first paint, so the ranking (in the same extension process) does not delay the snapshot's.
   useEffect(() => {
-    void start.then(({ blend: saved, snapshot }) => {
-      if (snapshot) {
-        setLists((current) => current ?? snapshot.lists);
-        snapshotFirst.current = true;
-      }
-      setBlend(saved);
-    });
-  }, []);
-
-  useEffect(() => {
-    if (blend === undefined) return;
     setFresh(false);
-    const rank = () =>
-      request<'getTrending'>({ type: 'getTrending', days: daysFor(choice, today), blend }).then(
-        (r) => {
-          setLists(r);
-          setFresh(true);
-          setError(undefined);
-        },
-        (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
-      );
-    // The background keeps the snapshot current: paint it before the ranking (which runs in the same
-    // extension process) competes with the paint for the CPU.
-    if (snapshotFirst.current) {
-      snapshotFirst.current = false;
-      requestAnimationFrame(() => setTimeout(rank));
-    } else void rank();
+    request<'getTrending'>({ type: 'getTrending', days: daysFor(choice, today), blend }).then(
+      (r) => {
+        setLists(r);
+        setFresh(true);
+        setError(undefined);
+      },
+      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+    );
   }, [choice, blend]);
 
   useEffect(() => {
@@ -270,8 +253,8 @@ export function PopupApp({ now, start }: { now: number; start: Promise<PopupStar
             min={0}
             max={1}
             step={0.05}
-            value={blend ?? DEFAULT_BLEND}
-            aria-valuetext={`${Math.round((1 - (blend ?? DEFAULT_BLEND)) * 100)}% ${t('blendPersonal')}`}
+            value={blend}
+            aria-valuetext={`${Math.round((1 - blend) * 100)}% ${t('blendPersonal')}`}
             onChange={(e) => {
               const value = Number(e.currentTarget.value);
               setBlend(value);

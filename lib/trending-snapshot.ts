@@ -41,11 +41,11 @@ async function readSnapshot(day: string): Promise<Snapshot | undefined> {
 
 /**
  * What the popup needs for its first paint: the blend and, if it was ranked with that blend, the
- * snapshot of `day`. Read together, and started before the first render, so the two storage
- * round trips overlap each other and the page's own start-up.
+ * snapshot of `day`. Read together, so the two storage round trips overlap. Never rejects: the
+ * popup renders once this settles, and without it a storage fault would leave the popup blank.
  */
 export async function readPopupStart(day: string): Promise<PopupStart> {
-  const [blend, snapshot] = await Promise.all([readBlend(), readSnapshot(day).catch(() => undefined)]);
+  const [blend, snapshot] = await Promise.all([readBlend().catch(() => DEFAULT_BLEND), readSnapshot(day).catch(() => undefined)]);
   return { blend, snapshot: snapshot?.blend === blend ? snapshot : undefined };
 }
 

@@ -5,4 +5,4 @@ import { dayOf } from '../../lib/clock';
 import '../../components/ui.css';
 
 const now = Date.now();
-render(<PopupApp now={now} start={readPopupStart(dayOf(now))} />, document.getElementById('app')!);
+void readPopupStart(dayOf(now)).then((start) => render(<PopupApp now={now} start={start} />, document.getElementById('app')!));
