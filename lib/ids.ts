@@ -47,6 +47,8 @@ function bareArxivId(s: string): string | undefined {
 /** Version-less arXiv id from a bare id, `arXiv:` prefix, or an arXiv-like URL/DOI. */
 export function parseArxivId(input: string | null | undefined): string | undefined {
   if (!input) return undefined;
+  // Listings hand over bare new-style ids by the thousand: skip the prefix patterns for them.
+  if (NEW_ARXIV.test(input)) return bareArxivId(input);
   let s = input.trim();
   const fromDoi = /^(?:doi:\s*|(?:https?:\/\/)?(?:dx\.|www\.)?doi\.org\/)?10\.48550\/arxiv\.(.+)$/i.exec(s);
   if (fromDoi?.[1]) s = fromDoi[1];

@@ -31,12 +31,20 @@ function authorsOf(container: Element | null | undefined): string[] {
 
 const ABS_HREF = /^\s*(?:https?:\/\/(?:www\.|export\.)?arxiv\.org)?\/abs\/([^?#\s]+)/;
 
+function idFromAbsLink(a: Element | null): string | undefined {
+  const m = a && ABS_HREF.exec(a.getAttribute('href') ?? '');
+  return m?.[1] ? parseArxivId(m[1]) : undefined;
+}
+
 /** The id from a `<dt>`'s abstract link (`/abs/<id>` or `https://arxiv.org/abs/<id>`, nothing else), without URL parsing. */
 function listedId(dt: Element): string | undefined {
   // The selector finds the candidates natively; the pattern then accepts only arXiv's own links.
+  // The first candidate is arXiv's on every real listing: only a page that disagrees pays for the full list.
+  const first = idFromAbsLink(dt.querySelector('a[href*="/abs/"]'));
+  if (first) return first;
   for (const a of dt.querySelectorAll('a[href*="/abs/"]')) {
-    const m = ABS_HREF.exec(a.getAttribute('href') ?? '');
-    if (m?.[1]) return parseArxivId(m[1]);
+    const id = idFromAbsLink(a);
+    if (id) return id;
   }
   return undefined;
 }
