@@ -35,6 +35,28 @@ export interface InterestsFile {
 
 export const INTEREST_DEFAULTS = { weight: 1, scope: 'title+abstract' as FieldScope, notify: true, threshold: 0.5 };
 
+/** What the matcher reads of an interest (lib/match/matcher.ts compileInterests); label, colour and notification settings are not in it. */
+function matchingDefinition(interest: Interest): string {
+  return JSON.stringify([interest.terms, interest.authors ?? [], interest.exclude ?? [], interest.scope ?? INTEREST_DEFAULTS.scope, interest.weight ?? INTEREST_DEFAULTS.weight]);
+}
+
+/** Which stored matches an edit of the interests list makes stale. */
+export interface InterestChanges {
+  /** Added, or changed in what the matcher reads: the store needs matching against these. */
+  changed: string[];
+  /** Gone: their matches are deleted, no paper needs matching. */
+  removed: string[];
+}
+
+export function matchingChanges(before: readonly Interest[], after: readonly Interest[]): InterestChanges {
+  const previous = new Map(before.map((i) => [i.id, matchingDefinition(i)]));
+  const kept = new Set(after.map((i) => i.id));
+  return {
+    changed: after.filter((i) => previous.get(i.id) !== matchingDefinition(i)).map((i) => i.id),
+    removed: before.filter((i) => !kept.has(i.id)).map((i) => i.id),
+  };
+}
+
 /** A readable palette; new interests take the next colour. */
 export const PALETTE = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed', '#0891b2', '#dc2626', '#4d7c0f'];
 

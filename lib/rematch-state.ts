@@ -8,5 +8,7 @@ export interface RematchState {
   total: number;
   /** Primary key of the last paper re-matched; the next chunk starts after it. */
   after?: string;
+  /** The interests being re-matched; absent: all of them (and every stored match of a paper is replaced). */
+  interests?: string[];
   finished: boolean;
 }

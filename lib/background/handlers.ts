@@ -17,7 +17,7 @@ import type { SnapshotKeeper } from './snapshot';
 import { getTabStatus, updateTabStatus } from './tabs';
 import { viewMatches, type InterestStore } from './interests';
 import { InvalidMessage, validateRequest } from './validate';
-import { InterestsFileError } from '../interests';
+import { InterestsFileError, matchingChanges, type InterestChanges } from '../interests';
 
 export interface BackgroundDeps {
   db: PaperlightDB;
@@ -27,7 +27,7 @@ export interface BackgroundDeps {
   extensionOrigin: string;
   now: () => number;
   /** Called after the interests change (re-match the store). */
-  onInterestsChanged?: () => void;
+  onInterestsChanged?: (changes: InterestChanges) => void;
   /** The popup's snapshot of today's ranking, dropped and ranked again as the store changes. */
   snapshot: SnapshotKeeper;
   /** Notifications (lib/notify); without it new papers wait in the outbox. */
@@ -96,8 +96,9 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
     case 'getInterests':
       return { interests: (await deps.interests.get()).interests };
     case 'setInterests': {
+      const before = (await deps.interests.get()).interests;
       const set = await deps.interests.set(message.interests);
-      deps.onInterestsChanged?.();
+      deps.onInterestsChanged?.(matchingChanges(before, set.interests));
       return { interests: set.interests };
     }
     case 'getSettings':

@@ -24,7 +24,7 @@ export function startBackground(): BackgroundDeps {
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     now,
     snapshot,
-    onInterestsChanged: () => void rematcher.start(),
+    onInterestsChanged: (changes) => void rematcher.start(changes),
     notifier,
   };
 

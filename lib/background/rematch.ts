@@ -6,8 +6,11 @@
 import { browser } from 'wxt/browser';
 import { matchKeysOf } from '../db/queries';
 import type { PaperlightDB } from '../db/schema';
+import type { InterestChanges } from '../interests';
+import { compileInterests, matchPapers } from '../match/matcher';
+import type { InterestMatch, MatchablePaper } from '../match/types';
 import { REMATCH_STATE_KEY, type RematchState } from '../rematch-state';
-import type { InterestStore } from './interests';
+import type { InterestSet, InterestStore } from './interests';
 import type { SnapshotKeeper } from './snapshot';
 
 /** Aimed well under the 100 ms a chunk may take: chunk times vary with what the papers hold. */
@@ -24,24 +27,38 @@ export function nextChunkSize(size: number, elapsedMs: number): number {
 }
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+type Matcher = (papers: readonly MatchablePaper[]) => InterestMatch[][];
+
 export function createRematcher(db: PaperlightDB, interests: InterestStore, snapshot: Pick<SnapshotKeeper, 'invalidate'>, now: () => number = () => performance.now()) {
   let running: Promise<void> | undefined;
+  /** The pass's interests compiled once, again only when the set changes. */
+  let subset: { set: InterestSet; ids: ReadonlySet<string>; match: Matcher } | undefined;
+
+  function matcherFor(set: InterestSet, ids: ReadonlySet<string> | undefined): Matcher {
+    if (!ids) return set.match;
+    if (subset?.set !== set || subset.ids !== ids) {
+      const compiled = compileInterests(set.interests.filter((i) => ids.has(i.id)));
+      subset = { set, ids, match: (papers) => matchPapers(compiled, papers) };
+    }
+    return subset.match;
+  }
 
   async function readState(): Promise<RematchState | undefined> {
     return (await browser.storage.local.get(REMATCH_STATE_KEY))[REMATCH_STATE_KEY] as RematchState | undefined;
   }
   const writeState = (state: RematchState) => browser.storage.local.set({ [REMATCH_STATE_KEY]: state });
 
-  /** One chunk: returns the last key done, or undefined at the end of the store. */
-  async function chunk(after: string | undefined, size: number): Promise<{ last?: string; count: number }> {
-    const set = await interests.get();
+  /** One chunk of `ids`' pass (all interests if undefined): returns the last key done, or undefined at the end of the store. */
+  async function chunk(after: string | undefined, size: number, ids: ReadonlySet<string> | undefined): Promise<{ last?: string; count: number }> {
+    const match = matcherFor(await interests.get(), ids);
     return db.transaction('rw', [db.papers, db.matches], async () => {
       const papers = await (after === undefined ? db.papers.orderBy(':id') : db.papers.where(':id').above(after))
         .limit(size)
         .toArray();
       if (!papers.length) return { count: 0 };
-      const results = set.match(papers);
-      await db.matches.bulkDelete(await matchKeysOf(db, papers.map((p) => p.key)));
+      const results = match(papers);
+      const stored = await matchKeysOf(db, papers.map((p) => p.key));
+      await db.matches.bulkDelete(ids ? stored.filter(([, interest]) => ids.has(interest)) : stored);
       await db.matches.bulkPut(papers.flatMap((p, i) => (results[i] ?? []).map((m) => ({ key: p.key, ...m }))));
       return { last: papers[papers.length - 1]!.key, count: papers.length };
     });
@@ -51,10 +68,11 @@ export function createRematcher(db: PaperlightDB, interests: InterestStore, snap
     let state = await readState();
     if (!state || state.finished) return;
     const { generation } = state;
+    const ids = state.interests && new Set(state.interests);
     let size = FIRST_CHUNK;
     for (;;) {
       const started = now();
-      const { last, count } = await chunk(state.after, size);
+      const { last, count } = await chunk(state.after, size, ids);
       const latest = await readState();
       if (latest?.generation !== generation) return;
       state = { ...state, done: state.done + count, ...(last ? { after: last } : {}), finished: count === 0 };
@@ -74,11 +92,24 @@ export function createRematcher(db: PaperlightDB, interests: InterestStore, snap
   }
 
   return {
-    /** Start a fresh pass (after an interests change). */
-    async start(): Promise<void> {
+    /**
+     * After an interests change: the store is matched again against the changed interests only (a new
+     * label, colour or notification setting changes no match), and a removed interest's matches go.
+     */
+    async start(changes: InterestChanges): Promise<void> {
       const previous = await readState();
-      await writeState({ generation: (previous?.generation ?? 0) + 1, done: 0, total: await db.papers.count(), finished: false });
+      if (changes.changed.length) {
+        // An unfinished pass still owes its interests: the new pass covers them too, from the start.
+        const owed = previous && !previous.finished ? previous.interests : [];
+        const ids = owed && [...new Set([...owed, ...changes.changed])];
+        await writeState({ generation: (previous?.generation ?? 0) + 1, done: 0, total: await db.papers.count(), finished: false, ...(ids ? { interests: ids } : {}) });
+      }
+      // A chunk in flight may still write matches of a removed interest: delete them after it.
       await running;
+      if (changes.removed.length) {
+        await db.matches.where('interest').anyOf(changes.removed).delete();
+        await snapshot.invalidate();
+      }
       return resume();
     },
     /** Continue an unfinished pass (on worker start-up). */

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage, type BackgroundDeps } from '../../lib/background/handlers';
 import type { PopupPaper, ScanRequest } from '../../lib/messages';
+import type { InterestChanges } from '../../lib/interests';
 import { arxivPaper, DIFFUSION, HOPFIELD, testBackground } from '../factories';
 
 const ORIGIN = 'chrome-extension://paperlight-test';
@@ -146,13 +147,17 @@ describe('extension-page requests', () => {
   });
 
   it('save interests, validated, and report the change', async () => {
-    let changed = 0;
-    deps.onInterestsChanged = () => changed++;
+    const changes: InterestChanges[] = [];
+    deps.onInterestsChanged = (c) => changes.push(c);
+    const before = (await deps.interests.get()).interests;
     const bad = await handleMessage(deps, { type: 'setInterests', interests: [{ id: 'x', label: '', terms: [] }] }, fromPopup);
     expect(bad).toEqual({ ok: false, error: 'interests[0].label must be a non-empty string' });
     const good = await handleMessage(deps, { type: 'setInterests', interests: [HOPFIELD] }, fromPopup);
     expect(good).toEqual({ ok: true, value: { interests: [HOPFIELD] } });
-    expect(changed).toBe(1);
+    // What the re-match needs to know: which interests' matches are stale and which are gone.
+    // Hopfield is unchanged, so nothing needs matching; Diffusion's matches go.
+    expect(before.map((i) => i.id)).toEqual(['diffusion', 'hopfield']);
+    expect(changes).toEqual([{ changed: [], removed: ['diffusion'] }]);
     expect(await handleMessage(deps, { type: 'getInterests' }, fromPopup)).toEqual({ ok: true, value: { interests: [HOPFIELD] } });
   });
 });

@@ -5,6 +5,7 @@ import { createInterestStore } from '../../lib/background/interests';
 import { createRematcher, FIRST_CHUNK, nextChunkSize } from '../../lib/background/rematch';
 import { openDatabase, type PaperlightDB } from '../../lib/db/schema';
 import { recordScan } from '../../lib/db/store';
+import { matchingChanges, type Interest } from '../../lib/interests';
 import { REMATCH_STATE_KEY, type RematchState } from '../../lib/rematch-state';
 import { arxivPaper, DIFFUSION, HOPFIELD } from '../factories';
 
@@ -19,12 +20,23 @@ afterEach(async () => {
 
 /** 1,200 stored papers, every third about Hopfield networks, matched against `DIFFUSION` only. */
 async function seed(): Promise<ReturnType<typeof createInterestStore>> {
+  return seedWith([DIFFUSION], (i) => (i % 3 ? `Graph theory, part ${i}` : `Hopfield networks revisited, part ${i}`));
+}
+
+async function seedWith(list: Interest[], title: (i: number) => string): Promise<ReturnType<typeof createInterestStore>> {
   const interests = createInterestStore(db);
-  await interests.set([DIFFUSION]);
-  const papers = Array.from({ length: 1200 }, (_, i) => arxivPaper(`2410.${String(10000 + i)}`, i % 3 ? `Graph theory, part ${i}` : `Hopfield networks revisited, part ${i}`));
+  await interests.set(list);
+  const papers = Array.from({ length: 1200 }, (_, i) => arxivPaper(`2410.${String(10000 + i)}`, title(i)));
   const set = await interests.get();
   await recordScan(db, { page: 'https://arxiv.org/list/cs/new', site: 'arxiv', time: 1, papers }, set.match);
   return interests;
+}
+
+/** Save `list` as the setInterests handler does, and start the re-match it calls for. */
+async function edit(interests: ReturnType<typeof createInterestStore>, list: Interest[], invalidate = async () => {}) {
+  const before = (await interests.get()).interests;
+  await interests.set(list);
+  await createRematcher(db, interests, { invalidate }).start(matchingChanges(before, list));
 }
 
 const stateOf = async () => (await fakeBrowser.storage.local.get(REMATCH_STATE_KEY))[REMATCH_STATE_KEY] as RematchState | undefined;
@@ -34,8 +46,7 @@ describe('re-matching the store after an interests change', () => {
     const interests = await seed();
     expect(await db.matches.count()).toBe(0);
     const invalidate = vi.fn(async () => {});
-    await interests.set([HOPFIELD]);
-    await createRematcher(db, interests, { invalidate }).start();
+    await edit(interests, [HOPFIELD], invalidate);
 
     expect(await db.matches.count()).toBe(400);
     expect(new Set((await db.matches.toArray()).map((m) => m.interest))).toEqual(new Set(['hopfield']));
@@ -56,6 +67,43 @@ describe('re-matching the store after an interests change', () => {
     expect(matched).toHaveLength(200);
     expect(matched.every((key) => key > halfway)).toBe(true);
     expect(await stateOf()).toMatchObject({ done: 1200, finished: true });
+  });
+
+  it('an edit re-matches the edited interest only; the others keep their stored matches', async () => {
+    const interests = await seedWith([DIFFUSION, HOPFIELD], (i) => (i % 2 ? `Diffusion models for graphs, part ${i}` : `Hopfield networks revisited, part ${i}`));
+    expect(await db.matches.where('interest').equals('diffusion').count()).toBe(600);
+    // Marked so a rewrite would show: a pass over all interests would put the matcher's score back.
+    await db.matches.where('interest').equals('diffusion').modify({ score: 0.123 });
+    await edit(interests, [DIFFUSION, { ...HOPFIELD, terms: ['Hopfield network', 'graphs'] }]);
+
+    expect(await db.matches.where('interest').equals('hopfield').count()).toBe(1200);
+    const diffusion = await db.matches.where('interest').equals('diffusion').toArray();
+    expect(diffusion).toHaveLength(600);
+    expect(diffusion.every((m) => m.score === 0.123)).toBe(true);
+    expect(await stateOf()).toMatchObject({ interests: ['hopfield'], done: 1200, finished: true });
+  });
+
+  it('a new label or colour starts no pass; a removed interest’s matches go at once', async () => {
+    const interests = await seedWith([DIFFUSION, HOPFIELD], (i) => (i % 2 ? `Diffusion models for graphs, part ${i}` : `Hopfield networks revisited, part ${i}`));
+    const invalidate = vi.fn(async () => {});
+    await edit(interests, [{ ...DIFFUSION, label: 'Diffusion', color: '#000000', notify: false }, HOPFIELD], invalidate);
+    expect(await stateOf()).toBeUndefined();
+    expect(await db.matches.count()).toBe(1200);
+
+    await edit(interests, [HOPFIELD], invalidate);
+    expect(await stateOf()).toBeUndefined();
+    expect(await db.matches.where('interest').equals('diffusion').count()).toBe(0);
+    expect(await db.matches.where('interest').equals('hopfield').count()).toBe(600);
+    expect(invalidate).toHaveBeenCalledTimes(1);
+  });
+
+  it('a change during an unfinished pass restarts it for both interests', async () => {
+    const interests = await seedWith([DIFFUSION, HOPFIELD], (i) => (i % 2 ? `Diffusion models for graphs, part ${i}` : `Hopfield networks revisited, part ${i}`));
+    const halfway = (await db.papers.orderBy(':id').offset(599).first())!.key;
+    await fakeBrowser.storage.local.set({ [REMATCH_STATE_KEY]: { generation: 1, done: 600, total: 1200, after: halfway, finished: false, interests: ['hopfield'] } satisfies RematchState });
+    await edit(interests, [{ ...DIFFUSION, weight: 2 }, HOPFIELD]);
+    expect(await stateOf()).toMatchObject({ generation: 2, interests: ['hopfield', 'diffusion'], done: 1200, finished: true });
+    expect(await db.matches.count()).toBe(1200);
   });
 
   it('sizes chunks for a 40 ms budget, starting small', () => {

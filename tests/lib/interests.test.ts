@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interestIdFor, parseInterestsText } from '../../lib/interests';
+import { interestIdFor, matchingChanges, parseInterestsText, type Interest } from '../../lib/interests';
 import { isUsable, mergeImported } from '../../lib/interests-edit';
 
 describe('the interests file', () => {
@@ -39,5 +39,26 @@ describe('the interests file', () => {
   it('calls an interest usable only with a name and something to match', () => {
     expect(isUsable({ id: 'a', label: 'A', terms: [] })).toBe(false);
     expect(isUsable({ id: 'a', label: 'A', terms: [], authors: ['Yang Song'] })).toBe(true);
+  });
+});
+
+describe('which stored matches an edit of the interests makes stale', () => {
+  const base: Interest = { id: 'a', label: 'A', terms: ['diffusion model'] };
+  const other: Interest = { id: 'b', label: 'B', terms: ['hopfield network'], authors: ['Ada Lovelace'] };
+
+  it('an interest is re-matched when what the matcher reads changes: terms, authors, exclusions, scope, weight', () => {
+    for (const edit of [{ terms: ['score model'] }, { authors: ['Yang Song'] }, { exclude: ['survey'] }, { scope: 'title' as const }, { weight: 2 }]) {
+      expect(matchingChanges([base, other], [{ ...base, ...edit }, other])).toEqual({ changed: ['a'], removed: [] });
+    }
+  });
+
+  it('label, colour and notification settings change no match; defaults written out change nothing either', () => {
+    const renamed = { ...base, label: 'Diffusion', color: '#000000', notify: false, threshold: 0.9, weight: 1, scope: 'title+abstract' as const, exclude: [] };
+    expect(matchingChanges([base, other], [renamed, other])).toEqual({ changed: [], removed: [] });
+  });
+
+  it('added interests need matching, removed ones only their matches deleted', () => {
+    expect(matchingChanges([base], [other])).toEqual({ changed: ['b'], removed: ['a'] });
+    expect(matchingChanges([], [base, other])).toEqual({ changed: ['a', 'b'], removed: [] });
   });
 });
