@@ -5,7 +5,7 @@
  */
 import { withinEditDistance } from './edit-distance';
 import type { MatchablePaper } from './types';
-import { hasDigit, SHORT_WORD_MAX, singular, stem, textWords } from './words';
+import { hasDigit, SHORT_WORD_MAX, singular, stem, STOP_WORDS, textWords } from './words';
 import { groupBy } from '../collections';
 
 /** How a page word relates to an interest word; the first two count as the word as written. */
@@ -90,7 +90,8 @@ export class PaperIndex {
   private computeExpansion(word: string): WordExpansion {
     const spellings = new Map<string, Spelling>();
     const add = (pageWords: readonly string[] | undefined, spelling: Spelling): void => {
-      for (const pageWord of pageWords ?? []) if (!spellings.has(pageWord)) spellings.set(pageWord, spelling);
+      // A function word is never another spelling of an interest word: "using" is not a typo of "fusing".
+      for (const pageWord of pageWords ?? []) if (!spellings.has(pageWord) && !STOP_WORDS.has(pageWord)) spellings.set(pageWord, spelling);
     };
     if (this.textPostings.has(word)) spellings.set(word, 'exact');
     const bySingular = (this.bySingular ??= groupBy(this.textPostings.keys(), singular));

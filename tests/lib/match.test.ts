@@ -51,6 +51,8 @@ describe('matchPapers: terms', () => {
     ['two edits in an 8-letter word', 'Hpofeild', title('Hopfield networks'), false],
     ['typo in a 4-letter word', 'flaw matching', title('Flow matching for generative modeling'), false],
     ['typo in an acronym', 'GAM', title('Training a GAN'), false],
+    ['a function word one edit away', 'fusing', abstract('We train graphs using deep nets.'), false],
+    ['a function word one edit away, in a phrase', 'fusing layers', abstract('We stack graph layers, using layers of attention.'), false],
     // acronyms: whole words only, plural allowed
     ['acronym', 'GAN', title('Training GANs is hard'), true],
     ['acronym inside organ', 'GAN', title('Organ segmentation'), false],
