@@ -31,6 +31,8 @@ function typoBudget(word: string): number {
 }
 
 function addPosting(postings: Map<string, number[]>, word: string, paper: number): void {
+  // Never looked up (interest words and their spellings are content words), and a third of an abstract's words.
+  if (STOP_WORDS.has(word)) return;
   const list = postings.get(word);
   if (!list) postings.set(word, [paper]);
   // Papers are indexed in order, so a repeated word in the same paper is always the last entry.
