@@ -31,7 +31,8 @@ function typoBudget(word: string): number {
 }
 
 function addPosting(postings: Map<string, number[]>, word: string, paper: number): void {
-  // Never looked up (interest words and their spellings are content words), and a third of an abstract's words.
+  // Function words get no postings, so the vocabulary never offers one as a spelling of an interest
+  // word ("using" is not a typo of "fusing"); they are also a third of an abstract's words.
   if (STOP_WORDS.has(word)) return;
   const list = postings.get(word);
   if (!list) postings.set(word, [paper]);
@@ -92,8 +93,7 @@ export class PaperIndex {
   private computeExpansion(word: string): WordExpansion {
     const spellings = new Map<string, Spelling>();
     const add = (pageWords: readonly string[] | undefined, spelling: Spelling): void => {
-      // A function word is never another spelling of an interest word: "using" is not a typo of "fusing".
-      for (const pageWord of pageWords ?? []) if (!spellings.has(pageWord) && !STOP_WORDS.has(pageWord)) spellings.set(pageWord, spelling);
+      for (const pageWord of pageWords ?? []) if (!spellings.has(pageWord)) spellings.set(pageWord, spelling);
     };
     if (this.textPostings.has(word)) spellings.set(word, 'exact');
     const bySingular = (this.bySingular ??= groupBy(this.textPostings.keys(), singular));
