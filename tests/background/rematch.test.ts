@@ -32,6 +32,11 @@ async function seedWith(list: Interest[], title: (i: number) => string): Promise
   return interests;
 }
 
+/** 1,200 stored papers, half about diffusion models, half about Hopfield networks, matched against both. */
+function seedBoth(): Promise<ReturnType<typeof createInterestStore>> {
+  return seedWith([DIFFUSION, HOPFIELD], (i) => (i % 2 ? `Diffusion models for graphs, part ${i}` : `Hopfield networks revisited, part ${i}`));
+}
+
 /** Save `list` as the setInterests handler does, and start the re-match it calls for. */
 async function edit(interests: ReturnType<typeof createInterestStore>, list: Interest[], invalidate = async () => {}) {
   const before = (await interests.get()).interests;
@@ -70,7 +75,7 @@ describe('re-matching the store after an interests change', () => {
   });
 
   it('an edit re-matches the edited interest only; the others keep their stored matches', async () => {
-    const interests = await seedWith([DIFFUSION, HOPFIELD], (i) => (i % 2 ? `Diffusion models for graphs, part ${i}` : `Hopfield networks revisited, part ${i}`));
+    const interests = await seedBoth();
     expect(await db.matches.where('interest').equals('diffusion').count()).toBe(600);
     // Marked so a rewrite would show: a pass over all interests would put the matcher's score back.
     await db.matches.where('interest').equals('diffusion').modify({ score: 0.123 });
@@ -84,7 +89,7 @@ describe('re-matching the store after an interests change', () => {
   });
 
   it('a new label or colour starts no pass; a removed interest’s matches go at once', async () => {
-    const interests = await seedWith([DIFFUSION, HOPFIELD], (i) => (i % 2 ? `Diffusion models for graphs, part ${i}` : `Hopfield networks revisited, part ${i}`));
+    const interests = await seedBoth();
     const invalidate = vi.fn(async () => {});
     await edit(interests, [{ ...DIFFUSION, label: 'Diffusion', color: '#000000', notify: false }, HOPFIELD], invalidate);
     expect(await stateOf()).toBeUndefined();
@@ -98,7 +103,7 @@ describe('re-matching the store after an interests change', () => {
   });
 
   it('a change during an unfinished pass restarts it for both interests', async () => {
-    const interests = await seedWith([DIFFUSION, HOPFIELD], (i) => (i % 2 ? `Diffusion models for graphs, part ${i}` : `Hopfield networks revisited, part ${i}`));
+    const interests = await seedBoth();
     const halfway = (await db.papers.orderBy(':id').offset(599).first())!.key;
     await fakeBrowser.storage.local.set({ [REMATCH_STATE_KEY]: { generation: 1, done: 600, total: 1200, after: halfway, finished: false, interests: ['hopfield'] } satisfies RematchState });
     await edit(interests, [{ ...DIFFUSION, weight: 2 }, HOPFIELD]);
