@@ -114,11 +114,11 @@ export async function matchMetrics(sizes: Sizes): Promise<Metric[]> {
       matcher: () => {
         // Chunked as the rematcher does: the first small, then each sized from the last one's time.
         const times: number[] = [];
-        for (let at = 0, size = FIRST_CHUNK; at < store.length; at += size) {
+        for (let at = 0, size = FIRST_CHUNK, next = size; at < store.length; at += size, size = next) {
           const chunk = read(at, size);
           const time = elapsed(() => matchPapers(compiled, chunk));
           times.push(time);
-          size = nextChunkSize(size, time);
+          next = nextChunkSize(size, time);
         }
         longest.push(Math.max(...times));
         return times.reduce((a, b) => a + b, 0);
