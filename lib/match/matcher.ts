@@ -4,6 +4,7 @@
  */
 import { INTEREST_DEFAULTS, type FieldScope, type Interest } from '../interests';
 import { AuthorIndex, parseName, type PersonName } from './authors';
+import { SpellingLexicon } from './lexicon';
 import { PaperIndex } from './paper-index';
 import { compileTerm, containsPhrase, findTerm, type CompiledTerm } from './phrase';
 import type { InterestMatch, MatchablePaper, MatchField, TermHit } from './types';
@@ -27,6 +28,8 @@ export interface CompiledInterest {
 /** Interests ready for matching; only interests that can match anything are kept. */
 export interface CompiledInterests {
   readonly interests: readonly CompiledInterest[];
+  /** How page words spell the interests' words; it learns as batches are matched, so reuse the compiled interests. */
+  readonly lexicon: SpellingLexicon;
 }
 
 function present<T>(value: T | null): value is T {
@@ -48,7 +51,8 @@ export function compileInterests(interests: readonly Interest[]): CompiledIntere
     exclude: (interest.exclude ?? []).map(compileTerm).filter(present),
   }));
   // Without a positive part (empty, stop words only, or only exclusions) an interest matches nothing.
-  return { interests: compiled.filter((interest) => interest.terms.length > 0 || interest.authors.length > 0) };
+  const matchable = compiled.filter((interest) => interest.terms.length > 0 || interest.authors.length > 0);
+  return { interests: matchable, lexicon: new SpellingLexicon(matchable.flatMap((interest) => interest.terms.flatMap((term) => term.contentWords))) };
 }
 
 /** How much one hit says, before typos: a title or author hit is strong, a mention in the abstract less so. */
@@ -71,7 +75,7 @@ export function matchPapers(compiled: CompiledInterests, papers: readonly Matcha
   const results: InterestMatch[][] = papers.map(() => []);
   let paperIndex: PaperIndex | undefined;
   let authorIndex: AuthorIndex | undefined;
-  const text = (): PaperIndex => (paperIndex ??= new PaperIndex(papers));
+  const text = (): PaperIndex => (paperIndex ??= new PaperIndex(papers, compiled.lexicon));
   const authorWords = new Map<number, string[]>();
   const isVetoed = (interest: CompiledInterest, paper: number): boolean => {
     if (!interest.exclude.length) return false;

@@ -1,19 +1,12 @@
 /**
  * A per-batch word index over the papers being matched: the folded words of every title and
- * abstract, posting lists (word → papers), and the page vocabulary against which interest words
- * are expanded (plural, inflection, typo). Built once per matchPapers call, shared by all interests.
+ * abstract, and posting lists (word → papers) of the words that spell an interest word (the
+ * lexicon says which), from which each interest word's expansion (plural, inflection, typo) is read.
+ * Built once per matchPapers call, shared by all interests.
  */
-import { withinEditDistance } from './edit-distance';
+import type { SpellingLexicon, Spelling } from './lexicon';
 import type { MatchablePaper } from './types';
-import { hasDigit, SHORT_WORD_MAX, singular, stem, STOP_WORDS, textWords } from './words';
-import { groupBy } from '../collections';
-
-/** How a page word relates to an interest word; the first two count as the word as written. */
-export type Spelling = 'exact' | 'plural' | 'inflected' | 'typo';
-
-export function isExactSpelling(spelling: Spelling): boolean {
-  return spelling === 'exact' || spelling === 'plural';
-}
+import { textWords } from './words';
 
 /** The page words that stand for one interest word, and in how many papers they occur. */
 export interface WordExpansion {
@@ -24,35 +17,18 @@ export interface WordExpansion {
 
 export type Postings = ReadonlyMap<string, readonly number[]>;
 
-/** Edits allowed for an interest word: none up to 4 letters, 1 from 5, 2 from 9 (PERF-BASELINE §7). */
-function typoBudget(word: string): number {
-  if (word.length <= SHORT_WORD_MAX || hasDigit(word)) return 0;
-  return word.length >= 9 ? 2 : 1;
-}
-
-function addPosting(postings: Map<string, number[]>, word: string, paper: number): void {
-  // Function words get no postings, so the vocabulary never offers one as a spelling of an interest
-  // word ("using" is not a typo of "fusing"); they are also a third of an abstract's words.
-  if (STOP_WORDS.has(word)) return;
-  const list = postings.get(word);
-  if (!list) postings.set(word, [paper]);
-  // Papers are indexed in order, so a repeated word in the same paper is always the last entry.
-  else if (list[list.length - 1] !== paper) list.push(paper);
-}
-
 export class PaperIndex {
   readonly titleWords: string[][];
   readonly abstractWords: string[][];
-  /** word → papers whose title or abstract holds it. */
+  /** word → papers whose title or abstract holds it, for words that spell an interest word. */
   readonly textPostings: Postings;
   private titleIndex?: Postings;
   private readonly expansions = new Map<string, WordExpansion>();
-  // Built on first use: a batch of papers matched only against exact short words never needs them.
-  private bySingular?: Map<string, string[]>;
-  private byStem?: Map<string, string[]>;
-  private singularsByLength?: Map<number, string[]>;
 
-  constructor(papers: readonly MatchablePaper[]) {
+  constructor(
+    papers: readonly MatchablePaper[],
+    private readonly lexicon: SpellingLexicon,
+  ) {
     const text = new Map<string, number[]>();
     this.titleWords = [];
     this.abstractWords = [];
@@ -62,10 +38,19 @@ export class PaperIndex {
       const abstractWords = paper.abstract ? textWords(paper.abstract) : [];
       this.titleWords.push(titleWords);
       this.abstractWords.push(abstractWords);
-      for (const word of titleWords) addPosting(text, word, i);
-      for (const word of abstractWords) addPosting(text, word, i);
+      for (const word of titleWords) this.addPosting(text, word, i);
+      for (const word of abstractWords) this.addPosting(text, word, i);
     }
     this.textPostings = text;
+  }
+
+  // Only words that spell an interest word are ever looked up: the rest (most of an abstract) get no list.
+  private addPosting(postings: Map<string, number[]>, word: string, paper: number): void {
+    if (!this.lexicon.relationsOf(word).length) return;
+    const list = postings.get(word);
+    if (!list) postings.set(word, [paper]);
+    // Papers are indexed in order, so a repeated word in the same paper is always the last entry.
+    else if (list[list.length - 1] !== paper) list.push(paper);
   }
 
   /** word → papers whose title holds it (interests scoped to titles); built on first use. */
@@ -73,46 +58,28 @@ export class PaperIndex {
     if (!this.titleIndex) {
       const title = new Map<string, number[]>();
       this.titleWords.forEach((words, i) => {
-        for (const word of words) addPosting(title, word, i);
+        for (const word of words) this.addPosting(title, word, i);
       });
       this.titleIndex = title;
     }
     return this.titleIndex;
   }
 
-  /** The page words standing for `word` (folded): itself, plural/singular, inflections, typos. Cached. */
+  /** The page words standing for the interest word `word` (folded): itself, plural/singular, inflections, typos. Cached. */
   expand(word: string): WordExpansion {
     let expansion = this.expansions.get(word);
     if (!expansion) {
-      expansion = this.computeExpansion(word);
+      const spellings = new Map<string, Spelling>();
+      let paperCount = 0;
+      for (const [pageWord, papers] of this.textPostings) {
+        const relation = this.lexicon.relationsOf(pageWord).find((r) => r.word === word);
+        if (!relation) continue;
+        spellings.set(pageWord, relation.spelling);
+        paperCount += papers.length;
+      }
+      expansion = { spellings, paperCount };
       this.expansions.set(word, expansion);
     }
     return expansion;
-  }
-
-  private computeExpansion(word: string): WordExpansion {
-    const spellings = new Map<string, Spelling>();
-    const add = (pageWords: readonly string[] | undefined, spelling: Spelling): void => {
-      for (const pageWord of pageWords ?? []) if (!spellings.has(pageWord)) spellings.set(pageWord, spelling);
-    };
-    if (this.textPostings.has(word)) spellings.set(word, 'exact');
-    const bySingular = (this.bySingular ??= groupBy(this.textPostings.keys(), singular));
-    const wordSingular = singular(word);
-    add(bySingular.get(wordSingular), 'plural');
-    const budget = typoBudget(word);
-    if (budget > 0) {
-      add((this.byStem ??= groupBy(this.textPostings.keys(), stem)).get(stem(word)), 'inflected');
-      const byLength = (this.singularsByLength ??= groupBy(bySingular.keys(), (w) => w.length));
-      for (let length = wordSingular.length - budget; length <= wordSingular.length + budget; length++) {
-        for (const candidate of byLength.get(length) ?? []) {
-          // Typos are only forgiven between long words: "model" must not become "mode".
-          if (candidate.length > SHORT_WORD_MAX && !hasDigit(candidate) && withinEditDistance(wordSingular, candidate, budget))
-            add(bySingular.get(candidate), 'typo');
-        }
-      }
-    }
-    let paperCount = 0;
-    for (const pageWord of spellings.keys()) paperCount += this.textPostings.get(pageWord)?.length ?? 0;
-    return { spellings, paperCount };
   }
 }

@@ -6,7 +6,8 @@
  */
 import Fuse, { type Expression, type FuseResultMatch, type RangeTuple } from 'fuse.js';
 import type { FieldScope } from '../interests';
-import { isExactSpelling, type PaperIndex, type Postings, type WordExpansion } from './paper-index';
+import { isExactSpelling } from './lexicon';
+import type { PaperIndex, Postings, WordExpansion } from './paper-index';
 import type { MatchField } from './types';
 import { singular, STOP_WORDS, textWords } from './words';
 

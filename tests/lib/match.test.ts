@@ -181,3 +181,31 @@ describe('matchPapers: explanations and scores', () => {
     expect(results[1]?.map((m) => m.interest)).toEqual(['koopman', 'flow']);
   });
 });
+
+describe('matchPapers: compiled interests reused across batches', () => {
+  const interests = [
+    interest(['diffusion models'], { id: 'diffusion' }),
+    interest(['Koopman operator'], { id: 'koopman' }),
+    interest(['PDE'], { id: 'pde', scope: 'title' }),
+  ];
+  const batches: MatchablePaper[][] = [
+    [
+      { key: 'a', title: 'Difusion models for PDEs', abstract: 'Koopman operators, learned.' },
+      { key: 'b', title: 'Nothing relevant', abstract: 'Using diffusion modelling of fluids.' },
+    ],
+    // The same words again, other words, and a word spelled both ways across the batches.
+    [
+      { key: 'c', title: 'Koopman operator theory', abstract: 'No difusion models here.' },
+      { key: 'd', title: 'Diffusion model of a PDE', abstract: 'Koopmann operators and fusing layers.' },
+      { key: 'e', title: 'Unrelated', abstract: 'Models of diffusion.' },
+    ],
+  ];
+
+  it('matches every batch as a fresh compile would: what the lexicon remembers does not leak between batches', () => {
+    const reused = compileInterests(interests);
+    for (const batch of batches) expect(matchPapers(reused, batch)).toEqual(matchPapers(compileInterests(interests), batch));
+    // And in the other order, so each batch is once the first one the lexicon sees.
+    const reversed = compileInterests(interests);
+    for (const batch of [...batches].reverse()) expect(matchPapers(reversed, batch)).toEqual(matchPapers(compileInterests(interests), batch));
+  });
+});

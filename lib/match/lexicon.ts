@@ -1,0 +1,87 @@
+/**
+ * Which page words spell which interest words (as written, plural, inflection, typo), remembered
+ * across batches: the relation depends on the two words alone, and a re-match of the store meets
+ * mostly the same vocabulary chunk after chunk, so each page word is judged once, not per batch.
+ */
+import { withinEditDistance } from './edit-distance';
+import { hasDigit, SHORT_WORD_MAX, singular, stem, STOP_WORDS } from './words';
+
+/** How a page word relates to an interest word; the first two count as the word as written. */
+export type Spelling = 'exact' | 'plural' | 'inflected' | 'typo';
+
+export function isExactSpelling(spelling: Spelling): boolean {
+  return spelling === 'exact' || spelling === 'plural';
+}
+
+/** An interest word a page word spells, and how. */
+export interface Relation {
+  word: string;
+  spelling: Spelling;
+}
+
+const UNRELATED: readonly Relation[] = [];
+
+/** Page words remembered at most; past it the memory starts afresh (a year of abstracts has a few hundred thousand). */
+const MAX_REMEMBERED = 100_000;
+
+/** Edits allowed for an interest word: none up to 4 letters, 1 from 5, 2 from 9 (PERF-BASELINE §7). */
+function typoBudget(word: string): number {
+  if (word.length <= SHORT_WORD_MAX || hasDigit(word)) return 0;
+  return word.length >= 9 ? 2 : 1;
+}
+
+interface InterestWord {
+  word: string;
+  singular: string;
+  stem: string;
+  budget: number;
+}
+
+/**
+ * V8 keeps a substring of 13 or more characters as a view of the string it was cut from; a copy
+ * made through JSON is standalone, so a remembered word never keeps its whole abstract alive.
+ */
+function standalone(word: string): string {
+  return word.length < 13 ? word : (JSON.parse(JSON.stringify(word)) as string);
+}
+
+export class SpellingLexicon {
+  private readonly words: readonly InterestWord[];
+  private readonly remembered = new Map<string, readonly Relation[]>();
+
+  /** `interestWords`: folded content words, none of them a stop word. */
+  constructor(interestWords: Iterable<string>) {
+    this.words = [...new Set(interestWords)].map((word) => ({ word, singular: singular(word), stem: stem(word), budget: typoBudget(word) }));
+  }
+
+  /** The interest words `pageWord` (folded) spells; function words spell none ("using" is not a typo of "fusing"). */
+  relationsOf(pageWord: string): readonly Relation[] {
+    let relations = this.remembered.get(pageWord);
+    if (relations === undefined) {
+      relations = STOP_WORDS.has(pageWord) ? UNRELATED : this.judge(pageWord);
+      if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
+      this.remembered.set(standalone(pageWord), relations);
+    }
+    return relations;
+  }
+
+  private judge(pageWord: string): readonly Relation[] {
+    let relations: Relation[] | undefined;
+    const pageSingular = singular(pageWord);
+    // Typos are only forgiven between long words: "model" must not become "mode".
+    const typoCandidate = pageSingular.length > SHORT_WORD_MAX && !hasDigit(pageSingular);
+    let pageStem: string | undefined;
+    for (const interest of this.words) {
+      let spelling: Spelling | undefined;
+      if (pageWord === interest.word) spelling = 'exact';
+      else if (pageSingular === interest.singular) spelling = 'plural';
+      else if (interest.budget > 0) {
+        if ((pageStem ??= stem(pageWord)) === interest.stem) spelling = 'inflected';
+        else if (typoCandidate && Math.abs(pageSingular.length - interest.singular.length) <= interest.budget && withinEditDistance(interest.singular, pageSingular, interest.budget))
+          spelling = 'typo';
+      }
+      if (spelling) (relations ??= []).push({ word: interest.word, spelling });
+    }
+    return relations ?? UNRELATED;
+  }
+}
