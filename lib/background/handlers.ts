@@ -74,7 +74,7 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
   switch (message.type) {
     case 'getTrending': {
       const since = deps.snapshot.generation;
-      const lists = await popup.getTrending(deps.db, deps.interests, message.days, message.blend, deps.now());
+      const lists = await popup.getTrending(deps.snapshot.rankable, deps.interests, message.days, message.blend, deps.now());
       if (message.days.length === 1) await deps.snapshot.offer(since, message.days[0]!, message.blend, lists);
       return lists;
     }

@@ -16,7 +16,7 @@ export function startBackground(): BackgroundDeps {
   const now = () => Date.now();
   const snapshot = createSnapshotKeeper(db, interests, now);
   const rematcher = createRematcher(db, interests, snapshot);
-  const notifier = createNotifier({ db, interests, now });
+  const notifier = createNotifier({ db, interests, now, snapshot });
   const deps: BackgroundDeps = {
     db,
     interests,

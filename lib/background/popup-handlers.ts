@@ -5,7 +5,7 @@ import { compileInterests, matchPapers } from '../match/matcher';
 import type { ChartData, InterestPreview, PageRequests, PaperStatePatch, PopupPaper } from '../messages';
 import type { Interest } from '../interests';
 import { rankTrending, type RankedPaper } from '../rank/trending';
-import { matchKeysOf, papersByKeys, rankablePapersOf, type PaperView } from '../db/queries';
+import { matchKeysOf, papersByKeys, type PaperView } from '../db/queries';
 import { markPapers } from '../db/paper-state';
 import type { MatchRecord, PaperlightDB } from '../db/schema';
 import { excerpt, highlight } from '../highlight';
@@ -49,9 +49,16 @@ function liveMatches(set: InterestSet, view: PaperView): PaperView {
   return { ...view, matches: view.matches.filter((m) => set.byId.has(m.interest)) };
 }
 
-export async function getTrending(db: PaperlightDB, interests: InterestStore, days: string[], blend: number, now: number): Promise<PageRequests['getTrending']['response']> {
+/** `rankable`: the papers that can rank on the days (lib/db/queries.ts rankablePapersOf, or the snapshot keeper's copy of it). */
+export async function getTrending(
+  rankable: (days: readonly string[]) => Promise<PaperView[]>,
+  interests: InterestStore,
+  days: string[],
+  blend: number,
+  now: number,
+): Promise<PageRequests['getTrending']['response']> {
   const set = await interests.get();
-  const views = (await rankablePapersOf(db, days)).map((v) => liveMatches(set, v));
+  const views = (await rankable(days)).map((v) => liveMatches(set, v));
   const byKey = new Map(views.map((v) => [v.paper.key, v]));
   const sections = rankTrending(
     views.map(({ paper, matches, sightings }) => ({

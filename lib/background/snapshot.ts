@@ -3,9 +3,13 @@
  * dropped the moment papers, matches or paper states change, ranked again once the changes pause.
  * A researcher usually opens the popup right after reading a listing; the re-ranking done then,
  * in the background, is what lets that opening paint the current list at once.
+ * The stored inputs of a ranking (papers, matches, sightings of the days) are kept in memory until
+ * the next change, so the popup's own fresh ranking, the blend slider and the day picker rank them
+ * again without reading the store.
  */
 import Dexie from 'dexie';
 import { dayOf } from '../clock';
+import { rankablePapersOf, type PaperView } from '../db/queries';
 import type { PaperlightDB } from '../db/schema';
 import { dropSnapshot, readBlend, writeSnapshot, type TrendingLists } from '../trending-snapshot';
 import type { InterestStore } from './interests';
@@ -27,12 +31,32 @@ export interface SnapshotKeeper {
   invalidate(): Promise<void>;
   /** Keep a ranking of `day` made for the popup, if it is today and the store has not changed since `generation`. */
   offer(generation: number, day: string, blend: number, lists: TrendingLists): Promise<void>;
+  /** The papers that can rank on `days` (lib/db/queries.ts rankablePapersOf), read once per change of the store. */
+  rankable(days: readonly string[]): Promise<PaperView[]>;
 }
+
+/** Day sets whose inputs are kept at once: today, and the few days a reader flips to. */
+const KEPT_RANKINGS = 4;
 
 export function createSnapshotKeeper(db: PaperlightDB, interests: InterestStore, now: () => number, pacing: RerankPacing = RERANK_PACING): SnapshotKeeper {
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastStart = -Infinity;
+  // Promises, so a popup's request and the background's re-ranking share one read; shared, so never mutated.
+  const inputs = new Map<string, Promise<PaperView[]>>();
+
+  function rankable(days: readonly string[]): Promise<PaperView[]> {
+    const id = days.join(' ');
+    let views = inputs.get(id);
+    if (!views) {
+      views = rankablePapersOf(db, days);
+      if (inputs.size >= KEPT_RANKINGS) inputs.delete(inputs.keys().next().value!);
+      inputs.set(id, views);
+      // A failed read is not kept: the next request reads again.
+      views.catch(() => inputs.get(id) === views && inputs.delete(id));
+    }
+    return views;
+  }
 
   async function offer(since: number, day: string, blend: number, lists: TrendingLists): Promise<void> {
     if (since === generation && day === dayOf(now())) await writeSnapshot(day, blend, lists);
@@ -42,7 +66,7 @@ export function createSnapshotKeeper(db: PaperlightDB, interests: InterestStore,
     const since = generation;
     const day = dayOf(now());
     const blend = await readBlend();
-    await offer(since, day, blend, await getTrending(db, interests, [day], blend, now()));
+    await offer(since, day, blend, await getTrending(rankable, interests, [day], blend, now()));
   }
 
   return {
@@ -51,6 +75,7 @@ export function createSnapshotKeeper(db: PaperlightDB, interests: InterestStore,
     },
     async invalidate() {
       generation++;
+      inputs.clear();
       clearTimeout(timer);
       const wait = Math.max(pacing.quietMs, lastStart + pacing.minGapMs - performance.now());
       timer = setTimeout(() => {
@@ -61,5 +86,6 @@ export function createSnapshotKeeper(db: PaperlightDB, interests: InterestStore,
       await dropSnapshot();
     },
     offer,
+    rankable,
   };
 }

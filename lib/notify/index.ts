@@ -9,6 +9,7 @@ import { markPapers } from '../db/paper-state';
 import { matchesOf } from '../db/queries';
 import type { AlertRecord, PaperlightDB } from '../db/schema';
 import type { InterestStore } from '../background/interests';
+import type { SnapshotKeeper } from '../background/snapshot';
 import { t } from '../i18n';
 import { loadSettings, type ClockTime } from '../settings';
 import { digestText, papersText, type NotifiedPaper } from './content';
@@ -40,9 +41,11 @@ export interface NotifierDeps {
   db: PaperlightDB;
   interests: InterestStore;
   now: () => number;
+  /** Told when a click marks papers read or dismissed: the popup's ranking must not keep showing them. */
+  snapshot: Pick<SnapshotKeeper, 'invalidate'>;
 }
 
-export function createNotifier({ db, interests, now }: NotifierDeps) {
+export function createNotifier({ db, interests, now, snapshot }: NotifierDeps) {
   let queue: Promise<unknown> = Promise.resolve();
   /** One operation at a time: draining, the digest and clicks read and write the same records. */
   function serial<T>(task: () => Promise<T>): Promise<T> {
@@ -152,7 +155,10 @@ export function createNotifier({ db, interests, now }: NotifierDeps) {
     const target = await targetOf(id);
     await clearNotification(id);
     if (!target) return;
-    if (target.marks) await markPapers(db, target.keys, action === 'open' ? { read: true } : { dismissed: true });
+    if (target.marks) {
+      await markPapers(db, target.keys, action === 'open' ? { read: true } : { dismissed: true });
+      await snapshot.invalidate();
+    }
     if (action === 'open') await openTab(target.url);
   }
 

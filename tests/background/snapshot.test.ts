@@ -108,3 +108,36 @@ describe('the popup snapshot', () => {
     expect(await readPopupStart(TODAY)).toEqual({ blend: 0.3, snapshot: undefined });
   });
 });
+
+describe('the inputs of a ranking, kept until the store changes', () => {
+  const trending = (blend: number, days = [TODAY]) => call<TrendingLists>({ type: 'getTrending', days, blend });
+
+  it('rank again for another blend without reading the store, and are read again after a change', async () => {
+    await call(scan('Diffusion models for proteins', 'Hopfield networks revisited'), fromTab);
+    const reads = vi.spyOn(deps.db.sightings, 'where');
+    const personal = await trending(0);
+    const readsForOne = reads.mock.calls.length;
+    expect(readsForOne).toBeGreaterThan(0);
+    const popular = await trending(1);
+    expect(reads.mock.calls).toHaveLength(readsForOne);
+    expect(titlesOf(popular)?.sort()).toEqual(titlesOf(personal)?.sort());
+
+    await call(scan('Diffusion models for proteins', 'Hopfield networks revisited', 'Diffusion models for video'), fromTab);
+    expect(titlesOf(await trending(0))).toContain('Diffusion models for video');
+    expect(reads.mock.calls.length).toBeGreaterThan(readsForOne);
+  });
+
+  it('are kept per set of days', async () => {
+    await call(scan('Diffusion models for proteins'), fromTab);
+    expect(titlesOf(await trending(0.25))).toEqual(['Diffusion models for proteins']);
+    expect(titlesOf(await trending(0.25, ['2026-11-21']))).toEqual([]);
+    expect(titlesOf(await trending(0.5))).toEqual(['Diffusion models for proteins']);
+  });
+
+  it('never show a paper dismissed since', async () => {
+    await call(scan('Diffusion models for proteins', 'Hopfield networks revisited'), fromTab);
+    expect(titlesOf(await trending(0.25))).toHaveLength(2);
+    await call({ type: 'setPaperState', key: 'arxiv:2411.10000', patch: { dismissed: true } });
+    expect(titlesOf(await trending(0.25))).toEqual(['Hopfield networks revisited']);
+  });
+});

@@ -15,6 +15,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { arxivPaper, DIFFUSION, HOPFIELD, paper } from '../factories';
 import { useMessages } from './i18n';
 import { createSnapshotKeeper } from '../../lib/background/snapshot';
+import { dayOf } from '../../lib/clock';
+import type { TrendingLists } from '../../lib/trending-snapshot';
 
 // The fake browser has no chrome.permissions, which start-up's generic-detection sync uses.
 vi.mock('../../lib/background/permissions', () => ({ syncGenericDetection: async () => false, watchGenericDetection: () => {} }));
@@ -32,7 +34,8 @@ function setup(name = `test-${Math.random()}`) {
   const db = openDatabase(name);
   const interests = createInterestStore(db);
   const now = () => Date.now();
-  deps = { db, interests, extensionId: 'paperlight-test', extensionOrigin: ORIGIN, now, snapshot: createSnapshotKeeper(db, interests, now), notifier: createNotifier({ db, interests, now }) };
+  const snapshot = createSnapshotKeeper(db, interests, now);
+  deps = { db, interests, extensionId: 'paperlight-test', extensionOrigin: ORIGIN, now, snapshot, notifier: createNotifier({ db, interests, now, snapshot }) };
 }
 
 beforeEach(async () => {
@@ -93,7 +96,7 @@ describe('a new matching paper', () => {
     await visit([arxivPaper('2401.00001v2', 'Diffusion models for task 1')], 'https://arxiv.org/list/cs/recent');
     await visit([paper({ title: 'Diffusion models for task 1', ids: { doi: '10.48550/arXiv.2401.00001' } })], 'https://huggingface.co/papers', 'huggingface');
     // A restarted worker: a new notifier over the same database.
-    deps.notifier = createNotifier({ db: deps.db, interests: deps.interests, now: deps.now });
+    deps.notifier = createNotifier({ db: deps.db, interests: deps.interests, now: deps.now, snapshot: deps.snapshot });
     await deps.notifier.drain();
     expect(await shown()).toEqual({});
   });
@@ -232,6 +235,20 @@ describe('clicks', () => {
     expect(create).not.toHaveBeenCalled();
     expect(await deps.db.papers.get('arxiv:2401.00003')).toMatchObject({ dismissed: true });
     expect(await deps.db.papers.get('arxiv:2401.00003')).not.toHaveProperty('read');
+  });
+
+  it('drops a paper dismissed from its notification from the popup’s ranking at once', async () => {
+    await visit([diffusion(1)]);
+    vi.setSystemTime(local(22, 11));
+    await visit([diffusion(2)], `${LIST}?page=2`);
+    expect(Object.keys(await shown())).toContain('papers:arxiv:2401.00002');
+    const trending = async () => {
+      const reply = await handleMessage(deps, { type: 'getTrending', days: [dayOf(Date.now())], blend: 0.25 }, fromOptions);
+      return (reply as { value: TrendingLists }).value.today.map((p) => p.key);
+    };
+    expect((await trending()).sort()).toEqual(['arxiv:2401.00001', 'arxiv:2401.00002']);
+    await deps.notifier.onClicked('papers:arxiv:2401.00002', 'dismiss');
+    expect(await trending()).toEqual(['arxiv:2401.00001']);
   });
 
   it('on the digest open the popup with its papers, best first', async () => {
