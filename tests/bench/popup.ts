@@ -179,6 +179,8 @@ export async function popupMetrics(sizes: Sizes): Promise<Metric[]> {
           fresh.push(freshRow);
         } else cold.push(freshRow);
       }
+      // The next listing's scan shows as its snapshot going: there must be one by then, also after a cold opening.
+      await until(() => snapshotStored(session), 'the background did not rank the day again');
       await listing.close();
     }
     return [
