@@ -1,5 +1,4 @@
 /** What the popup asks the background: ranked days, papers by key, search, paper state, chart. */
-import Dexie from 'dexie';
 import { INTEREST_DEFAULTS } from '../interests';
 import { compileInterests, matchPapers } from '../match/matcher';
 import type { ChartData, InterestPreview, PageRequests, PaperStatePatch, PopupPaper } from '../messages';
@@ -121,11 +120,10 @@ export async function setPaperState(db: PaperlightDB, key: string, patch: PaperS
 export async function getChart(db: PaperlightDB, interests: InterestStore, days: string[]): Promise<ChartData> {
   const set = await interests.get();
   const column = new Map(set.interests.map((interest, i) => [interest.id, i]));
-  const counts = await db.transaction('r', [db.sightings, db.matches], () =>
+  const counts = await db.transaction('r', [db.papers, db.matches], () =>
     Promise.all(
       days.map(async (day) => {
-        const sightingKeys = await db.sightings.where('[day+time]').between([day, Dexie.minKey], [day, Dexie.maxKey]).primaryKeys();
-        const keys = [...new Set(sightingKeys.map(([key]) => key))];
+        const keys = await db.papers.where('days').equals(day).primaryKeys();
         const matched = await matchKeysOf(db, keys);
         const row = set.interests.map(() => 0);
         for (const [, interest] of matched) {

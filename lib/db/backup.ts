@@ -12,15 +12,19 @@ import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { BACKUP_FORMAT, RETENTION_KEY, STORAGE_ERROR_KEY } from '../data-state';
 import { LIMITS } from '../detect';
+import { groupBy } from '../collections';
 import { ID_KINDS } from '../ids';
 import { InterestsFileError, parseInterestsFile, type Interest } from '../interests';
 import { REMATCH_STATE_KEY } from '../rematch-state';
 import { parseSettings, SETTINGS_KEY } from '../settings';
 import { parseRetention } from './retention';
-import { SCHEMA_HISTORY, type PaperlightDB } from './schema';
+import { MAX_SIGHTINGS, SCHEMA_HISTORY, withSightings, type PaperlightDB, type Sighting } from './schema';
 
-/** Bump when the file's shape changes, and keep reading the old shape. */
-export const BACKUP_VERSION = 1;
+/**
+ * Bump when the file's shape changes, and keep reading the old shape. 2: sightings inside their
+ * paper's record (version 1 had a `sightings` table; such files still restore).
+ */
+export const BACKUP_VERSION = 2;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -47,12 +51,25 @@ const SETTING_PARSERS: Record<string, (raw: unknown) => unknown> = {
 
 const LATEST = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!;
 
-/** Every table in the latest schema with its primary key path (`[a+b]` is compound), from the stores strings. */
+/**
+ * Every table a backup can hold, with its primary key path (`[a+b]` is compound), from the stores
+ * strings: the latest schema's and the ones a later version deleted (an older file has them).
+ */
 const TABLES: ReadonlyMap<string, string[]> = new Map(
-  Object.entries(SCHEMA_HISTORY.reduce<Record<string, string | null>>((all, v) => ({ ...all, ...v.stores }), {}))
+  SCHEMA_HISTORY.flatMap((v) => Object.entries(v.stores))
     .filter((entry): entry is [string, string] => entry[1] !== null)
     .map(([name, stores]) => [name, stores.split(',')[0]!.trim().replace(/^(?:&|\+\+)/, '').replace(/^\[|\]$/g, '').split('+')]),
 );
+
+/** Version-1 files: each paper takes its sightings from the `sightings` table; `days` is derived again either way. */
+function embedSightingTable(tables: Record<string, Rec[]>): Record<string, Rec[]> {
+  const { sightings = [], ...rest } = tables;
+  const byKey = groupBy(sightings, (s) => s.key as string);
+  const own = (key: unknown) => (byKey.get(key as string) ?? []).map(({ key: _key, ...sighting }) => sighting as unknown as Sighting);
+  const papers = (rest.papers ?? []).map((p) => ({ ...p, ...withSightings([...((p.sightings as Sighting[] | undefined) ?? []), ...own(p.key)]) }));
+  // A sighting of no paper in the file has nothing to show; it is dropped.
+  return { ...rest, papers };
+}
 
 // ---------- checks ----------
 
@@ -91,6 +108,15 @@ function link(r: Rec, field: string, where: string, optional: boolean): void {
   if (r[field] !== undefined && !/^https?:\/\//i.test(r[field] as string)) fail(`${where}.${field}`, 'must be an http(s) URL');
 }
 
+function sightingFields(r: Rec, where: string): void {
+  if (typeof r.day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(r.day)) fail(`${where}.day`, 'must be YYYY-MM-DD');
+  link(r, 'page', where, false);
+  text(r, 'site', where, 100);
+  time(r, 'firstTime', where);
+  time(r, 'time', where);
+  signals(r, where);
+}
+
 function signals(r: Rec, where: string): void {
   const s = r.signals;
   if (s === undefined) return;
@@ -112,15 +138,15 @@ const RECORD_CHECKS: Record<string, (r: Rec, where: string) => void> = {
     time(r, 'lastSeen', where);
     signals(r, where);
     for (const f of ['starred', 'dismissed', 'read']) flag(r, f, where);
+    // Absent in version-1 files, whose sightings come as a table of their own.
+    if (r.sightings !== undefined) {
+      if (!Array.isArray(r.sightings) || r.sightings.length > MAX_SIGHTINGS) fail(`${where}.sightings`, `must be a list of at most ${MAX_SIGHTINGS} sightings`);
+      r.sightings.forEach((s, i) => (isObject(s) ? sightingFields(s, `${where}.sightings[${i}]`) : fail(`${where}.sightings[${i}]`, 'must be an object')));
+    }
   },
   sightings(r, where) {
     text(r, 'key', where, LIMITS.key);
-    if (typeof r.day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(r.day)) fail(`${where}.day`, 'must be YYYY-MM-DD');
-    link(r, 'page', where, false);
-    text(r, 'site', where, 100);
-    time(r, 'firstTime', where);
-    time(r, 'time', where);
-    signals(r, where);
+    sightingFields(r, where);
   },
   matches(r, where) {
     text(r, 'key', where, LIMITS.key);
@@ -163,7 +189,7 @@ export function parseBackup(raw: unknown): Backup {
     throw err;
   }
   if (!isObject(raw.tables)) fail('tables', 'must be an object of tables');
-  const tables = Object.fromEntries(Object.entries(raw.tables).map(([name, records]) => [name, checkTable(name, records)]));
+  const tables = embedSightingTable(Object.fromEntries(Object.entries(raw.tables).map(([name, records]) => [name, checkTable(name, records)])));
   if (raw.settings !== undefined && !isObject(raw.settings)) fail('settings', 'must be an object');
   const settings: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw.settings ?? {})) {

@@ -46,38 +46,42 @@ async function matchedAmong(db: PaperlightDB, keys: readonly string[]): Promise<
   return new Set(all.map(([key]) => key).filter((key) => wanted.has(key)));
 }
 
+function viewOf(paper: PaperRecord, matches: readonly MatchRecord[] = []): PaperView {
+  const sightings = paper.sightings.map((s): SightingRecord => ({ key: paper.key, ...s })).reverse();
+  return { paper, matches: [...matches], sightings };
+}
+
 /** Papers, matches and sighting history for `keys`, in the order of `keys`; unknown keys are skipped. */
 export async function papersByKeys(db: PaperlightDB, keys: readonly string[]): Promise<PaperView[]> {
   if (!keys.length) return [];
-  return db.transaction('r', [db.papers, db.sightings, db.matches], async () => {
-    const [papers, matches, sightings] = await Promise.all([
-      db.papers.bulkGet([...keys]),
-      matchesOf(db, keys),
-      perKey(keys, (k) => db.sightings.where('key').equals(k).toArray()),
-    ]);
+  return db.transaction('r', [db.papers, db.matches], async () => {
+    const [papers, matches] = await Promise.all([db.papers.bulkGet([...keys]), matchesOf(db, keys)]);
     const matchesByKey = groupBy(matches, (m) => m.key);
-    const sightingsByKey = groupBy(sightings.sort((a, b) => b.time - a.time), (s) => s.key);
-    return papers.flatMap((paper) =>
-      paper ? [{ paper, matches: matchesByKey.get(paper.key) ?? [], sightings: sightingsByKey.get(paper.key) ?? [] }] : [],
-    );
+    return papers.flatMap((paper) => (paper ? [viewOf(paper, matchesByKey.get(paper.key))] : []));
   });
+}
+
+/** Papers seen on any of `days`, through the `days` index; each paper once. */
+export async function papersSeenOn(db: PaperlightDB, days: readonly string[]): Promise<PaperRecord[]> {
+  const papers = (await Promise.all(days.map((day) => db.papers.where('days').equals(day).toArray()))).flat();
+  return [...new Map(papers.map((p) => [p.key, p])).values()];
 }
 
 /**
  * The papers seen on any of `days` that can rank: those matching an interest and those a page
- * showed popularity numbers for. Most recently seen first.
+ * showed popularity numbers for on those days. Most recently seen first.
  */
 export async function rankablePapersOf(db: PaperlightDB, days: readonly string[]): Promise<PaperView[]> {
-  const seen = await db.transaction('r', [db.sightings, db.matches], async () => {
-    const sightings = (
-      await Promise.all(days.map((day) => db.sightings.where('[day+time]').between([day, Dexie.minKey], [day, Dexie.maxKey]).toArray()))
-    )
-      .flat()
-      .sort((a, b) => b.time - a.time);
-    const keys = [...new Set(sightings.map((s) => s.key))];
-    const matched = await matchedAmong(db, keys);
-    const popular = new Set(sightings.filter((s) => s.signals && Object.keys(s.signals).length).map((s) => s.key));
-    return keys.filter((k) => matched.has(k) || popular.has(k));
+  const wanted = new Set(days);
+  return db.transaction('r', [db.papers, db.matches], async () => {
+    const seen = (await papersSeenOn(db, days)).map((paper) => {
+      const within = paper.sightings.filter((s) => wanted.has(s.day));
+      return { paper, time: Math.max(...within.map((s) => s.time)), popular: within.some((s) => s.signals && Object.keys(s.signals).length) };
+    });
+    seen.sort((a, b) => b.time - a.time);
+    const matched = await matchedAmong(db, seen.map((s) => s.paper.key));
+    const rankable = seen.filter((s) => matched.has(s.paper.key) || s.popular).map((s) => s.paper);
+    const matchesByKey = groupBy(await matchesOf(db, rankable.map((p) => p.key)), (m) => m.key);
+    return rankable.map((paper) => viewOf(paper, matchesByKey.get(paper.key)));
   });
-  return papersByKeys(db, seen);
 }

@@ -2,12 +2,11 @@
  * Keeping the store within bounds: prune sightings and papers not seen for a while (starred papers
  * are always kept), and report a full disk to the popup and options page instead of failing silently.
  */
-import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { dayOf } from '../clock';
 import { DEFAULT_RETENTION, RETENTION_CHOICES, RETENTION_KEY, STORAGE_ERROR_KEY, type Retention, type StorageError } from '../data-state';
 import { matchKeysOf } from './queries';
-import type { PaperlightDB } from './schema';
+import { withSightings, type PaperlightDB, type PaperRecord } from './schema';
 
 const DAY_MS = 86_400_000;
 export const PRUNE_ALARM = 'paperlight-prune';
@@ -24,22 +23,26 @@ export interface Pruned {
 export async function prune(db: PaperlightDB, days: number, now: number): Promise<Pruned> {
   const cutoff = now - days * DAY_MS;
   const cutoffDay = dayOf(cutoff);
-  return db.transaction('rw', [db.papers, db.sightings, db.matches], async () => {
-    // Booleans cannot be indexed; the starred are few, so one pass over the papers is fine for a daily job.
-    const starred = new Set(await db.papers.filter((p) => !!p.starred).primaryKeys());
-    const sightings = await db.sightings
-      .where('[day+time]')
-      .below([cutoffDay, Dexie.minKey])
-      .filter((s) => !starred.has(s.key))
-      .delete();
+  return db.transaction('rw', [db.papers, db.matches], async () => {
     const gone = await db.papers
       .where('lastSeen')
       .below(cutoff)
       .filter((p) => !p.starred)
       .primaryKeys();
+    const goneKeys = new Set(gone);
+    // Papers with an old day, through the index; the starred keep theirs.
+    const aged = [...new Set(await db.papers.where('days').below(cutoffDay).primaryKeys())];
+    let sightings = 0;
+    const kept: PaperRecord[] = [];
+    for (const paper of await db.papers.bulkGet(aged)) {
+      if (!paper || paper.starred) continue;
+      const recent = paper.sightings.filter((s) => s.day >= cutoffDay);
+      sightings += paper.sightings.length - recent.length;
+      if (!goneKeys.has(paper.key)) kept.push({ ...paper, ...withSightings(recent) });
+    }
+    await db.papers.bulkPut(kept);
     if (gone.length) {
       await db.matches.bulkDelete(await matchKeysOf(db, gone));
-      await db.sightings.where('key').anyOf(gone).delete();
       await db.papers.bulkDelete(gone);
     }
     return { sightings, papers: gone.length };

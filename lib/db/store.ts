@@ -8,7 +8,7 @@ import { aliasKeys, ID_KINDS, paperKey, type PaperIds } from '../ids';
 import type { InterestMatch, MatchablePaper } from '../match/types';
 import type { DetectedPaper } from '../paper';
 import { matchKeysOf } from './queries';
-import type { MatchRecord, PaperlightDB, PaperRecord, SightingRecord } from './schema';
+import { withSightings, type MatchRecord, type PaperlightDB, type PaperRecord, type Sighting } from './schema';
 
 export interface ScanWrite {
   /** Page URL (fragment removed by the caller). */
@@ -52,6 +52,8 @@ function merge(known: PaperRecord | undefined, seen: DetectedPaper, time: number
       firstSeen: time,
       lastSeen: time,
       ...(seen.signals ? { signals: seen.signals } : {}),
+      sightings: [],
+      days: [],
     };
   }
   const ids = mergeIds(known.ids, seen.ids);
@@ -72,16 +74,28 @@ function merge(known: PaperRecord | undefined, seen: DetectedPaper, time: number
   };
 }
 
+/** One sighting per page and day, whichever records they come from: the first time, the latest time and its signals. */
+function unionSightings(lists: readonly (readonly Sighting[])[]): Sighting[] {
+  const byVisit = new Map<string, Sighting>();
+  for (const s of lists.flat()) {
+    const id = `${s.day} ${s.page}`;
+    const other = byVisit.get(id);
+    if (!other) byVisit.set(id, s);
+    else {
+      const [older, newer] = other.time <= s.time ? [other, s] : [s, other];
+      byVisit.set(id, { ...newer, firstTime: Math.min(older.firstTime, newer.firstTime) });
+    }
+  }
+  return [...byVisit.values()];
+}
+
 /** No id kind on which the two disagree (versions are already stripped, DOIs lower-cased). */
 function sameIdentity(a: PaperIds, b: PaperIds): boolean {
   return ID_KINDS.every((kind) => !a[kind] || !b[kind] || a[kind] === b[kind]);
 }
 
-/** Move a paper's sightings and matches to its new key (a stronger id became known). */
-async function rekey(db: PaperlightDB, from: string, to: string): Promise<void> {
-  const sightings = await db.sightings.where('key').equals(from).toArray();
-  await db.sightings.bulkDelete(sightings.map((s) => [s.key, s.day, s.page] as never));
-  await db.sightings.bulkPut(sightings.map((s) => ({ ...s, key: to })));
+/** Drop a paper's record and matches under its old key (a stronger id became known); its sightings travel in the merged record, and it is matched again under the new key. */
+async function retireKey(db: PaperlightDB, from: string): Promise<void> {
   await db.matches.bulkDelete(await matchKeysOf(db, [from]));
   await db.papers.delete(from);
 }
@@ -93,7 +107,7 @@ async function rekey(db: PaperlightDB, from: string, to: string): Promise<void> 
  */
 export async function recordScan(db: PaperlightDB, scan: ScanWrite, match: Matcher): Promise<StoredPaper[]> {
   const day = dayOf(scan.time);
-  return db.transaction('rw', [db.papers, db.sightings, db.matches], async () => {
+  return db.transaction('rw', [db.papers, db.matches], async () => {
     const aliasesOf = scan.papers.map((p) => aliasKeys(p.ids, p.title, p.authors));
     const known = await db.papers.where('aliases').anyOf([...new Set(aliasesOf.flat())]).toArray();
     const byAlias = new Map<string, PaperRecord>();
@@ -115,38 +129,28 @@ export async function recordScan(db: PaperlightDB, scan: ScanWrite, match: Match
     const finalRecord = (r: PaperRecord): PaperRecord => byAlias.get(r.key) ?? r;
 
     const knownKeys = new Set<string>();
+    const knownUnder = new Map<string, PaperRecord[]>();
     for (const record of known) {
       const now = finalRecord(record);
       knownKeys.add(now.key);
-      if (now.key !== record.key) await rekey(db, record.key, now.key);
+      knownUnder.set(now.key, [...(knownUnder.get(now.key) ?? []), record]);
+      if (now.key !== record.key) await retireKey(db, record.key);
     }
 
-    const records = [...merged.values()].map(finalRecord);
-    const unique = [...new Map(records.map((r) => [r.key, r])).values()];
-    await db.papers.bulkPut(unique);
-
-    // Only a paper stored before can have sightings or matches already: a new listing asks little.
-    const before = unique.filter((r) => knownKeys.has(r.key));
-    const existing = new Map(
-      (await db.sightings.bulkGet(before.map((r) => [r.key, day, scan.page]) as never[])).flatMap((s) => (s ? [[s.key, s] as const] : [])),
-    );
     const signalsByKey = new Map<string, DetectedPaper['signals']>();
     scan.papers.forEach((p, i) => p.signals && signalsByKey.set(finalRecord(recordOf[i]!).key, p.signals));
-    await db.sightings.bulkPut(
-      unique.map((r): SightingRecord => {
-        const signals = signalsByKey.get(r.key);
-        return {
-          key: r.key,
-          day,
-          page: scan.page,
-          site: scan.site,
-          firstTime: existing.get(r.key)?.firstTime ?? scan.time,
-          time: scan.time,
-          ...(signals ? { signals } : {}),
-        };
-      }),
-    );
+    const records = [...merged.values()].map(finalRecord);
+    const unique = [...new Map(records.map((r) => [r.key, r])).values()].map((record): PaperRecord => {
+      const signals = signalsByKey.get(record.key);
+      const seen: Sighting = { day, page: scan.page, site: scan.site, firstTime: scan.time, time: scan.time, ...(signals ? { signals } : {}) };
+      // Every record now under this key brings its history: two known records can become one.
+      const histories = [record.sightings, ...(knownUnder.get(record.key) ?? []).map((r) => r.sightings), [seen]];
+      return { ...record, ...withSightings(unionSightings(histories)) };
+    });
+    await db.papers.bulkPut(unique);
 
+    // Only a paper stored before can have matches already: a new listing asks little.
+    const before = unique.filter((r) => knownKeys.has(r.key));
     const results = match(unique);
     const matchesByKey = new Map(unique.map((r, i) => [r.key, results[i] ?? []]));
     const stale = await matchKeysOf(db, before.map((r) => r.key));

@@ -114,7 +114,7 @@ describe('the inputs of a ranking, kept until the store changes', () => {
 
   it('rank again for another blend without reading the store, and are read again after a change', async () => {
     await call(scan('Diffusion models for proteins', 'Hopfield networks revisited'), fromTab);
-    const reads = vi.spyOn(deps.db.sightings, 'where');
+    const reads = vi.spyOn(deps.db.papers, 'where');
     const personal = await trending(0);
     const readsForOne = reads.mock.calls.length;
     expect(readsForOne).toBeGreaterThan(0);

@@ -23,7 +23,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { dayOf } from '../../lib/clock';
-import type { MatchRecord, PaperRecord, SightingRecord } from '../../lib/db/schema';
+import type { MatchRecord, PaperRecord } from '../../lib/db/schema';
 import { aliasKeys } from '../../lib/ids';
 import { benchCorpus } from '../../lib/match/bench';
 import { compileInterests, matchPapers } from '../../lib/match/matcher';
@@ -57,10 +57,9 @@ chrome.runtime.sendMessage = (...args) => {
   return Promise.resolve(send(...args)).finally(() => { window.__inFlight--; window.__lastAnswer = performance.now(); });
 };`;
 
-/** Aligned lists: index i is the i-th paper, its sighting and its matches. */
+/** Aligned lists: index i is the i-th paper (with its sighting) and its matches. */
 interface Store {
   papers: PaperRecord[];
-  sightings: SightingRecord[];
   matches: MatchRecord[][];
 }
 
@@ -71,15 +70,18 @@ function seedStore(size: number): Store {
   const todayCount = Math.round(size * TODAY_SHARE);
   const corpus = benchCorpus(seed, size, false);
   const withAbstracts = benchCorpus(seed, todayCount, true);
-  const store: Store = { papers: [], sightings: [], matches: [] };
+  const store: Store = { papers: [], matches: [] };
   corpus.forEach((p, i) => {
     const id = `25${String(1 + Math.floor(i / 90_000)).padStart(2, '0')}.${10_000 + (i % 90_000)}`;
     const seenToday = i < todayCount;
     const time = seenToday ? now - (i % 600) * 1000 : now - (1 + (i % 365)) * DAY_MS;
     const ids = { arxiv: id };
     const abstract = seenToday ? withAbstracts[i]?.abstract : undefined;
-    store.papers.push({ key: `arxiv:${id}`, title: p.title, url: `https://arxiv.org/abs/${id}`, ids, authors: [...(p.authors ?? [])], ...(abstract ? { abstract } : {}), aliases: aliasKeys(ids, p.title, p.authors), firstSeen: time, lastSeen: time });
-    store.sightings.push({ key: `arxiv:${id}`, day: seenToday ? today : dayOf(time), page: 'https://arxiv.org/list/cs/new', site: 'arxiv', firstTime: time, time });
+    const sighting = { day: seenToday ? today : dayOf(time), page: 'https://arxiv.org/list/cs/new', site: 'arxiv', firstTime: time, time };
+    store.papers.push({
+      key: `arxiv:${id}`, title: p.title, url: `https://arxiv.org/abs/${id}`, ids, authors: [...(p.authors ?? [])], ...(abstract ? { abstract } : {}),
+      aliases: aliasKeys(ids, p.title, p.authors), firstSeen: time, lastSeen: time, sightings: [sighting], days: [sighting.day],
+    });
   });
   store.matches = matchPapers(compileInterests(benchInterests()), store.papers).map((matches, i) => matches.map((m) => ({ key: store.papers[i]!.key, ...m })));
   return store;
@@ -88,7 +90,7 @@ function seedStore(size: number): Store {
 async function writeStore(session: ExtensionSession, store: Store): Promise<void> {
   for (let at = 0; at < store.papers.length; at += WRITE_CHUNK) {
     const end = at + WRITE_CHUNK;
-    const chunk = { papers: store.papers.slice(at, end), sightings: store.sightings.slice(at, end), matches: store.matches.slice(at, end).flat() };
+    const chunk = { papers: store.papers.slice(at, end), matches: store.matches.slice(at, end).flat() };
     // As one JSON string: Playwright's serialisation of 5,000-record object graphs took longer than the puts.
     await session.worker.evaluate(async (json) => {
       const records = JSON.parse(json) as Record<string, unknown[]>;

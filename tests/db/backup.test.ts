@@ -63,9 +63,10 @@ describe('backup', () => {
   it('export → wipe → import restores an identical store (10 days, 2,550 papers)', { timeout: 60_000 }, async () => {
     await browse(10);
     const before = await exported();
-    expect(before).toMatchObject({ format: BACKUP_FORMAT, version: 1, interests: [DIFFUSION, HOPFIELD] });
+    expect(before).toMatchObject({ format: BACKUP_FORMAT, version: 2, interests: [DIFFUSION, HOPFIELD] });
     expect(before.tables.papers).toHaveLength(2550);
-    expect(before.tables.sightings).toHaveLength(3000);
+    expect(before.tables.papers!.flatMap((p) => p.sightings as unknown[])).toHaveLength(3000);
+    expect(Object.keys(before.tables).sort()).toEqual(['alerts', 'matches', 'papers']);
     expect(before.tables.matches!.length).toBeGreaterThan(1500);
     expect(before.settings).toEqual({ [SETTINGS_KEY]: expect.objectContaining({ version: 1 }), [RETENTION_KEY]: { days: 90 } });
 
@@ -75,7 +76,7 @@ describe('backup', () => {
     await fakeBrowser.storage.local.remove([SETTINGS_KEY, RETENTION_KEY]);
 
     const { counts, interests } = await restore(before);
-    expect(counts).toMatchObject({ papers: 2550, sightings: 3000, interests: 2 });
+    expect(counts).toMatchObject({ papers: 2550, interests: 2 });
     expect(interests).toEqual([DIFFUSION, HOPFIELD]);
     expect(await exported()).toEqual(before);
     // The restored interests are the ones matching now (the cached set was dropped).
@@ -90,20 +91,20 @@ describe('backup', () => {
   it('writes the file in pieces, one record per line, paging every table by its primary key', async () => {
     await browse(10);
     const { parts, counts } = await exportBackup(deps.db, deps.now());
-    expect(counts).toMatchObject({ interests: 2, papers: 2550, sightings: 3000 });
+    expect(counts).toMatchObject({ interests: 2, papers: 2550 });
     // Each piece holds at most one page of records: no string grows with the store.
     expect(parts.length).toBeGreaterThan(6);
     expect(Math.max(...parts.map((p) => p.split('\n').length - 1))).toBeLessThanOrEqual(2000);
     const lines = parts.join('').split('\n');
     const paperLines = lines.filter((l) => l.startsWith('      {"key":"arxiv:'));
-    expect(paperLines.length).toBe(2550 + 3000 + counts.matches! + counts.alerts!);
+    expect(paperLines.length).toBe(2550 + counts.matches! + counts.alerts!);
     expect(new Set(paperLines).size).toBe(paperLines.length);
   });
 
   it('an empty store exports a file that restores to an empty store', async () => {
     await deps.interests.set([]);
     const { parts } = await exportBackup(deps.db, deps.now());
-    expect(JSON.parse(parts.join(''))).toMatchObject({ interests: [], tables: { papers: [], sightings: [], matches: [], alerts: [] } });
+    expect(JSON.parse(parts.join(''))).toMatchObject({ interests: [], tables: { papers: [], matches: [], alerts: [] } });
     await restore(JSON.parse(parts.join('')));
     expect(await Promise.all(deps.db.tables.map((t) => t.count()))).toEqual(deps.db.tables.map(() => 0));
   });
@@ -115,15 +116,37 @@ describe('backup', () => {
     expect(backup.interests.map((i) => i.id)).toEqual(['diffusion', 'hopfield']);
   });
 
+  const SIGHTING = { day: '2026-01-01', page: 'https://arxiv.org/list/cs/new', site: 'arxiv', firstTime: 1, time: 2 };
   const valid = (): Record<string, unknown> => ({
     format: BACKUP_FORMAT,
-    version: 1,
+    version: 2,
     interests: [HOPFIELD],
     tables: {
-      papers: [{ key: 'arxiv:2401.00001', title: 'T', ids: { arxiv: '2401.00001' }, aliases: ['arxiv:2401.00001'], firstSeen: 1, lastSeen: 2 }],
-      sightings: [{ key: 'arxiv:2401.00001', day: '2026-01-01', page: 'https://arxiv.org/list/cs/new', site: 'arxiv', firstTime: 1, time: 2 }],
+      papers: [{ key: 'arxiv:2401.00001', title: 'T', ids: { arxiv: '2401.00001' }, aliases: ['arxiv:2401.00001'], firstSeen: 1, lastSeen: 2, sightings: [SIGHTING], days: ['2026-01-01'] }],
     },
     settings: {},
+  });
+
+  it('restores a version-1 file, whose sightings come as a table of their own, into its papers', async () => {
+    const later = { ...SIGHTING, day: '2026-01-02', firstTime: 3, time: 4 };
+    const v1 = {
+      ...valid(),
+      version: 1,
+      tables: {
+        papers: [{ key: 'arxiv:2401.00001', title: 'T', ids: { arxiv: '2401.00001' }, aliases: ['arxiv:2401.00001'], firstSeen: 1, lastSeen: 4 }],
+        sightings: [{ key: 'arxiv:2401.00001', ...later }, { key: 'arxiv:2401.00001', ...SIGHTING }, { key: 'arxiv:2409.00404', ...SIGHTING }],
+      },
+    };
+    const { counts } = await restore(v1);
+    expect(counts).toEqual({ interests: 1, papers: 1 });
+    expect(await deps.db.papers.get('arxiv:2401.00001')).toMatchObject({ sightings: [SIGHTING, later], days: ['2026-01-01', '2026-01-02'] });
+    expect(await deps.db.papers.where('days').equals('2026-01-02').primaryKeys()).toEqual(['arxiv:2401.00001']);
+  });
+
+  it('derives the day index from the sightings, not from what the file says', async () => {
+    await restore(withPaper({ days: ['1999-01-01'] }));
+    expect(await deps.db.papers.where('days').equals('1999-01-01').count()).toBe(0);
+    expect(await deps.db.papers.where('days').equals('2026-01-01').count()).toBe(1);
   });
   const withPaper = (patch: object) => {
     const b = valid();
@@ -145,6 +168,9 @@ describe('backup', () => {
     ['a foreign id kind', withPaper({ ids: { isbn: '123' } }), /tables\.papers\[0\]\.ids/],
     ['a 1 MB title', withPaper({ title: 'x'.repeat(1 << 20) }), /title must be a string of at most 2000/],
     ['a bad time', withPaper({ lastSeen: 'yesterday' }), /lastSeen must be a time/],
+    ['a sighting with a bad day', withPaper({ sightings: [{ ...SIGHTING, day: 'today' }] }), /tables\.papers\[0\]\.sightings\[0\]\.day must be YYYY-MM-DD/],
+    ['sightings that are not a list', withPaper({ sightings: 'many' }), /tables\.papers\[0\]\.sightings must be a list/],
+    ['a sighting of a javascript: page', withPaper({ sightings: [{ ...SIGHTING, page: 'javascript:alert(1)' }] }), /sightings\[0\]\.page must be an http\(s\) URL/],
     ['a repeated key', { ...valid(), tables: { papers: [...(valid().tables as { papers: unknown[] }).papers, ...(valid().tables as { papers: unknown[] }).papers] } }, /repeats the key/],
     ['a match score out of range', { ...valid(), tables: { matches: [{ key: 'k', interest: 'i', score: 2, terms: [] }] } }, /score must be a number in \(0, 1\]/],
     ['bad settings', { ...valid(), settings: { [RETENTION_KEY]: { days: -1 } } }, /settings\.retention/],
@@ -159,7 +185,7 @@ describe('backup', () => {
   it('a write failing half-way rolls the whole import back', async () => {
     await browse(1);
     const before = await exported();
-    vi.spyOn(deps.db.table('sightings'), 'bulkAdd').mockRejectedValueOnce(new Error('disk on fire'));
+    vi.spyOn(deps.db.table('papers'), 'bulkAdd').mockRejectedValueOnce(new Error('disk on fire'));
     await expect(restore(valid())).rejects.toThrow('disk on fire');
     expect(await exported()).toEqual(before);
   });

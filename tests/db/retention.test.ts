@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage, type BackgroundDeps } from '../../lib/background/handlers';
+import { dayOf } from '../../lib/clock';
 import { RETENTION_KEY, STORAGE_ERROR_KEY } from '../../lib/data-state';
 import { isQuotaError, prune, pruneByRetention } from '../../lib/db/retention';
 import { arxivPaper, DIFFUSION, testBackground } from '../factories';
@@ -33,13 +34,18 @@ async function seed(): Promise<void> {
   await scan([arxivPaper('2401.00003', 'Three'), arxivPaper('2401.00004', 'Four')], 'https://arxiv.org/list/cs/recent');
 }
 
+const sightingsOf = async (key: string) => (await deps.db.papers.get(key))?.sightings.length ?? 0;
+const allSightings = async () => (await deps.db.papers.toArray()).reduce((n, p) => n + p.sightings.length, 0);
+
 describe('pruning', () => {
   it('removes old sightings and papers not seen since, with their matches; starred papers stay', async () => {
     await seed();
     expect(await prune(deps.db, 30, START + 60 * DAY)).toEqual({ sightings: 2, papers: 1 });
     expect((await deps.db.papers.toCollection().primaryKeys()).sort()).toEqual(['arxiv:2401.00002', 'arxiv:2401.00003', 'arxiv:2401.00004']);
-    expect(await deps.db.sightings.where('key').equals('arxiv:2401.00002').count()).toBe(1);
-    expect(await deps.db.sightings.where('key').equals('arxiv:2401.00003').count()).toBe(1);
+    expect(await sightingsOf('arxiv:2401.00002')).toBe(1);
+    expect(await sightingsOf('arxiv:2401.00003')).toBe(1);
+    // The day index follows: paper 3 is no longer listed under day 0, starred paper 2 still is.
+    expect(await deps.db.papers.where('days').equals(dayOf(START)).primaryKeys()).toEqual(['arxiv:2401.00002']);
     expect(await deps.db.matches.where('key').equals('arxiv:2401.00001').count()).toBe(0);
     // Idempotent.
     expect(await prune(deps.db, 30, START + 60 * DAY)).toEqual({ sightings: 0, papers: 0 });
@@ -48,7 +54,7 @@ describe('pruning', () => {
   it('follows the retention setting, and keeps everything by default', async () => {
     await seed();
     expect(await pruneByRetention(deps.db, START + 60 * DAY)).toBeUndefined();
-    expect(await deps.db.sightings.count()).toBe(5);
+    expect(await allSightings()).toBe(5);
     await handleMessage(deps, { type: 'setRetention', retention: { days: 30 } }, fromPopup);
     expect(await fakeBrowser.storage.local.get(RETENTION_KEY)).toEqual({ [RETENTION_KEY]: { days: 30 } });
     expect(await pruneByRetention(deps.db, START + 60 * DAY)).toEqual({ sightings: 2, papers: 1 });
@@ -70,15 +76,16 @@ describe('a full disk', () => {
 
   it('fails the scan, stores nothing of it, reports the error, and pruning clears the report', async () => {
     await seed();
-    const before = await deps.db.sightings.count();
+    const before = await allSightings();
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    vi.spyOn(deps.db.sightings, 'bulkPut').mockRejectedValueOnce(quota());
+    // The scan's last write: papers (with their sightings) were already put in the same transaction.
+    vi.spyOn(deps.db.matches, 'bulkPut').mockRejectedValueOnce(quota());
     deps.now = () => START + 60 * DAY;
     const reply = await scan([arxivPaper('2401.00005', 'Five')]);
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/quota/i) });
     // The transaction rolled back: no paper without its sighting, nothing half-written.
     expect(await deps.db.papers.get('arxiv:2401.00005')).toBeUndefined();
-    expect(await deps.db.sightings.count()).toBe(before);
+    expect(await allSightings()).toBe(before);
     expect((await fakeBrowser.storage.local.get(STORAGE_ERROR_KEY))[STORAGE_ERROR_KEY]).toMatchObject({ kind: 'quota', time: START + 60 * DAY });
 
     // The way out the popup offers: prune old sightings, keep starred.

@@ -15,23 +15,29 @@ function openAt(version: number): Dexie {
 }
 
 describe('the schema history', () => {
-  it('upgrades a version-1 database with data to version 2 (the notification outbox) with nothing lost', async () => {
+  it('upgrades a version-1 database with data to the latest, each paper taking its sightings, with nothing lost', async () => {
     const v1 = openAt(1);
     const paper = { key: 'arxiv:2401.00001', title: 'T', ids: { arxiv: '2401.00001' }, aliases: ['arxiv:2401.00001'], firstSeen: 1, lastSeen: 2, read: true };
-    const sighting = { key: paper.key, day: '2026-11-22', page: 'https://arxiv.org/list/cs/new', site: 'arxiv', firstTime: 1, time: 2 };
+    const unseen = { key: 'arxiv:2401.00002', title: 'U', ids: { arxiv: '2401.00002' }, aliases: ['arxiv:2401.00002'], firstSeen: 1, lastSeen: 1 };
+    const later = { day: '2026-11-23', page: 'https://arxiv.org/list/cs/recent', site: 'arxiv', firstTime: 5, time: 6 };
+    const earlier = { day: '2026-11-22', page: 'https://arxiv.org/list/cs/new', site: 'arxiv', firstTime: 1, time: 2, signals: { citations: 3 } };
     const match = { key: paper.key, interest: 'diffusion', score: 0.9, terms: [] };
     const interest = { id: 'diffusion', label: 'Diffusion', terms: ['diffusion'], order: 0 };
-    await v1.table('papers').put(paper);
-    await v1.table('sightings').put(sighting);
+    await v1.table('papers').bulkPut([paper, unseen]);
+    await v1.table('sightings').bulkPut([{ key: paper.key, ...later }, { key: paper.key, ...earlier }]);
     await v1.table('matches').put(match);
     await v1.table('interests').put(interest);
     v1.close();
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(await db.papers.toArray()).toEqual([paper]);
-    expect(await db.sightings.toArray()).toEqual([sighting]);
+    expect(db.verno).toBe(LATEST);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['alerts', 'interests', 'matches', 'papers']);
+    expect(await db.papers.toArray()).toEqual([
+      { ...paper, sightings: [earlier, later], days: ['2026-11-22', '2026-11-23'] },
+      { ...unseen, sightings: [], days: [] },
+    ]);
+    expect(await db.papers.where('days').equals('2026-11-23').primaryKeys()).toEqual([paper.key]);
     expect(await db.matches.toArray()).toEqual([match]);
     expect(await db.interests.toArray()).toEqual([interest]);
     expect(await db.alerts.count()).toBe(0);
@@ -40,17 +46,26 @@ describe('the schema history', () => {
   });
 });
 
-/** One record per table, in the shape the table has had since it was added. A new table needs one here. */
-const SEEDS: Record<string, Record<string, unknown>[]> = {
-  papers: [
-    { key: 'arxiv:2401.00001', title: 'T', ids: { arxiv: '2401.00001' }, aliases: ['arxiv:2401.00001', 'title:t/lovelace'], firstSeen: 1, lastSeen: 2, starred: true },
-    { key: 'doi:10.1000/x', title: 'U', ids: { doi: '10.1000/x' }, aliases: ['doi:10.1000/x'], firstSeen: 3, lastSeen: 4 },
-  ],
-  sightings: [{ key: 'arxiv:2401.00001', day: '2026-11-22', page: 'https://arxiv.org/list/cs/new', site: 'arxiv', firstTime: 1, time: 2 }],
-  matches: [{ key: 'arxiv:2401.00001', interest: 'diffusion', score: 0.9, terms: [{ term: 'diffusion', field: 'title', exact: true }] }],
-  interests: [{ id: 'diffusion', label: 'Diffusion', terms: ['diffusion'], order: 0 }],
-  alerts: [{ key: 'arxiv:2401.00001', time: 1, page: 'https://arxiv.org/list/cs/new', site: 'arxiv', interests: ['diffusion'], state: 'shown', shownAt: 2 }],
-};
+const SIGHTING = { day: '2026-11-22', page: 'https://arxiv.org/list/cs/new', site: 'arxiv', firstTime: 1, time: 2 };
+const PAPERS = [
+  { key: 'arxiv:2401.00001', title: 'T', ids: { arxiv: '2401.00001' }, aliases: ['arxiv:2401.00001', 'title:t/lovelace'], firstSeen: 1, lastSeen: 2, starred: true },
+  { key: 'doi:10.1000/x', title: 'U', ids: { doi: '10.1000/x' }, aliases: ['doi:10.1000/x'], firstSeen: 3, lastSeen: 4 },
+];
+
+/** One record per table, in the shape the table has at `version`. A new table or shape needs one here. */
+function seedsAt(version: number): Record<string, Record<string, unknown>[]> {
+  const all: Record<string, Record<string, unknown>[]> = {
+    papers:
+      version >= 3
+        ? [{ ...PAPERS[0], sightings: [SIGHTING], days: [SIGHTING.day] }, { ...PAPERS[1], sightings: [], days: [] }]
+        : PAPERS,
+    sightings: [{ key: 'arxiv:2401.00001', ...SIGHTING }],
+    matches: [{ key: 'arxiv:2401.00001', interest: 'diffusion', score: 0.9, terms: [{ term: 'diffusion', field: 'title', exact: true }] }],
+    interests: [{ id: 'diffusion', label: 'Diffusion', terms: ['diffusion'], order: 0 }],
+    alerts: [{ key: 'arxiv:2401.00001', time: 1, page: 'https://arxiv.org/list/cs/new', site: 'arxiv', interests: ['diffusion'], state: 'shown', shownAt: 2 }],
+  };
+  return Object.fromEntries(tablesAt(version).map((t) => [t, all[t]!]));
+}
 
 /** Tables as they stand at `version` (a `null` store deletes a table). */
 function tablesAt(version: number): string[] {
@@ -68,23 +83,26 @@ describe('every version of the schema history', () => {
     for (const { upgrade } of SCHEMA_HISTORY) if (upgrade) expect(upgrade.name).not.toMatch(/^(upgrade)?$/);
   });
 
-  it('has a seed record for every table, so the upgrade test below covers it', () => {
-    expect(Object.keys(SEEDS).sort()).toEqual(tablesAt(LATEST).sort());
+  it.each(SCHEMA_HISTORY.map((s) => s.version))('has a seed record for every table of version %i, so the upgrade test below covers it', (version) => {
+    const seeds = seedsAt(version);
+    expect(tablesAt(version).filter((t) => !seeds[t]?.length)).toEqual([]);
   });
 
   it.each(SCHEMA_HISTORY.map((s) => s.version))('opens a database created at version %i with every record kept', async (version) => {
     const old = openAt(version);
-    for (const table of tablesAt(version)) await old.table(table).bulkAdd(SEEDS[table]!);
+    const seeds = seedsAt(version);
+    for (const table of tablesAt(version)) await old.table(table).bulkAdd(seeds[table]!);
     old.close();
 
     const db = openDatabase(name);
     await db.open();
     expect(db.verno).toBe(LATEST);
+    const latest = seedsAt(LATEST);
     for (const table of tablesAt(version).filter((t) => tablesAt(LATEST).includes(t))) {
       // Upgrades may add fields; nothing seeded may go missing or change.
       const records = await db.table(table).toArray();
-      expect(records, table).toHaveLength(SEEDS[table]!.length);
-      SEEDS[table]!.forEach((seed, i) => expect(records[i], table).toMatchObject(seed));
+      expect(records, table).toHaveLength(latest[table]!.length);
+      latest[table]!.forEach((seed, i) => expect(records[i], table).toMatchObject(seed));
     }
     expect(await db.papers.where('aliases').equals('title:t/lovelace').count()).toBe(1);
     db.close();

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type PaperlightDB } from '../../lib/db/schema';
+import { MAX_SIGHTINGS, openDatabase, type PaperlightDB } from '../../lib/db/schema';
 import { recordScan, type Matcher } from '../../lib/db/store';
 import { arxivPaper, paper } from '../factories';
 
@@ -25,14 +25,15 @@ describe('recordScan', () => {
     await recordScan(db, { page: 'https://arxiv.org/list/cs/recent', site: 'arxiv', time: DAY2, papers: papers.slice(0, 1) }, noMatches);
 
     expect(await db.papers.count()).toBe(2);
-    const sightings = await db.sightings.where('key').equals('arxiv:2401.00001').toArray();
-    expect(sightings.map((s) => [s.day, s.page])).toEqual([
+    const first = await db.papers.get('arxiv:2401.00001');
+    expect(first?.sightings.map((s) => [s.day, s.page])).toEqual([
       ['2026-11-20', 'https://arxiv.org/list/cs/new'],
       ['2026-11-21', 'https://arxiv.org/list/cs/recent'],
     ]);
-    expect(sightings[0]).toMatchObject({ firstTime: DAY1, time: DAY1 + 1000 });
-    const first = await db.papers.get('arxiv:2401.00001');
-    expect(first).toMatchObject({ firstSeen: DAY1, lastSeen: DAY2 });
+    expect(first?.sightings[0]).toMatchObject({ firstTime: DAY1, time: DAY1 + 1000 });
+    expect(first).toMatchObject({ firstSeen: DAY1, lastSeen: DAY2, days: ['2026-11-20', '2026-11-21'] });
+    expect(await db.papers.where('days').equals('2026-11-21').primaryKeys()).toEqual(['arxiv:2401.00001']);
+    expect((await db.papers.where('days').equals('2026-11-20').primaryKeys()).sort()).toEqual(['arxiv:2401.00001', 'arxiv:2401.00002']);
   });
 
   it('treats versions and arXiv’s own DOI as the same paper', async () => {
@@ -51,8 +52,28 @@ describe('recordScan', () => {
     const records = await db.papers.toArray();
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ key: 'arxiv:2011.13456', ids: { arxiv: '2011.13456', doi: '10.1000/xyz.1' }, abstract: 'We model scores.', authors: ['Yang Song'], firstSeen: DAY1 });
-    const sightings = await db.sightings.toArray();
-    expect(sightings.map((s) => s.key)).toEqual(['arxiv:2011.13456', 'arxiv:2011.13456']);
+    expect(records[0]?.sightings.map((s) => s.page)).toEqual(['https://publisher.example/x', 'https://arxiv.org/abs/2011.13456']);
+  });
+
+  it('keeps the sightings of both records when a page shows that two stored records are one paper', async () => {
+    const doiOnly = paper({ title: 'Score-based models', ids: { doi: '10.1000/xyz.1' }, authors: ['Yang Song'] });
+    await recordScan(db, { page: 'https://publisher.example/x', site: 'arxiv', time: DAY1, papers: [doiOnly] }, noMatches);
+    await recordScan(db, { page: 'https://arxiv.org/list/cs/new', site: 'arxiv', time: DAY1 + 1000, papers: [arxivPaper('2011.13456', 'Score-based models')] }, noMatches);
+    const both = paper({ title: 'Score-based models', ids: { arxiv: '2011.13456', doi: '10.1000/xyz.1' } });
+    await recordScan(db, { page: 'https://arxiv.org/abs/2011.13456', site: 'arxiv', time: DAY2, papers: [both] }, noMatches);
+
+    const records = await db.papers.toArray();
+    expect(records.map((r) => r.key)).toEqual(['arxiv:2011.13456']);
+    expect(records[0]?.sightings.map((s) => s.page)).toEqual(['https://publisher.example/x', 'https://arxiv.org/list/cs/new', 'https://arxiv.org/abs/2011.13456']);
+  });
+
+  it('keeps a paper’s latest sightings only, up to the bound', async () => {
+    const p = [arxivPaper('2401.00001', 'T')];
+    for (let i = 0; i < MAX_SIGHTINGS + 3; i++) await recordScan(db, { page: `https://scholar.google.com/scholar?q=${i}`, site: 'scholar', time: DAY1 + i, papers: p }, noMatches);
+    const { sightings } = (await db.papers.get('arxiv:2401.00001'))!;
+    expect(sightings).toHaveLength(MAX_SIGHTINGS);
+    expect(sightings[0]?.page).toBe('https://scholar.google.com/scholar?q=3');
+    expect(sightings.at(-1)?.page).toBe(`https://scholar.google.com/scholar?q=${MAX_SIGHTINGS + 2}`);
   });
 
   it('keeps two arXiv papers apart even when title and first author coincide', async () => {
@@ -83,6 +104,5 @@ describe('recordScan', () => {
     };
     await expect(recordScan(db, { page: 'https://x.example/', site: 'arxiv', time: DAY1, papers: [arxivPaper('2401.00001', 'T')] }, boom)).rejects.toThrow('boom');
     expect(await db.papers.count()).toBe(0);
-    expect(await db.sightings.count()).toBe(0);
   });
 });

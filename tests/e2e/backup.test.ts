@@ -32,12 +32,13 @@ function seed(page: Page, count: number): Promise<void> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['papers', 'sightings'], 'readwrite');
+          const tx = db.transaction(['papers'], 'readwrite');
           const words = ['sparse', 'attention', 'graph', 'protein', 'diffusion', 'kernel', 'bandit', 'causal', 'retrieval', 'robust'];
           for (let n = 0; n < count; n++) {
             const id = `2312.${String(10000 + n)}`;
             const key = `arxiv:${id}`;
             const time = Date.UTC(2026, 0, 1) + n * 60_000;
+            const day = new Date(time).toISOString().slice(0, 10);
             const sentence = Array.from({ length: 12 }, (_, i) => words[(n * 7 + i * 3) % words.length]).join(' ');
             tx.objectStore('papers').put({
               key,
@@ -51,8 +52,9 @@ function seed(page: Page, count: number): Promise<void> {
               lastSeen: time,
               signals: { upvotes: n % 50 },
               ...(n % 1000 === 0 ? { starred: true } : {}),
+              sightings: [{ day, page: `https://arxiv.org/list/cs/pastweek?skip=${n}`, site: 'arxiv', firstTime: time, time }],
+              days: [day],
             });
-            tx.objectStore('sightings').put({ key, day: new Date(time).toISOString().slice(0, 10), page: `https://arxiv.org/list/cs/pastweek?skip=${n}`, site: 'arxiv', firstTime: time, time });
           }
           tx.oncomplete = () => (db.close(), resolve());
           tx.onerror = () => (db.close(), reject(tx.error));

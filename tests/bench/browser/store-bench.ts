@@ -17,10 +17,10 @@ export interface StoreInput {
   matches: InterestMatch[][];
 }
 
-type Written = Record<'papers' | 'sightings' | 'matches', unknown[]>;
+type Written = Record<'papers' | 'matches', unknown[]>;
 
 const DB = 'paperlight-bench';
-const STORES = ['papers', 'sightings', 'matches'] as const;
+const STORES = ['papers', 'matches'] as const;
 let written: Written | undefined;
 
 async function freshDatabase() {
@@ -37,7 +37,7 @@ export async function dexieRun(input: StoreInput): Promise<number> {
   const start = performance.now();
   await recordScan(db, { page: input.page, site: 'arxiv', time: input.time, papers: input.papers }, (records) => records.map((r) => byKey.get(r.key) ?? []));
   const ms = performance.now() - start;
-  written = { papers: await db.papers.toArray(), sightings: await db.sightings.toArray(), matches: await db.matches.toArray() };
+  written = { papers: await db.papers.toArray(), matches: await db.matches.toArray() };
   db.close();
   return ms;
 }
