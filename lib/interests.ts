@@ -64,7 +64,7 @@ export class InterestsFileError extends Error {
   override name = 'InterestsFileError';
 }
 
-const MAX_INTERESTS = 500;
+export const MAX_INTERESTS = 500;
 const MAX_TERMS = 200;
 const MAX_TERM_LENGTH = 200;
 

@@ -2,7 +2,7 @@
 import type { BackgroundDeps } from '../lib/background/handlers';
 import { createInterestStore } from '../lib/background/interests';
 import { createSnapshotKeeper } from '../lib/background/snapshot';
-import { openDatabase } from '../lib/db/schema';
+import { openDatabase, type MatchRecord, type PaperlightDB } from '../lib/db/schema';
 import { toPaper } from '../lib/detect';
 import type { PaperCandidate } from '../lib/adapters/types';
 import type { Interest } from '../lib/interests';
@@ -34,4 +34,10 @@ export function testBackground(now: number): BackgroundDeps {
     snapshot: createSnapshotKeeper(db, interests, () => deps.now()),
   };
   return deps;
+}
+
+/** Every stored match with its paper's key (matches live inside the paper records), optionally of one interest. */
+export async function storedMatches(db: PaperlightDB, interest?: string): Promise<MatchRecord[]> {
+  const papers = await (interest === undefined ? db.papers.toArray() : db.papers.where('interests').equals(interest).toArray());
+  return papers.flatMap((p) => p.matches.filter((m) => interest === undefined || m.interest === interest).map((m) => ({ key: p.key, ...m })));
 }

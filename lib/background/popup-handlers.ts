@@ -4,7 +4,7 @@ import { compileInterests, matchPapers } from '../match/matcher';
 import type { ChartData, InterestPreview, PageRequests, PaperStatePatch, PopupPaper } from '../messages';
 import type { Interest } from '../interests';
 import { rankTrending, type RankedPaper } from '../rank/trending';
-import { matchKeysOf, papersByKeys, type PaperView } from '../db/queries';
+import { papersByKeys, type PaperView } from '../db/queries';
 import { markPapers } from '../db/paper-state';
 import type { MatchRecord, PaperlightDB } from '../db/schema';
 import { excerpt, highlight } from '../highlight';
@@ -119,21 +119,14 @@ export async function setPaperState(db: PaperlightDB, key: string, patch: PaperS
 /** Matched papers per day and interest, for the popup's small bar chart (loaded after first paint). */
 export async function getChart(db: PaperlightDB, interests: InterestStore, days: string[]): Promise<ChartData> {
   const set = await interests.get();
-  const column = new Map(set.interests.map((interest, i) => [interest.id, i]));
-  const counts = await db.transaction('r', [db.papers, db.matches], () =>
-    Promise.all(
-      days.map(async (day) => {
-        const keys = await db.papers.where('days').equals(day).primaryKeys();
-        const matched = await matchKeysOf(db, keys);
-        const row = set.interests.map(() => 0);
-        for (const [, interest] of matched) {
-          const i = column.get(interest);
-          if (i !== undefined) row[i]!++;
-        }
-        return row;
-      }),
-    ),
-  );
+  // Keys only, from two indexes: papers per day, and papers per interest (a small part of the store).
+  const counts = await db.transaction('r', db.papers, async () => {
+    const [perDay, perInterest] = await Promise.all([
+      Promise.all(days.map(async (day) => new Set(await db.papers.where('days').equals(day).primaryKeys()))),
+      Promise.all(set.interests.map((i) => db.papers.where('interests').equals(i.id).primaryKeys())),
+    ]);
+    return perDay.map((seen) => perInterest.map((keys) => keys.filter((k) => seen.has(k)).length));
+  });
   return { days, interests: set.interests.map((i, index) => ({ id: i.id, label: i.label, color: interestColor(i, index) })), counts };
 }
 

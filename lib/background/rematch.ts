@@ -4,8 +4,7 @@
  * page can show it and a worker stopped half-way resumes from where it was on its next start.
  */
 import { browser } from 'wxt/browser';
-import { matchKeysOf } from '../db/queries';
-import type { PaperlightDB } from '../db/schema';
+import { withMatches, type PaperlightDB, type PaperRecord } from '../db/schema';
 import type { InterestChanges } from '../interests';
 import { compileInterests, matchPapers } from '../match/matcher';
 import type { InterestMatch, MatchablePaper } from '../match/types';
@@ -51,15 +50,20 @@ export function createRematcher(db: PaperlightDB, interests: InterestStore, snap
   /** One chunk of `ids`' pass (all interests if undefined): returns the last key done, or undefined at the end of the store. */
   async function chunk(after: string | undefined, size: number, ids: ReadonlySet<string> | undefined): Promise<{ last?: string; count: number }> {
     const match = matcherFor(await interests.get(), ids);
-    return db.transaction('rw', [db.papers, db.matches], async () => {
+    return db.transaction('rw', db.papers, async () => {
       const papers = await (after === undefined ? db.papers.orderBy(':id') : db.papers.where(':id').above(after))
         .limit(size)
         .toArray();
       if (!papers.length) return { count: 0 };
       const results = match(papers);
-      const stored = await matchKeysOf(db, papers.map((p) => p.key));
-      await db.matches.bulkDelete(ids ? stored.filter(([, interest]) => ids.has(interest)) : stored);
-      await db.matches.bulkPut(papers.flatMap((p, i) => (results[i] ?? []).map((m) => ({ key: p.key, ...m }))));
+      const changed = papers.flatMap((paper, i): PaperRecord[] => {
+        // A pass over some interests keeps the paper's matches with the others.
+        const kept = ids ? paper.matches.filter((m) => !ids.has(m.interest)) : [];
+        const now = withMatches([...kept, ...(results[i] ?? [])]);
+        // Most papers match as before: only a changed record is written.
+        return JSON.stringify(now.matches) === JSON.stringify(paper.matches) ? [] : [{ ...paper, ...now }];
+      });
+      await db.papers.bulkPut(changed);
       return { last: papers[papers.length - 1]!.key, count: papers.length };
     });
   }
@@ -107,7 +111,13 @@ export function createRematcher(db: PaperlightDB, interests: InterestStore, snap
       // A chunk in flight may still write matches of a removed interest: delete them after it.
       await running;
       if (changes.removed.length) {
-        await db.matches.where('interest').anyOf(changes.removed).delete();
+        const removed = new Set(changes.removed);
+        await db.transaction('rw', db.papers, () =>
+          db.papers
+            .where('interests')
+            .anyOf(changes.removed)
+            .modify((paper) => void Object.assign(paper, withMatches(paper.matches.filter((m) => !removed.has(m.interest))))),
+        );
         await snapshot.invalidate();
       }
       return resume();

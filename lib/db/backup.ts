@@ -14,15 +14,16 @@ import { BACKUP_FORMAT, RETENTION_KEY, STORAGE_ERROR_KEY } from '../data-state';
 import { LIMITS } from '../detect';
 import { groupBy } from '../collections';
 import { ID_KINDS } from '../ids';
-import { InterestsFileError, parseInterestsFile, type Interest } from '../interests';
+import { InterestsFileError, MAX_INTERESTS, parseInterestsFile, type Interest } from '../interests';
 import { REMATCH_STATE_KEY } from '../rematch-state';
 import { parseSettings, SETTINGS_KEY } from '../settings';
 import { parseRetention } from './retention';
-import { MAX_SIGHTINGS, SCHEMA_HISTORY, withSightings, type PaperlightDB, type Sighting } from './schema';
+import type { InterestMatch } from '../match/types';
+import { MAX_SIGHTINGS, SCHEMA_HISTORY, withMatches, withSightings, type PaperlightDB, type Sighting } from './schema';
 
 /**
- * Bump when the file's shape changes, and keep reading the old shape. 2: sightings inside their
- * paper's record (version 1 had a `sightings` table; such files still restore).
+ * Bump when the file's shape changes, and keep reading the old shape. 2: sightings and matches
+ * inside their paper's record (version 1 had `sightings` and `matches` tables; such files still restore).
  */
 export const BACKUP_VERSION = 2;
 
@@ -61,13 +62,23 @@ const TABLES: ReadonlyMap<string, string[]> = new Map(
     .map(([name, stores]) => [name, stores.split(',')[0]!.trim().replace(/^(?:&|\+\+)/, '').replace(/^\[|\]$/g, '').split('+')]),
 );
 
-/** Version-1 files: each paper takes its sightings from the `sightings` table; `days` is derived again either way. */
-function embedSightingTable(tables: Record<string, Rec[]>): Record<string, Rec[]> {
-  const { sightings = [], ...rest } = tables;
-  const byKey = groupBy(sightings, (s) => s.key as string);
-  const own = (key: unknown) => (byKey.get(key as string) ?? []).map(({ key: _key, ...sighting }) => sighting as unknown as Sighting);
-  const papers = (rest.papers ?? []).map((p) => ({ ...p, ...withSightings([...((p.sightings as Sighting[] | undefined) ?? []), ...own(p.key)]) }));
-  // A sighting of no paper in the file has nothing to show; it is dropped.
+/**
+ * Version-1 files: each paper takes its sightings and matches from their own tables. The index
+ * fields (`days`, `interests`) are derived again for every file, never taken from it.
+ */
+function embedInPapers(tables: Record<string, Rec[]>): Record<string, Rec[]> {
+  const { sightings = [], matches = [], ...rest } = tables;
+  const byPaper = (records: Rec[]) => {
+    const groups = groupBy(records, (r) => r.key as string);
+    return (key: unknown) => (groups.get(key as string) ?? []).map(({ key: _key, ...record }) => record);
+  };
+  const [sightingsOf, matchesOf] = [byPaper(sightings), byPaper(matches)];
+  const papers = (rest.papers ?? []).map((p) => ({
+    ...p,
+    ...withSightings([...((p.sightings as Sighting[] | undefined) ?? []), ...(sightingsOf(p.key) as unknown as Sighting[])]),
+    ...withMatches([...((p.matches as InterestMatch[] | undefined) ?? []), ...(matchesOf(p.key) as unknown as InterestMatch[])]),
+  }));
+  // A sighting or match of no paper in the file has nothing to show; it is dropped.
   return { ...rest, papers };
 }
 
@@ -108,6 +119,21 @@ function link(r: Rec, field: string, where: string, optional: boolean): void {
   if (r[field] !== undefined && !/^https?:\/\//i.test(r[field] as string)) fail(`${where}.${field}`, 'must be an http(s) URL');
 }
 
+function matchFields(r: Rec, where: string): void {
+  text(r, 'interest', where, 200);
+  if (typeof r.score !== 'number' || !(r.score > 0 && r.score <= 1)) fail(`${where}.score`, 'must be a number in (0, 1]');
+  if (!Array.isArray(r.terms) || !r.terms.every((t) => isObject(t) && typeof t.term === 'string' && ['title', 'abstract', 'authors'].includes(t.field as string) && typeof t.exact === 'boolean'))
+    fail(`${where}.terms`, 'must be a list of {term, field, exact}');
+}
+
+/** An optional list of at most `max` objects, each checked by `check`. */
+function list(r: Rec, field: string, where: string, max: number, check: (item: Rec, where: string) => void): void {
+  const v = r[field];
+  if (v === undefined) return;
+  if (!Array.isArray(v) || v.length > max) fail(`${where}.${field}`, `must be a list of at most ${max} ${field}`);
+  v.forEach((item, i) => (isObject(item) ? check(item, `${where}.${field}[${i}]`) : fail(`${where}.${field}[${i}]`, 'must be an object')));
+}
+
 function sightingFields(r: Rec, where: string): void {
   if (typeof r.day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(r.day)) fail(`${where}.day`, 'must be YYYY-MM-DD');
   link(r, 'page', where, false);
@@ -138,11 +164,10 @@ const RECORD_CHECKS: Record<string, (r: Rec, where: string) => void> = {
     time(r, 'lastSeen', where);
     signals(r, where);
     for (const f of ['starred', 'dismissed', 'read']) flag(r, f, where);
-    // Absent in version-1 files, whose sightings come as a table of their own.
-    if (r.sightings !== undefined) {
-      if (!Array.isArray(r.sightings) || r.sightings.length > MAX_SIGHTINGS) fail(`${where}.sightings`, `must be a list of at most ${MAX_SIGHTINGS} sightings`);
-      r.sightings.forEach((s, i) => (isObject(s) ? sightingFields(s, `${where}.sightings[${i}]`) : fail(`${where}.sightings[${i}]`, 'must be an object')));
-    }
+    // Absent in version-1 files, whose sightings and matches come as tables of their own.
+    list(r, 'sightings', where, MAX_SIGHTINGS, sightingFields);
+    // A paper matches each interest once at most.
+    list(r, 'matches', where, MAX_INTERESTS, matchFields);
   },
   sightings(r, where) {
     text(r, 'key', where, LIMITS.key);
@@ -150,10 +175,7 @@ const RECORD_CHECKS: Record<string, (r: Rec, where: string) => void> = {
   },
   matches(r, where) {
     text(r, 'key', where, LIMITS.key);
-    text(r, 'interest', where, 200);
-    if (typeof r.score !== 'number' || !(r.score > 0 && r.score <= 1)) fail(`${where}.score`, 'must be a number in (0, 1]');
-    if (!Array.isArray(r.terms) || !r.terms.every((t) => isObject(t) && typeof t.term === 'string' && ['title', 'abstract', 'authors'].includes(t.field as string) && typeof t.exact === 'boolean'))
-      fail(`${where}.terms`, 'must be a list of {term, field, exact}');
+    matchFields(r, where);
   },
 };
 
@@ -189,7 +211,7 @@ export function parseBackup(raw: unknown): Backup {
     throw err;
   }
   if (!isObject(raw.tables)) fail('tables', 'must be an object of tables');
-  const tables = embedSightingTable(Object.fromEntries(Object.entries(raw.tables).map(([name, records]) => [name, checkTable(name, records)])));
+  const tables = embedInPapers(Object.fromEntries(Object.entries(raw.tables).map(([name, records]) => [name, checkTable(name, records)])));
   if (raw.settings !== undefined && !isObject(raw.settings)) fail('settings', 'must be an object');
   const settings: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw.settings ?? {})) {

@@ -5,7 +5,6 @@
 import { browser } from 'wxt/browser';
 import { dayOf } from '../clock';
 import { DEFAULT_RETENTION, RETENTION_CHOICES, RETENTION_KEY, STORAGE_ERROR_KEY, type Retention, type StorageError } from '../data-state';
-import { matchKeysOf } from './queries';
 import { withSightings, type PaperlightDB, type PaperRecord } from './schema';
 
 const DAY_MS = 86_400_000;
@@ -17,13 +16,13 @@ export interface Pruned {
 }
 
 /**
- * Remove sightings older than `days` and papers last seen before then (with their matches), in one
+ * Remove sightings older than `days` and papers last seen before then, in one
  * transaction; starred papers and their sightings stay whatever their age.
  */
 export async function prune(db: PaperlightDB, days: number, now: number): Promise<Pruned> {
   const cutoff = now - days * DAY_MS;
   const cutoffDay = dayOf(cutoff);
-  return db.transaction('rw', [db.papers, db.matches], async () => {
+  return db.transaction('rw', db.papers, async () => {
     const gone = await db.papers
       .where('lastSeen')
       .below(cutoff)
@@ -41,10 +40,7 @@ export async function prune(db: PaperlightDB, days: number, now: number): Promis
       if (!goneKeys.has(paper.key)) kept.push({ ...paper, ...withSightings(recent) });
     }
     await db.papers.bulkPut(kept);
-    if (gone.length) {
-      await db.matches.bulkDelete(await matchKeysOf(db, gone));
-      await db.papers.bulkDelete(gone);
-    }
+    await db.papers.bulkDelete(gone);
     return { sightings, papers: gone.length };
   });
 }

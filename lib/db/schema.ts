@@ -3,7 +3,7 @@
  * stores string and, where data must change shape, a named upgrade function with a test that
  * opens a database created at the previous version (tests/db/schema.test.ts).
  */
-import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Interest } from '../interests';
 import type { PaperIds } from '../ids';
 import type { InterestMatch } from '../match/types';
@@ -26,14 +26,20 @@ export interface PaperRecord {
   starred?: boolean;
   dismissed?: boolean;
   read?: boolean;
-  /**
-   * Where and when the paper was seen, oldest first. Kept inside the paper's record: a page of
-   * 2,000 new papers then costs 2,000 writes, not 4,000 (IndexedDB's cost is per request, about
-   * 0.1 ms each in Chromium, whatever the record's size), and a day's papers come in one read.
+  /*
+   * Sightings and matches live inside the paper's record: IndexedDB's cost is per request (about
+   * 0.1 ms per put in Chromium, whatever the record's size), so a page of 2,000 new papers costs
+   * 2,000 puts rather than one per paper, sighting and match, and a day's papers, with everything
+   * the ranking needs, come back from one index read.
    */
+  /** Where and when the paper was seen, oldest first. */
   sightings: Sighting[];
   /** The distinct days of `sightings`, for the `days` index (papers seen on a day). */
   days: string[];
+  /** The paper's matches with the current interests, strongest first. */
+  matches: InterestMatch[];
+  /** The interests of `matches`, for the `interests` index (papers matching an interest). */
+  interests: string[];
 }
 
 /** A paper seen on one page on one local day; revisits that day update it. */
@@ -50,6 +56,7 @@ export interface Sighting {
   signals?: Signals;
 }
 
+/** A match with its paper's key, as the popup and the digest receive it. */
 export interface MatchRecord extends InterestMatch {
   key: string;
 }
@@ -88,7 +95,6 @@ export interface SightingRecord extends Sighting {
 
 export type PaperlightDB = Dexie & {
   papers: EntityTable<PaperRecord, 'key'>;
-  matches: Table<MatchRecord, [string, string]>;
   interests: EntityTable<InterestRecord, 'id'>;
   alerts: EntityTable<AlertRecord, 'key'>;
 };
@@ -118,24 +124,37 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   },
   {
     version: 3,
-    stores: { papers: '&key, *aliases, lastSeen, *days' },
-    upgrade: embedSightings,
+    stores: { papers: '&key, *aliases, lastSeen, *days, *interests' },
+    upgrade: embedSightingsAndMatches,
   },
   // Dexie lets an upgrade read a table only if a later version deletes it.
-  { version: 4, stores: { sightings: null } },
+  { version: 4, stores: { sightings: null, matches: null } },
 ];
 
-/** v3: each paper takes its sightings from the `sightings` table into its own record. */
-async function embedSightings(tx: Transaction): Promise<void> {
-  const byKey = new Map<string, Sighting[]>();
-  await tx.table('sightings').each(({ key, ...sighting }: SightingRecord) => {
-    const list = byKey.get(key) ?? [];
-    list.push(sighting);
-    byKey.set(key, list);
+/** Records of a keyed table, without the key, grouped by it. */
+async function byPaper<T extends { key: string }>(tx: Transaction, table: string): Promise<Map<string, Omit<T, 'key'>[]>> {
+  const groups = new Map<string, Omit<T, 'key'>[]>();
+  await tx.table(table).each(({ key, ...rest }: T) => {
+    const list = groups.get(key);
+    if (list) list.push(rest);
+    else groups.set(key, [rest]);
   });
+  return groups;
+}
+
+/** v3: each paper takes its sightings and matches from their tables into its own record. */
+async function embedSightingsAndMatches(tx: Transaction): Promise<void> {
+  const sightings = await byPaper<SightingRecord>(tx, 'sightings');
+  const matches = await byPaper<MatchRecord>(tx, 'matches');
   await tx.table('papers').toCollection().modify((paper: PaperRecord) => {
-    Object.assign(paper, withSightings(byKey.get(paper.key) ?? []));
+    Object.assign(paper, withSightings(sightings.get(paper.key) ?? []), withMatches(matches.get(paper.key) ?? []));
   });
+}
+
+/** `matches`, strongest first (ties by interest id, so equal sets compare equal), with their `interests` for the index. */
+export function withMatches(matches: readonly InterestMatch[]): Pick<PaperRecord, 'matches' | 'interests'> {
+  const sorted = [...matches].sort((a, b) => b.score - a.score || (a.interest < b.interest ? -1 : a.interest > b.interest ? 1 : 0));
+  return { matches: sorted, interests: [...new Set(sorted.map((m) => m.interest))] };
 }
 
 /** Most sightings a paper keeps; beyond it the oldest go (a paper met on hundreds of search pages). */

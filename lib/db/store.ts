@@ -1,14 +1,13 @@
 /**
- * Writing what a page showed: papers (one record per paper across sites), sightings and matches,
- * all in one transaction so a page's papers and sightings land together or not at all.
+ * Writing what a page showed: papers (one record per paper across sites, with its sightings and
+ * matches), in one transaction so a page's papers land together or not at all.
  * Writes are idempotent: storing the same batch twice leaves the same store.
  */
 import { dayOf } from '../clock';
 import { aliasKeys, ID_KINDS, paperKey, type PaperIds } from '../ids';
 import type { InterestMatch, MatchablePaper } from '../match/types';
 import type { DetectedPaper } from '../paper';
-import { matchKeysOf } from './queries';
-import { withSightings, type MatchRecord, type PaperlightDB, type PaperRecord, type Sighting } from './schema';
+import { withMatches, withSightings, type PaperlightDB, type PaperRecord, type Sighting } from './schema';
 
 export interface ScanWrite {
   /** Page URL (fragment removed by the caller). */
@@ -54,6 +53,8 @@ function merge(known: PaperRecord | undefined, seen: DetectedPaper, time: number
       ...(seen.signals ? { signals: seen.signals } : {}),
       sightings: [],
       days: [],
+      matches: [],
+      interests: [],
     };
   }
   const ids = mergeIds(known.ids, seen.ids);
@@ -94,12 +95,6 @@ function sameIdentity(a: PaperIds, b: PaperIds): boolean {
   return ID_KINDS.every((kind) => !a[kind] || !b[kind] || a[kind] === b[kind]);
 }
 
-/** Drop a paper's record and matches under its old key (a stronger id became known); its sightings travel in the merged record, and it is matched again under the new key. */
-async function retireKey(db: PaperlightDB, from: string): Promise<void> {
-  await db.matches.bulkDelete(await matchKeysOf(db, [from]));
-  await db.papers.delete(from);
-}
-
 /**
  * Store one page's papers and their sightings, matching the merged records (so an abstract seen
  * on another site still counts), and replace each paper's matches. Returns, per input paper,
@@ -107,7 +102,7 @@ async function retireKey(db: PaperlightDB, from: string): Promise<void> {
  */
 export async function recordScan(db: PaperlightDB, scan: ScanWrite, match: Matcher): Promise<StoredPaper[]> {
   const day = dayOf(scan.time);
-  return db.transaction('rw', [db.papers, db.matches], async () => {
+  return db.transaction('rw', db.papers, async () => {
     const aliasesOf = scan.papers.map((p) => aliasKeys(p.ids, p.title, p.authors));
     const known = await db.papers.where('aliases').anyOf([...new Set(aliasesOf.flat())]).toArray();
     const byAlias = new Map<string, PaperRecord>();
@@ -134,32 +129,25 @@ export async function recordScan(db: PaperlightDB, scan: ScanWrite, match: Match
       const now = finalRecord(record);
       knownKeys.add(now.key);
       knownUnder.set(now.key, [...(knownUnder.get(now.key) ?? []), record]);
-      if (now.key !== record.key) await retireKey(db, record.key);
     }
+    // A record known under a weaker key (a stronger id became known) lives on under the new one.
+    await db.papers.bulkDelete(known.filter((r) => finalRecord(r).key !== r.key).map((r) => r.key));
 
     const signalsByKey = new Map<string, DetectedPaper['signals']>();
     scan.papers.forEach((p, i) => p.signals && signalsByKey.set(finalRecord(recordOf[i]!).key, p.signals));
     const records = [...merged.values()].map(finalRecord);
-    const unique = [...new Map(records.map((r) => [r.key, r])).values()].map((record): PaperRecord => {
+    const unique = [...new Map(records.map((r) => [r.key, r])).values()];
+    // Matched as merged, so an abstract seen on another site still counts.
+    const results = match(unique);
+    const stored = unique.map((record, i): PaperRecord => {
       const signals = signalsByKey.get(record.key);
       const seen: Sighting = { day, page: scan.page, site: scan.site, firstTime: scan.time, time: scan.time, ...(signals ? { signals } : {}) };
       // Every record now under this key brings its history: two known records can become one.
       const histories = [record.sightings, ...(knownUnder.get(record.key) ?? []).map((r) => r.sightings), [seen]];
-      return { ...record, ...withSightings(unionSightings(histories)) };
+      return { ...record, ...withSightings(unionSightings(histories)), ...withMatches(results[i] ?? []) };
     });
-    await db.papers.bulkPut(unique);
-
-    // Only a paper stored before can have matches already: a new listing asks little.
-    const before = unique.filter((r) => knownKeys.has(r.key));
-    const results = match(unique);
-    const matchesByKey = new Map(unique.map((r, i) => [r.key, results[i] ?? []]));
-    const stale = await matchKeysOf(db, before.map((r) => r.key));
-    const fresh: MatchRecord[] = unique.flatMap((r) => (matchesByKey.get(r.key) ?? []).map((m) => ({ key: r.key, ...m })));
-    const freshIds = new Set(fresh.map((m) => `${m.key}\u0000${m.interest}`));
-    await db.matches.bulkDelete(
-      (stale as unknown as [string, string][]).filter(([k, i]) => !freshIds.has(`${k}\u0000${i}`)) as never[],
-    );
-    await db.matches.bulkPut(fresh);
+    await db.papers.bulkPut(stored);
+    const matchesByKey = new Map(stored.map((r) => [r.key, r.matches]));
 
     return scan.papers.map((paper, i) => {
       const key = finalRecord(recordOf[i]!).key;

@@ -6,7 +6,6 @@
  */
 import { browser } from 'wxt/browser';
 import { markPapers } from '../db/paper-state';
-import { matchesOf } from '../db/queries';
 import type { AlertRecord, PaperlightDB } from '../db/schema';
 import type { InterestStore } from '../background/interests';
 import type { SnapshotKeeper } from '../background/snapshot';
@@ -123,13 +122,10 @@ export function createNotifier({ db, interests, now, snapshot }: NotifierDeps) {
       const alerts = await alertsBetween(db, last.time, time);
       const set = await interests.get();
       const keys = alerts.map((a) => a.key);
-      const [papers, matches] = await Promise.all([
-        db.papers.bulkGet(keys),
-        matchesOf(db, keys),
-      ]);
+      const papers = await db.papers.bulkGet(keys);
       // Today's view of each paper: interests since deleted or silenced, and dismissed papers, drop out.
       const candidates = alerts.flatMap((alert, i) => {
-        const own = matches.filter((m) => m.key === alert.key);
+        const own = (papers[i]?.matches ?? []).map((m) => ({ key: alert.key, ...m }));
         const notifiable = new Set(notifiableInterests(own, set.byId));
         return papers[i] && !papers[i].dismissed && notifiable.size ? [{ ...alert, interests: [...notifiable], matches: own.filter((m) => notifiable.has(m.interest)) }] : [];
       });

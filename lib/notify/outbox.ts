@@ -17,7 +17,7 @@ export async function recordScanAndQueue(
   scan: ScanWrite,
   interests: { match: Matcher; byId: ReadonlyMap<string, Interest> },
 ): Promise<StoredPaper[]> {
-  return db.transaction('rw', [db.papers, db.matches, db.alerts], async () => {
+  return db.transaction('rw', [db.papers, db.alerts], async () => {
     const stored = await recordScan(db, scan, interests.match);
     const fresh = new Map<string, AlertRecord>();
     for (const s of stored) {

@@ -7,7 +7,7 @@ import { openDatabase, type PaperlightDB } from '../../lib/db/schema';
 import { recordScan } from '../../lib/db/store';
 import { matchingChanges, type Interest } from '../../lib/interests';
 import { REMATCH_STATE_KEY, type RematchState } from '../../lib/rematch-state';
-import { arxivPaper, DIFFUSION, HOPFIELD } from '../factories';
+import { arxivPaper, DIFFUSION, HOPFIELD, storedMatches } from '../factories';
 
 let db: PaperlightDB;
 beforeEach(async () => {
@@ -49,12 +49,13 @@ const stateOf = async () => (await fakeBrowser.storage.local.get(REMATCH_STATE_K
 describe('re-matching the store after an interests change', () => {
   it('re-matches every stored paper, in chunks, and reports progress to the end', async () => {
     const interests = await seed();
-    expect(await db.matches.count()).toBe(0);
+    expect(await storedMatches(db)).toHaveLength(0);
     const invalidate = vi.fn(async () => {});
     await edit(interests, [HOPFIELD], invalidate);
 
-    expect(await db.matches.count()).toBe(400);
-    expect(new Set((await db.matches.toArray()).map((m) => m.interest))).toEqual(new Set(['hopfield']));
+    expect(await storedMatches(db)).toHaveLength(400);
+    expect(new Set((await storedMatches(db)).map((m) => m.interest))).toEqual(new Set(['hopfield']));
+    expect(await db.papers.where('interests').equals('hopfield').count()).toBe(400);
     expect(await stateOf()).toMatchObject({ done: 1200, total: 1200, finished: true });
     // The popup's snapshot was dropped as chunks landed.
     expect(invalidate.mock.calls.length).toBeGreaterThan(1);
@@ -68,7 +69,7 @@ describe('re-matching the store after an interests change', () => {
     await createRematcher(db, interests, { invalidate: async () => {} }).resume();
 
     // Only the second half was re-matched: the first half keeps its (empty) old matches.
-    const matched = (await db.matches.toArray()).map((m) => m.key);
+    const matched = (await storedMatches(db)).map((m) => m.key);
     expect(matched).toHaveLength(200);
     expect(matched.every((key) => key > halfway)).toBe(true);
     expect(await stateOf()).toMatchObject({ done: 1200, finished: true });
@@ -76,13 +77,18 @@ describe('re-matching the store after an interests change', () => {
 
   it('an edit re-matches the edited interest only; the others keep their stored matches', async () => {
     const interests = await seedBoth();
-    expect(await db.matches.where('interest').equals('diffusion').count()).toBe(600);
+    expect(await storedMatches(db, 'diffusion')).toHaveLength(600);
     // Marked so a rewrite would show: a pass over all interests would put the matcher's score back.
-    await db.matches.where('interest').equals('diffusion').modify({ score: 0.123 });
+    await db.papers.toCollection().modify((p) => {
+      p.matches = p.matches.map((m) => (m.interest === 'diffusion' ? { ...m, score: 0.123 } : m));
+    });
+    const writes = vi.spyOn(db.papers, 'bulkPut');
     await edit(interests, [DIFFUSION, { ...HOPFIELD, terms: ['Hopfield network', 'graphs'] }]);
 
-    expect(await db.matches.where('interest').equals('hopfield').count()).toBe(1200);
-    const diffusion = await db.matches.where('interest').equals('diffusion').toArray();
+    expect(await storedMatches(db, 'hopfield')).toHaveLength(1200);
+    // Only the 600 papers whose matches changed (the diffusion ones now also match "graphs") were written.
+    expect(writes.mock.calls.reduce((n, [records]) => n + records.length, 0)).toBe(600);
+    const diffusion = await storedMatches(db, 'diffusion');
     expect(diffusion).toHaveLength(600);
     expect(diffusion.every((m) => m.score === 0.123)).toBe(true);
     expect(await stateOf()).toMatchObject({ interests: ['hopfield'], done: 1200, finished: true });
@@ -93,12 +99,13 @@ describe('re-matching the store after an interests change', () => {
     const invalidate = vi.fn(async () => {});
     await edit(interests, [{ ...DIFFUSION, label: 'Diffusion', color: '#000000', notify: false }, HOPFIELD], invalidate);
     expect(await stateOf()).toBeUndefined();
-    expect(await db.matches.count()).toBe(1200);
+    expect(await storedMatches(db)).toHaveLength(1200);
 
     await edit(interests, [HOPFIELD], invalidate);
     expect(await stateOf()).toBeUndefined();
-    expect(await db.matches.where('interest').equals('diffusion').count()).toBe(0);
-    expect(await db.matches.where('interest').equals('hopfield').count()).toBe(600);
+    expect(await storedMatches(db, 'diffusion')).toHaveLength(0);
+    expect(await db.papers.where('interests').equals('diffusion').count()).toBe(0);
+    expect(await storedMatches(db, 'hopfield')).toHaveLength(600);
     expect(invalidate).toHaveBeenCalledTimes(1);
   });
 
@@ -108,7 +115,7 @@ describe('re-matching the store after an interests change', () => {
     await fakeBrowser.storage.local.set({ [REMATCH_STATE_KEY]: { generation: 1, done: 600, total: 1200, after: halfway, finished: false, interests: ['hopfield'] } satisfies RematchState });
     await edit(interests, [{ ...DIFFUSION, weight: 2 }, HOPFIELD]);
     expect(await stateOf()).toMatchObject({ generation: 2, interests: ['hopfield', 'diffusion'], done: 1200, finished: true });
-    expect(await db.matches.count()).toBe(1200);
+    expect(await storedMatches(db)).toHaveLength(1200);
   });
 
   it('sizes chunks for a 40 ms budget, starting small', () => {

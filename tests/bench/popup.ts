@@ -23,7 +23,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { dayOf } from '../../lib/clock';
-import type { MatchRecord, PaperRecord } from '../../lib/db/schema';
+import { withMatches, type PaperRecord } from '../../lib/db/schema';
 import { aliasKeys } from '../../lib/ids';
 import { benchCorpus } from '../../lib/match/bench';
 import { compileInterests, matchPapers } from '../../lib/match/matcher';
@@ -57,20 +57,15 @@ chrome.runtime.sendMessage = (...args) => {
   return Promise.resolve(send(...args)).finally(() => { window.__inFlight--; window.__lastAnswer = performance.now(); });
 };`;
 
-/** Aligned lists: index i is the i-th paper (with its sighting) and its matches. */
-interface Store {
-  papers: PaperRecord[];
-  matches: MatchRecord[][];
-}
-
-function seedStore(size: number): Store {
+/** The papers, each with its sighting and matches. */
+function seedStore(size: number): PaperRecord[] {
   const seed = JSON.parse(readFileSync(SEED_PAPERS_FILE, 'utf8')) as { title: string; abstract: string }[];
   const now = Date.now();
   const today = dayOf(now);
   const todayCount = Math.round(size * TODAY_SHARE);
   const corpus = benchCorpus(seed, size, false);
   const withAbstracts = benchCorpus(seed, todayCount, true);
-  const store: Store = { papers: [], matches: [] };
+  const papers: Omit<PaperRecord, 'matches' | 'interests'>[] = [];
   corpus.forEach((p, i) => {
     const id = `25${String(1 + Math.floor(i / 90_000)).padStart(2, '0')}.${10_000 + (i % 90_000)}`;
     const seenToday = i < todayCount;
@@ -78,19 +73,18 @@ function seedStore(size: number): Store {
     const ids = { arxiv: id };
     const abstract = seenToday ? withAbstracts[i]?.abstract : undefined;
     const sighting = { day: seenToday ? today : dayOf(time), page: 'https://arxiv.org/list/cs/new', site: 'arxiv', firstTime: time, time };
-    store.papers.push({
+    papers.push({
       key: `arxiv:${id}`, title: p.title, url: `https://arxiv.org/abs/${id}`, ids, authors: [...(p.authors ?? [])], ...(abstract ? { abstract } : {}),
       aliases: aliasKeys(ids, p.title, p.authors), firstSeen: time, lastSeen: time, sightings: [sighting], days: [sighting.day],
     });
   });
-  store.matches = matchPapers(compileInterests(benchInterests()), store.papers).map((matches, i) => matches.map((m) => ({ key: store.papers[i]!.key, ...m })));
-  return store;
+  const matches = matchPapers(compileInterests(benchInterests()), papers);
+  return papers.map((p, i) => ({ ...p, ...withMatches(matches[i] ?? []) }));
 }
 
-async function writeStore(session: ExtensionSession, store: Store): Promise<void> {
-  for (let at = 0; at < store.papers.length; at += WRITE_CHUNK) {
-    const end = at + WRITE_CHUNK;
-    const chunk = { papers: store.papers.slice(at, end), matches: store.matches.slice(at, end).flat() };
+async function writeStore(session: ExtensionSession, papers: PaperRecord[]): Promise<void> {
+  for (let at = 0; at < papers.length; at += WRITE_CHUNK) {
+    const chunk = { papers: papers.slice(at, at + WRITE_CHUNK) };
     // As one JSON string: Playwright's serialisation of 5,000-record object graphs took longer than the puts.
     await session.worker.evaluate(async (json) => {
       const records = JSON.parse(json) as Record<string, unknown[]>;
@@ -156,7 +150,7 @@ async function until(condition: () => Promise<boolean>, failure: string): Promis
 
 export async function popupMetrics(sizes: Sizes): Promise<Metric[]> {
   const store = seedStore(sizes.popupStore);
-  log(`popup: ${store.papers.length} papers, ${store.matches.flat().length} matches, ${Math.round(sizes.popupStore * TODAY_SHARE)} seen today`);
+  log(`popup: ${store.length} papers, ${store.reduce((n, p) => n + p.matches.length, 0)} matches, ${Math.round(sizes.popupStore * TODAY_SHARE)} seen today`);
   const session = await launchExtension();
   try {
     await importInterests(session, BENCH_INTERESTS_FILE);

@@ -66,8 +66,8 @@ describe('backup', () => {
     expect(before).toMatchObject({ format: BACKUP_FORMAT, version: 2, interests: [DIFFUSION, HOPFIELD] });
     expect(before.tables.papers).toHaveLength(2550);
     expect(before.tables.papers!.flatMap((p) => p.sightings as unknown[])).toHaveLength(3000);
-    expect(Object.keys(before.tables).sort()).toEqual(['alerts', 'matches', 'papers']);
-    expect(before.tables.matches!.length).toBeGreaterThan(1500);
+    expect(Object.keys(before.tables).sort()).toEqual(['alerts', 'papers']);
+    expect(before.tables.papers!.flatMap((p) => p.matches as unknown[]).length).toBeGreaterThan(1500);
     expect(before.settings).toEqual({ [SETTINGS_KEY]: expect.objectContaining({ version: 1 }), [RETENTION_KEY]: { days: 90 } });
 
     await call({ type: 'wipe' });
@@ -97,14 +97,14 @@ describe('backup', () => {
     expect(Math.max(...parts.map((p) => p.split('\n').length - 1))).toBeLessThanOrEqual(2000);
     const lines = parts.join('').split('\n');
     const paperLines = lines.filter((l) => l.startsWith('      {"key":"arxiv:'));
-    expect(paperLines.length).toBe(2550 + counts.matches! + counts.alerts!);
+    expect(paperLines.length).toBe(2550 + counts.alerts!);
     expect(new Set(paperLines).size).toBe(paperLines.length);
   });
 
   it('an empty store exports a file that restores to an empty store', async () => {
     await deps.interests.set([]);
     const { parts } = await exportBackup(deps.db, deps.now());
-    expect(JSON.parse(parts.join(''))).toMatchObject({ interests: [], tables: { papers: [], matches: [], alerts: [] } });
+    expect(JSON.parse(parts.join(''))).toMatchObject({ interests: [], tables: { papers: [], alerts: [] } });
     await restore(JSON.parse(parts.join('')));
     expect(await Promise.all(deps.db.tables.map((t) => t.count()))).toEqual(deps.db.tables.map(() => 0));
   });
@@ -127,7 +127,7 @@ describe('backup', () => {
     settings: {},
   });
 
-  it('restores a version-1 file, whose sightings come as a table of their own, into its papers', async () => {
+  it('restores a version-1 file, whose sightings and matches come as tables of their own, into its papers', async () => {
     const later = { ...SIGHTING, day: '2026-01-02', firstTime: 3, time: 4 };
     const v1 = {
       ...valid(),
@@ -135,16 +135,24 @@ describe('backup', () => {
       tables: {
         papers: [{ key: 'arxiv:2401.00001', title: 'T', ids: { arxiv: '2401.00001' }, aliases: ['arxiv:2401.00001'], firstSeen: 1, lastSeen: 4 }],
         sightings: [{ key: 'arxiv:2401.00001', ...later }, { key: 'arxiv:2401.00001', ...SIGHTING }, { key: 'arxiv:2409.00404', ...SIGHTING }],
+        matches: [{ key: 'arxiv:2401.00001', interest: 'hopfield', score: 0.8, terms: [{ term: 'hopfield', field: 'title', exact: true }] }],
       },
     };
     const { counts } = await restore(v1);
     expect(counts).toEqual({ interests: 1, papers: 1 });
-    expect(await deps.db.papers.get('arxiv:2401.00001')).toMatchObject({ sightings: [SIGHTING, later], days: ['2026-01-01', '2026-01-02'] });
+    expect(await deps.db.papers.get('arxiv:2401.00001')).toMatchObject({
+      sightings: [SIGHTING, later],
+      days: ['2026-01-01', '2026-01-02'],
+      matches: [{ interest: 'hopfield', score: 0.8 }],
+      interests: ['hopfield'],
+    });
     expect(await deps.db.papers.where('days').equals('2026-01-02').primaryKeys()).toEqual(['arxiv:2401.00001']);
+    expect(await deps.db.papers.where('interests').equals('hopfield').primaryKeys()).toEqual(['arxiv:2401.00001']);
   });
 
-  it('derives the day index from the sightings, not from what the file says', async () => {
-    await restore(withPaper({ days: ['1999-01-01'] }));
+  it('derives the indexes from the sightings and matches, not from what the file says', async () => {
+    await restore(withPaper({ days: ['1999-01-01'], interests: ['evil'] }));
+    expect(await deps.db.papers.where('interests').equals('evil').count()).toBe(0);
     expect(await deps.db.papers.where('days').equals('1999-01-01').count()).toBe(0);
     expect(await deps.db.papers.where('days').equals('2026-01-01').count()).toBe(1);
   });
@@ -173,6 +181,7 @@ describe('backup', () => {
     ['a sighting of a javascript: page', withPaper({ sightings: [{ ...SIGHTING, page: 'javascript:alert(1)' }] }), /sightings\[0\]\.page must be an http\(s\) URL/],
     ['a repeated key', { ...valid(), tables: { papers: [...(valid().tables as { papers: unknown[] }).papers, ...(valid().tables as { papers: unknown[] }).papers] } }, /repeats the key/],
     ['a match score out of range', { ...valid(), tables: { matches: [{ key: 'k', interest: 'i', score: 2, terms: [] }] } }, /score must be a number in \(0, 1\]/],
+    ['a paper’s match without terms', withPaper({ matches: [{ interest: 'i', score: 0.5 }] }), /tables\.papers\[0\]\.matches\[0\]\.terms must be a list/],
     ['bad settings', { ...valid(), settings: { [RETENTION_KEY]: { days: -1 } } }, /settings\.retention/],
   ])('rejects %s with a clear message and leaves the current data untouched', async (_, backup, error) => {
     await browse(1);

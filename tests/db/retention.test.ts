@@ -46,7 +46,8 @@ describe('pruning', () => {
     expect(await sightingsOf('arxiv:2401.00003')).toBe(1);
     // The day index follows: paper 3 is no longer listed under day 0, starred paper 2 still is.
     expect(await deps.db.papers.where('days').equals(dayOf(START)).primaryKeys()).toEqual(['arxiv:2401.00002']);
-    expect(await deps.db.matches.where('key').equals('arxiv:2401.00001').count()).toBe(0);
+    // Paper 1, the only diffusion paper, went with its matches.
+    expect(await deps.db.papers.where('interests').equals('diffusion').count()).toBe(0);
     // Idempotent.
     expect(await prune(deps.db, 30, START + 60 * DAY)).toEqual({ sightings: 0, papers: 0 });
   });
@@ -78,13 +79,14 @@ describe('a full disk', () => {
     await seed();
     const before = await allSightings();
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    // The scan's last write: papers (with their sightings) were already put in the same transaction.
-    vi.spyOn(deps.db.matches, 'bulkPut').mockRejectedValueOnce(quota());
+    // The scan's last write, the notification outbox: the papers were already put in the same transaction.
+    vi.spyOn(deps.db.alerts, 'bulkAdd').mockRejectedValueOnce(quota());
     deps.now = () => START + 60 * DAY;
-    const reply = await scan([arxivPaper('2401.00005', 'Five')]);
+    const reply = await scan([arxivPaper('2401.00005', 'Diffusion models five')]);
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/quota/i) });
-    // The transaction rolled back: no paper without its sighting, nothing half-written.
+    // The transaction rolled back: nothing half-written.
     expect(await deps.db.papers.get('arxiv:2401.00005')).toBeUndefined();
+    expect(await deps.db.alerts.count()).toBe(1);
     expect(await allSightings()).toBe(before);
     expect((await fakeBrowser.storage.local.get(STORAGE_ERROR_KEY))[STORAGE_ERROR_KEY]).toMatchObject({ kind: 'quota', time: START + 60 * DAY });
 

@@ -15,30 +15,31 @@ function openAt(version: number): Dexie {
 }
 
 describe('the schema history', () => {
-  it('upgrades a version-1 database with data to the latest, each paper taking its sightings, with nothing lost', async () => {
+  it('upgrades a version-1 database with data to the latest, each paper taking its sightings and matches, with nothing lost', async () => {
     const v1 = openAt(1);
     const paper = { key: 'arxiv:2401.00001', title: 'T', ids: { arxiv: '2401.00001' }, aliases: ['arxiv:2401.00001'], firstSeen: 1, lastSeen: 2, read: true };
     const unseen = { key: 'arxiv:2401.00002', title: 'U', ids: { arxiv: '2401.00002' }, aliases: ['arxiv:2401.00002'], firstSeen: 1, lastSeen: 1 };
     const later = { day: '2026-11-23', page: 'https://arxiv.org/list/cs/recent', site: 'arxiv', firstTime: 5, time: 6 };
     const earlier = { day: '2026-11-22', page: 'https://arxiv.org/list/cs/new', site: 'arxiv', firstTime: 1, time: 2, signals: { citations: 3 } };
-    const match = { key: paper.key, interest: 'diffusion', score: 0.9, terms: [] };
+    const match = { interest: 'diffusion', score: 0.9, terms: [] };
+    const stronger = { interest: 'hopfield', score: 0.95, terms: [] };
     const interest = { id: 'diffusion', label: 'Diffusion', terms: ['diffusion'], order: 0 };
     await v1.table('papers').bulkPut([paper, unseen]);
     await v1.table('sightings').bulkPut([{ key: paper.key, ...later }, { key: paper.key, ...earlier }]);
-    await v1.table('matches').put(match);
+    await v1.table('matches').bulkPut([{ key: paper.key, ...match }, { key: paper.key, ...stronger }]);
     await v1.table('interests').put(interest);
     v1.close();
 
     const db = openDatabase(name);
     await db.open();
     expect(db.verno).toBe(LATEST);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['alerts', 'interests', 'matches', 'papers']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['alerts', 'interests', 'papers']);
     expect(await db.papers.toArray()).toEqual([
-      { ...paper, sightings: [earlier, later], days: ['2026-11-22', '2026-11-23'] },
-      { ...unseen, sightings: [], days: [] },
+      { ...paper, sightings: [earlier, later], days: ['2026-11-22', '2026-11-23'], matches: [stronger, match], interests: ['hopfield', 'diffusion'] },
+      { ...unseen, sightings: [], days: [], matches: [], interests: [] },
     ]);
     expect(await db.papers.where('days').equals('2026-11-23').primaryKeys()).toEqual([paper.key]);
-    expect(await db.matches.toArray()).toEqual([match]);
+    expect(await db.papers.where('interests').equals('diffusion').primaryKeys()).toEqual([paper.key]);
     expect(await db.interests.toArray()).toEqual([interest]);
     expect(await db.alerts.count()).toBe(0);
     expect(await db.papers.where('aliases').equals('arxiv:2401.00001').count()).toBe(1);
@@ -47,6 +48,7 @@ describe('the schema history', () => {
 });
 
 const SIGHTING = { day: '2026-11-22', page: 'https://arxiv.org/list/cs/new', site: 'arxiv', firstTime: 1, time: 2 };
+const MATCH = { interest: 'diffusion', score: 0.9, terms: [{ term: 'diffusion', field: 'title', exact: true }] };
 const PAPERS = [
   { key: 'arxiv:2401.00001', title: 'T', ids: { arxiv: '2401.00001' }, aliases: ['arxiv:2401.00001', 'title:t/lovelace'], firstSeen: 1, lastSeen: 2, starred: true },
   { key: 'doi:10.1000/x', title: 'U', ids: { doi: '10.1000/x' }, aliases: ['doi:10.1000/x'], firstSeen: 3, lastSeen: 4 },
@@ -57,10 +59,13 @@ function seedsAt(version: number): Record<string, Record<string, unknown>[]> {
   const all: Record<string, Record<string, unknown>[]> = {
     papers:
       version >= 3
-        ? [{ ...PAPERS[0], sightings: [SIGHTING], days: [SIGHTING.day] }, { ...PAPERS[1], sightings: [], days: [] }]
+        ? [
+            { ...PAPERS[0], sightings: [SIGHTING], days: [SIGHTING.day], matches: [MATCH], interests: [MATCH.interest] },
+            { ...PAPERS[1], sightings: [], days: [], matches: [], interests: [] },
+          ]
         : PAPERS,
     sightings: [{ key: 'arxiv:2401.00001', ...SIGHTING }],
-    matches: [{ key: 'arxiv:2401.00001', interest: 'diffusion', score: 0.9, terms: [{ term: 'diffusion', field: 'title', exact: true }] }],
+    matches: [{ key: 'arxiv:2401.00001', ...MATCH }],
     interests: [{ id: 'diffusion', label: 'Diffusion', terms: ['diffusion'], order: 0 }],
     alerts: [{ key: 'arxiv:2401.00001', time: 1, page: 'https://arxiv.org/list/cs/new', site: 'arxiv', interests: ['diffusion'], state: 'shown', shownAt: 2 }],
   };

@@ -95,7 +95,8 @@ describe('recordScan', () => {
     const scan = { page: 'https://arxiv.org/list/cs/new', site: 'arxiv', time: DAY1, papers: p };
     await recordScan(db, scan, () => [[{ interest: 'a', score: 1, terms: [] }, { interest: 'b', score: 0.5, terms: [] }]]);
     await recordScan(db, scan, () => [[{ interest: 'b', score: 0.7, terms: [] }]]);
-    expect(await db.matches.toArray()).toEqual([{ key: 'arxiv:2401.00001', interest: 'b', score: 0.7, terms: [] }]);
+    expect(await db.papers.get('arxiv:2401.00001')).toMatchObject({ matches: [{ interest: 'b', score: 0.7, terms: [] }], interests: ['b'] });
+    expect(await db.papers.where('interests').equals('a').count()).toBe(0);
   });
 
   it('stores nothing from a batch whose matching fails', async () => {

@@ -276,7 +276,7 @@ describe('robustness', () => {
 
   it('a worker stopped after deciding but before showing shows that notification on waking, under the same id', async () => {
     await deps.db.alerts.put({ key: 'arxiv:2401.00001', time: Date.now(), page: LIST, site: 'arxiv', interests: ['diffusion'], state: 'sending', notification: 'papers:arxiv:2401.00001', shownAt: Date.now() });
-    await deps.db.papers.put({ key: 'arxiv:2401.00001', title: 'Diffusion models for task 1', ids: { arxiv: '2401.00001' }, aliases: [], firstSeen: 0, lastSeen: 0, sightings: [], days: [] });
+    await deps.db.papers.put({ key: 'arxiv:2401.00001', title: 'Diffusion models for task 1', ids: { arxiv: '2401.00001' }, aliases: [], firstSeen: 0, lastSeen: 0, sightings: [], days: [], matches: [], interests: [] });
     await deps.notifier.drain();
     await deps.notifier.drain();
     expect(Object.keys(await shown())).toEqual(['papers:arxiv:2401.00001']);
