@@ -36,9 +36,8 @@ function mergeIds(a: PaperIds, b: PaperIds): PaperIds {
   return ids;
 }
 
-/** Fold a page's view of a paper into what we knew: newest title, longest author list and abstract, all ids and aliases. */
-function merge(known: PaperRecord | undefined, seen: DetectedPaper, time: number): PaperRecord {
-  const aliases = aliasKeys(seen.ids, seen.title, seen.authors);
+/** Fold a page's view of a paper (with its `aliases`) into what we knew: newest title, longest author list and abstract, all ids and aliases. */
+function merge(known: PaperRecord | undefined, seen: DetectedPaper, aliases: readonly string[], time: number): PaperRecord {
   if (!known) {
     return {
       key: seen.key,
@@ -47,7 +46,7 @@ function merge(known: PaperRecord | undefined, seen: DetectedPaper, time: number
       ids: seen.ids,
       ...(seen.authors ? { authors: seen.authors } : {}),
       ...(seen.abstract ? { abstract: seen.abstract } : {}),
-      aliases,
+      aliases: [...aliases],
       firstSeen: time,
       lastSeen: time,
       ...(seen.signals ? { signals: seen.signals } : {}),
@@ -114,7 +113,7 @@ export async function recordScan(db: PaperlightDB, scan: ScanWrite, match: Match
     scan.papers.forEach((paper, i) => {
       // A shared title fingerprint must not join two papers whose ids say they are different.
       const previous = aliasesOf[i]!.map((a) => byAlias.get(a)).find((r) => r && sameIdentity(r.ids, paper.ids));
-      const record = merge(previous, paper, scan.time);
+      const record = merge(previous, paper, aliasesOf[i]!, scan.time);
       if (previous && previous.key !== record.key) merged.delete(previous.key);
       merged.set(record.key, record);
       for (const alias of record.aliases) byAlias.set(alias, record);
