@@ -4,6 +4,7 @@ import { openDatabase } from '../db/schema';
 import { createNotifier } from '../notify';
 import { handleMessage, type BackgroundDeps } from './handlers';
 import { createInterestStore } from './interests';
+import { keepAliveWhile } from './keep-alive';
 import { syncGenericDetection, watchGenericDetection } from './permissions';
 import { PRUNE_ALARM, pruneByRetention, schedulePruning } from '../db/retention';
 import { createRematcher } from './rematch';
@@ -12,6 +13,8 @@ import { clearTabStatus } from './tabs';
 
 export function startBackground(): BackgroundDeps {
   const db = openDatabase();
+  // Opening may run a schema upgrade of the whole store; queries wait for it either way.
+  keepAliveWhile(db.open()).catch((err: unknown) => console.error('[paperlight] opening the paper store failed', err));
   const interests = createInterestStore(db);
   const now = () => Date.now();
   const snapshot = createSnapshotKeeper(db, interests, now);

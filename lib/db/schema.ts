@@ -134,21 +134,33 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
 /** Records of a keyed table, without the key, grouped by it. */
 async function byPaper<T extends { key: string }>(tx: Transaction, table: string): Promise<Map<string, Omit<T, 'key'>[]>> {
   const groups = new Map<string, Omit<T, 'key'>[]>();
-  await tx.table(table).each(({ key, ...rest }: T) => {
+  // One getAll: a cursor would cost a round trip per record.
+  for (const { key, ...rest } of (await tx.table(table).toArray()) as T[]) {
     const list = groups.get(key);
     if (list) list.push(rest);
     else groups.set(key, [rest]);
-  });
+  }
   return groups;
 }
 
-/** v3: each paper takes its sightings and matches from their tables into its own record. */
+/** Papers rewritten per round of the v3 upgrade: read with one getAll, written with pipelined puts. */
+const UPGRADE_PAGE = 5000;
+
+/**
+ * v3: each paper takes its sightings and matches from their tables into its own record. Paged
+ * reads and bulk writes, not Dexie's modify (a cursor update per record): 100,000 papers upgrade
+ * in seconds rather than a minute.
+ */
 async function embedSightingsAndMatches(tx: Transaction): Promise<void> {
   const sightings = await byPaper<SightingRecord>(tx, 'sightings');
   const matches = await byPaper<MatchRecord>(tx, 'matches');
-  await tx.table('papers').toCollection().modify((paper: PaperRecord) => {
-    Object.assign(paper, withSightings(sightings.get(paper.key) ?? []), withMatches(matches.get(paper.key) ?? []));
-  });
+  const papers = tx.table('papers');
+  for (let last: string | undefined; ; ) {
+    const page: PaperRecord[] = await (last === undefined ? papers.orderBy(':id') : papers.where(':id').above(last)).limit(UPGRADE_PAGE).toArray();
+    if (!page.length) return;
+    await papers.bulkPut(page.map((p) => ({ ...p, ...withSightings(sightings.get(p.key) ?? []), ...withMatches(matches.get(p.key) ?? []) })));
+    last = page[page.length - 1]!.key;
+  }
 }
 
 /** `matches`, strongest first (ties by interest id, so equal sets compare equal), with their `interests` for the index. */
