@@ -89,6 +89,25 @@ function unionSightings(lists: readonly (readonly Sighting[])[]): Sighting[] {
   return [...byVisit.values()];
 }
 
+/**
+ * A page seen again this soon that shows nothing new is not written again: only its sighting's
+ * last time and the paper's lastSeen would move, and a 2,000-entry listing costs 2,000 puts
+ * (reloads, back and forward, and pages that load more entries re-scan).
+ */
+export const QUIET_REVISIT_MS = 30 * 60_000;
+
+/** `next` differs from `known` only by the times a revisit within QUIET_REVISIT_MS moves. */
+function onlyTimesMoved(known: PaperRecord | undefined, next: PaperRecord, day: string, page: string, time: number): boolean {
+  const before = known?.sightings.find((s) => s.day === day && s.page === page);
+  if (!known || !before || time - before.time > QUIET_REVISIT_MS) return false;
+  const asBefore: PaperRecord = {
+    ...next,
+    lastSeen: known.lastSeen,
+    sightings: next.sightings.map((s) => (s.day === day && s.page === page ? { ...s, time: before.time } : s)),
+  };
+  return JSON.stringify(asBefore) === JSON.stringify(known);
+}
+
 /** No id kind on which the two disagree (versions are already stripped, DOIs lower-cased). */
 function sameIdentity(a: PaperIds, b: PaperIds): boolean {
   return ID_KINDS.every((kind) => !a[kind] || !b[kind] || a[kind] === b[kind]);
@@ -145,7 +164,8 @@ export async function recordScan(db: PaperlightDB, scan: ScanWrite, match: Match
       const histories = [record.sightings, ...(knownUnder.get(record.key) ?? []).map((r) => r.sightings), [seen]];
       return { ...record, ...withSightings(unionSightings(histories)), ...withMatches(results[i] ?? []) };
     });
-    await db.papers.bulkPut(stored);
+    const knownByKey = new Map(known.map((r) => [r.key, r]));
+    await db.papers.bulkPut(stored.filter((r) => !onlyTimesMoved(knownByKey.get(r.key), r, day, scan.page, scan.time)));
     const matchesByKey = new Map(stored.map((r) => [r.key, r.matches]));
 
     return scan.papers.map((paper, i) => {

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_SIGHTINGS, openDatabase, type PaperlightDB } from '../../lib/db/schema';
-import { recordScan, type Matcher } from '../../lib/db/store';
+import { QUIET_REVISIT_MS, recordScan, type Matcher } from '../../lib/db/store';
 import { arxivPaper, paper } from '../factories';
 
 const noMatches: Matcher = (papers) => papers.map(() => []);
@@ -21,7 +21,7 @@ describe('recordScan', () => {
   it('keeps one record per paper and one sighting per paper, day and page', async () => {
     const papers = [arxivPaper('2401.00001', 'First'), arxivPaper('2401.00002', 'Second')];
     await recordScan(db, { page: 'https://arxiv.org/list/cs/new', site: 'arxiv', time: DAY1, papers }, noMatches);
-    await recordScan(db, { page: 'https://arxiv.org/list/cs/new', site: 'arxiv', time: DAY1 + 1000, papers }, noMatches);
+    await recordScan(db, { page: 'https://arxiv.org/list/cs/new', site: 'arxiv', time: DAY1 + QUIET_REVISIT_MS + 1000, papers }, noMatches);
     await recordScan(db, { page: 'https://arxiv.org/list/cs/recent', site: 'arxiv', time: DAY2, papers: papers.slice(0, 1) }, noMatches);
 
     expect(await db.papers.count()).toBe(2);
@@ -30,10 +30,27 @@ describe('recordScan', () => {
       ['2026-11-20', 'https://arxiv.org/list/cs/new'],
       ['2026-11-21', 'https://arxiv.org/list/cs/recent'],
     ]);
-    expect(first?.sightings[0]).toMatchObject({ firstTime: DAY1, time: DAY1 + 1000 });
+    expect(first?.sightings[0]).toMatchObject({ firstTime: DAY1, time: DAY1 + QUIET_REVISIT_MS + 1000 });
     expect(first).toMatchObject({ firstSeen: DAY1, lastSeen: DAY2, days: ['2026-11-20', '2026-11-21'] });
     expect(await db.papers.where('days').equals('2026-11-21').primaryKeys()).toEqual(['arxiv:2401.00001']);
     expect((await db.papers.where('days').equals('2026-11-20').primaryKeys()).sort()).toEqual(['arxiv:2401.00001', 'arxiv:2401.00002']);
+  });
+
+  it('writes nothing for a page seen again soon that shows nothing new; new upvotes or a new abstract are written', async () => {
+    const page = 'https://huggingface.co/papers';
+    const seen = (upvotes: number, extra = {}) => [arxivPaper('2401.00001', 'First', { signals: { upvotes }, ...extra })];
+    await recordScan(db, { page, site: 'huggingface', time: DAY1, papers: seen(10) }, noMatches);
+    const before = await db.papers.get('arxiv:2401.00001');
+    const writes = vi.spyOn(db.papers, 'bulkPut');
+    const [again] = await recordScan(db, { page, site: 'huggingface', time: DAY1 + 60_000, papers: seen(10) }, noMatches);
+    expect(again).toMatchObject({ key: 'arxiv:2401.00001', isNew: false });
+    expect(writes.mock.calls.at(-1)?.[0]).toEqual([]);
+    expect(await db.papers.get('arxiv:2401.00001')).toEqual(before);
+
+    await recordScan(db, { page, site: 'huggingface', time: DAY1 + 120_000, papers: seen(25) }, noMatches);
+    expect((await db.papers.get('arxiv:2401.00001'))?.sightings).toEqual([{ day: '2026-11-20', page, site: 'huggingface', firstTime: DAY1, time: DAY1 + 120_000, signals: { upvotes: 25 } }]);
+    await recordScan(db, { page, site: 'huggingface', time: DAY1 + 180_000, papers: seen(25, { abstract: 'Now with an abstract.' }) }, noMatches);
+    expect(await db.papers.get('arxiv:2401.00001')).toMatchObject({ abstract: 'Now with an abstract.', lastSeen: DAY1 + 180_000 });
   });
 
   it('treats versions and arXiv’s own DOI as the same paper', async () => {
