@@ -20,7 +20,7 @@ export async function papersByKeys(db: PaperlightDB, keys: readonly string[]): P
 }
 
 /** Papers seen on any of `days`, through the `days` index; each paper once. */
-export async function papersSeenOn(db: PaperlightDB, days: readonly string[]): Promise<PaperRecord[]> {
+async function papersSeenOn(db: PaperlightDB, days: readonly string[]): Promise<PaperRecord[]> {
   const papers = (await Promise.all(days.map((day) => db.papers.where('days').equals(day).toArray()))).flat();
   return [...new Map(papers.map((p) => [p.key, p])).values()];
 }
