@@ -42,6 +42,8 @@ export async function handleScan(deps: BackgroundDeps, scan: ScanRequest, tabId:
     throw err;
   });
   void deps.notifier?.drain();
+  // A page seen again that shows nothing new leaves the ranking as it was.
+  if (stored.some((s) => s.written)) await deps.snapshot.invalidate();
   const matched = stored
     .filter((s) => s.matches.length)
     .map((s) => ({ key: s.pageKey, matches: viewMatches(set, s.matches) }));
@@ -130,8 +132,8 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
   }
 }
 
-/** Messages after which what the popup ranks may differ: its snapshot goes. */
-const CHANGES_RANKING = new Set<AnyRequest['type']>(['scan', 'setPaperState', 'setInterests', 'dataReplaced', 'wipe', 'prune']);
+/** Messages after which what the popup ranks may differ: its snapshot goes (a scan says itself, handleScan). */
+const CHANGES_RANKING = new Set<AnyRequest['type']>(['setPaperState', 'setInterests', 'dataReplaced', 'wipe', 'prune']);
 
 /** Validate, check the sender, run the handler; failures come back as `{ ok: false, error }`. */
 export async function handleMessage(deps: BackgroundDeps, raw: unknown, sender: Sender): Promise<Reply<unknown>> {

@@ -26,6 +26,8 @@ export interface StoredPaper {
   matches: InterestMatch[];
   /** No record of this paper existed before this scan (under any of its keys). */
   isNew: boolean;
+  /** Its record was written: something about it is new, or its last sighting here is older than QUIET_REVISIT_MS. */
+  written: boolean;
 }
 
 export type Matcher = (papers: readonly MatchablePaper[]) => InterestMatch[][];
@@ -165,12 +167,14 @@ export async function recordScan(db: PaperlightDB, scan: ScanWrite, match: Match
       return { ...record, ...withSightings(unionSightings(histories)), ...withMatches(results[i] ?? []) };
     });
     const knownByKey = new Map(known.map((r) => [r.key, r]));
-    await db.papers.bulkPut(stored.filter((r) => !onlyTimesMoved(knownByKey.get(r.key), r, day, scan.page, scan.time)));
+    const changed = stored.filter((r) => !onlyTimesMoved(knownByKey.get(r.key), r, day, scan.page, scan.time));
+    await db.papers.bulkPut(changed);
+    const written = new Set(changed.map((r) => r.key));
     const matchesByKey = new Map(stored.map((r) => [r.key, r.matches]));
 
     return scan.papers.map((paper, i) => {
       const key = finalRecord(recordOf[i]!).key;
-      return { pageKey: paper.key, key, matches: matchesByKey.get(key) ?? [], isNew: !knownKeys.has(key) };
+      return { pageKey: paper.key, key, matches: matchesByKey.get(key) ?? [], isNew: !knownKeys.has(key), written: written.has(key) };
     });
   });
 }

@@ -59,6 +59,15 @@ describe('the popup snapshot', () => {
     expect(titlesOf(fresh)).toHaveLength(2);
   });
 
+  it('stays when a page seen again shows nothing new', async () => {
+    await call(scan('Diffusion models for proteins', 'Graph theory'), fromTab);
+    await vi.waitFor(async () => expect((await readPopupStart(TODAY)).snapshot).toBeDefined(), { timeout: PACING.minGapMs * 3 });
+    const generation = deps.snapshot.generation;
+    await call(scan('Diffusion models for proteins', 'Graph theory'), fromTab);
+    expect(deps.snapshot.generation).toBe(generation);
+    expect(titlesOf((await readPopupStart(TODAY)).snapshot?.lists)).toEqual(['Diffusion models for proteins']);
+  });
+
   it('is ranked once for a burst of batches, after the last one', async () => {
     const writes = vi.spyOn(fakeBrowser.storage.session, 'set');
     for (let i = 1; i <= 4; i++) await call(scan(...Array.from({ length: i }, (_, j) => `Diffusion models, part ${j}`)), fromTab);
