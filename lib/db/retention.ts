@@ -15,33 +15,34 @@ export interface Pruned {
   papers: number;
 }
 
+/** Papers read per round of pruning: the first prune of a large store may touch most of it. */
+const PRUNE_PAGE = 2000;
+
 /**
- * Remove sightings older than `days` and papers last seen before then, in one
+ * Remove sightings from days before the last `days` days, and papers left with none, in one
  * transaction; starred papers and their sightings stay whatever their age.
  */
 export async function prune(db: PaperlightDB, days: number, now: number): Promise<Pruned> {
-  const cutoff = now - days * DAY_MS;
-  const cutoffDay = dayOf(cutoff);
+  const cutoffDay = dayOf(now - days * DAY_MS);
   return db.transaction('rw', db.papers, async () => {
-    const gone = await db.papers
-      .where('lastSeen')
-      .below(cutoff)
-      .filter((p) => !p.starred)
-      .primaryKeys();
-    const goneKeys = new Set(gone);
-    // Papers with an old day, through the index; the starred keep theirs.
+    // Keys only, through the day index: the records are read a page at a time.
     const aged = [...new Set(await db.papers.where('days').below(cutoffDay).primaryKeys())];
-    let sightings = 0;
-    const kept: PaperRecord[] = [];
-    for (const paper of await db.papers.bulkGet(aged)) {
-      if (!paper || paper.starred) continue;
-      const recent = paper.sightings.filter((s) => s.day >= cutoffDay);
-      sightings += paper.sightings.length - recent.length;
-      if (!goneKeys.has(paper.key)) kept.push({ ...paper, ...withSightings(recent) });
+    const pruned: Pruned = { sightings: 0, papers: 0 };
+    for (let at = 0; at < aged.length; at += PRUNE_PAGE) {
+      const gone: string[] = [];
+      const kept: PaperRecord[] = [];
+      for (const paper of await db.papers.bulkGet(aged.slice(at, at + PRUNE_PAGE))) {
+        if (!paper || paper.starred) continue;
+        const recent = paper.sightings.filter((s) => s.day >= cutoffDay);
+        pruned.sightings += paper.sightings.length - recent.length;
+        if (recent.length) kept.push({ ...paper, ...withSightings(recent) });
+        else gone.push(paper.key);
+      }
+      await db.papers.bulkPut(kept);
+      await db.papers.bulkDelete(gone);
+      pruned.papers += gone.length;
     }
-    await db.papers.bulkPut(kept);
-    await db.papers.bulkDelete(gone);
-    return { sightings, papers: gone.length };
+    return pruned;
   });
 }
 

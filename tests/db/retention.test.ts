@@ -52,6 +52,16 @@ describe('pruning', () => {
     expect(await prune(deps.db, 30, START + 60 * DAY)).toEqual({ sightings: 0, papers: 0 });
   });
 
+  it('prunes a store larger than one page of records, and keeps a paper seen since', async () => {
+    const old = Array.from({ length: 2500 }, (_, i) => arxivPaper(`2401.${String(10000 + i)}`, `Old paper ${i}`));
+    for (let i = 0; i < old.length; i += 500) await scan(old.slice(i, i + 500), `https://arxiv.org/list/cs/pastweek?skip=${i}`);
+    deps.now = () => START + 50 * DAY;
+    await scan([old[2499]!]);
+    expect(await prune(deps.db, 30, START + 60 * DAY)).toEqual({ sightings: 2500, papers: 2499 });
+    expect(await deps.db.papers.toCollection().primaryKeys()).toEqual(['arxiv:2401.12499']);
+    expect(await sightingsOf('arxiv:2401.12499')).toBe(1);
+  });
+
   it('follows the retention setting, and keeps everything by default', async () => {
     await seed();
     expect(await pruneByRetention(deps.db, START + 60 * DAY)).toBeUndefined();
