@@ -19,7 +19,7 @@ import { REMATCH_STATE_KEY } from '../rematch-state';
 import { parseSettings, SETTINGS_KEY } from '../settings';
 import { parseRetention } from './retention';
 import type { InterestMatch } from '../match/types';
-import { MAX_SIGHTINGS, SCHEMA_HISTORY, withMatches, withSightings, type PaperlightDB, type Sighting } from './schema';
+import { MAX_SIGHTINGS, SCHEMA_HISTORY, withMatches, withoutKeys, withSightings, type PaperlightDB, type Sighting } from './schema';
 
 /**
  * Bump when the file's shape changes, and keep reading the old shape. 2: sightings and matches
@@ -69,8 +69,8 @@ const TABLES: ReadonlyMap<string, string[]> = new Map(
 function embedInPapers(tables: Record<string, Rec[]>): Record<string, Rec[]> {
   const { sightings = [], matches = [], ...rest } = tables;
   const byPaper = (records: Rec[]) => {
-    const groups = groupBy(records, (r) => r.key as string);
-    return (key: unknown) => (groups.get(key as string) ?? []).map(({ key: _key, ...record }) => record);
+    const groups = groupBy(records as (Rec & { key: string })[], (r) => r.key);
+    return (key: unknown) => withoutKeys(groups.get(key as string));
   };
   const [sightingsOf, matchesOf] = [byPaper(sightings), byPaper(matches)];
   const papers = (rest.papers ?? []).map((p) => ({

@@ -4,6 +4,7 @@
  * opens a database created at the previous version (tests/db/schema.test.ts).
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { groupBy } from '../collections';
 import type { Interest } from '../interests';
 import type { PaperIds } from '../ids';
 import type { InterestMatch } from '../match/types';
@@ -131,16 +132,14 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   { version: 4, stores: { sightings: null, matches: null } },
 ];
 
-/** Records of a keyed table, without the key, grouped by it. */
-async function byPaper<T extends { key: string }>(tx: Transaction, table: string): Promise<Map<string, Omit<T, 'key'>[]>> {
-  const groups = new Map<string, Omit<T, 'key'>[]>();
-  // One getAll: a cursor would cost a round trip per record.
-  for (const { key, ...rest } of (await tx.table(table).toArray()) as T[]) {
-    const list = groups.get(key);
-    if (list) list.push(rest);
-    else groups.set(key, [rest]);
-  }
-  return groups;
+/** Records of a keyed table grouped by paper key (one getAll: a cursor would cost a round trip per record). */
+async function byPaper<T extends { key: string }>(tx: Transaction, table: string): Promise<Map<string, T[]>> {
+  return groupBy((await tx.table(table).toArray()) as T[], (r) => r.key);
+}
+
+/** `records` without their paper key, as a paper's record holds them. */
+export function withoutKeys<T extends { key: string }>(records: readonly T[] = []): Omit<T, 'key'>[] {
+  return records.map(({ key: _key, ...rest }) => rest);
 }
 
 /** Papers rewritten per round of the v3 upgrade: read with one getAll, written with pipelined puts. */
@@ -158,7 +157,7 @@ async function embedSightingsAndMatches(tx: Transaction): Promise<void> {
   for (let last: string | undefined; ; ) {
     const page: PaperRecord[] = await (last === undefined ? papers.orderBy(':id') : papers.where(':id').above(last)).limit(UPGRADE_PAGE).toArray();
     if (!page.length) return;
-    await papers.bulkPut(page.map((p) => ({ ...p, ...withSightings(sightings.get(p.key) ?? []), ...withMatches(matches.get(p.key) ?? []) })));
+    await papers.bulkPut(page.map((p) => ({ ...p, ...withSightings(withoutKeys(sightings.get(p.key))), ...withMatches(withoutKeys(matches.get(p.key))) })));
     last = page[page.length - 1]!.key;
   }
 }

@@ -4,6 +4,7 @@
  * Writes are idempotent: storing the same batch twice leaves the same store.
  */
 import { dayOf } from '../clock';
+import { groupBy } from '../collections';
 import { aliasKeys, ID_KINDS, paperKey, type PaperIds } from '../ids';
 import type { InterestMatch, MatchablePaper } from '../match/types';
 import type { DetectedPaper } from '../paper';
@@ -124,7 +125,10 @@ export async function recordScan(db: PaperlightDB, scan: ScanWrite, match: Match
   const day = dayOf(scan.time);
   return db.transaction('rw', db.papers, async () => {
     const aliasesOf = scan.papers.map((p) => aliasKeys(p.ids, p.title, p.authors));
-    const known = await db.papers.where('aliases').anyOf([...new Set(aliasesOf.flat())]).toArray();
+    // A paper found under two of its aliases comes back twice.
+    const found = await db.papers.where('aliases').anyOf([...new Set(aliasesOf.flat())]).toArray();
+    const knownByKey = new Map(found.map((r) => [r.key, r]));
+    const known = [...knownByKey.values()];
     const byAlias = new Map<string, PaperRecord>();
     for (const record of known) for (const alias of record.aliases) byAlias.set(alias, record);
 
@@ -143,13 +147,8 @@ export async function recordScan(db: PaperlightDB, scan: ScanWrite, match: Match
     // Resolve chains: a later entry may have re-keyed a record an earlier entry pointed to.
     const finalRecord = (r: PaperRecord): PaperRecord => byAlias.get(r.key) ?? r;
 
-    const knownKeys = new Set<string>();
-    const knownUnder = new Map<string, PaperRecord[]>();
-    for (const record of known) {
-      const now = finalRecord(record);
-      knownKeys.add(now.key);
-      knownUnder.set(now.key, [...(knownUnder.get(now.key) ?? []), record]);
-    }
+    // Stored records by the key they end under: two known records can become one.
+    const knownUnder = groupBy(known, (r) => finalRecord(r).key);
     // A record known under a weaker key (a stronger id became known) lives on under the new one.
     await db.papers.bulkDelete(known.filter((r) => finalRecord(r).key !== r.key).map((r) => r.key));
 
@@ -162,11 +161,10 @@ export async function recordScan(db: PaperlightDB, scan: ScanWrite, match: Match
     const stored = unique.map((record, i): PaperRecord => {
       const signals = signalsByKey.get(record.key);
       const seen: Sighting = { day, page: scan.page, site: scan.site, firstTime: scan.time, time: scan.time, ...(signals ? { signals } : {}) };
-      // Every record now under this key brings its history: two known records can become one.
+      // Every record now under this key brings its history.
       const histories = [record.sightings, ...(knownUnder.get(record.key) ?? []).map((r) => r.sightings), [seen]];
       return { ...record, ...withSightings(unionSightings(histories)), ...withMatches(results[i] ?? []) };
     });
-    const knownByKey = new Map(known.map((r) => [r.key, r]));
     const changed = stored.filter((r) => !onlyTimesMoved(knownByKey.get(r.key), r, day, scan.page, scan.time));
     await db.papers.bulkPut(changed);
     const written = new Set(changed.map((r) => r.key));
@@ -174,7 +172,7 @@ export async function recordScan(db: PaperlightDB, scan: ScanWrite, match: Match
 
     return scan.papers.map((paper, i) => {
       const key = finalRecord(recordOf[i]!).key;
-      return { pageKey: paper.key, key, matches: matchesByKey.get(key) ?? [], isNew: !knownKeys.has(key), written: written.has(key) };
+      return { pageKey: paper.key, key, matches: matchesByKey.get(key) ?? [], isNew: !knownUnder.has(key), written: written.has(key) };
     });
   });
 }
