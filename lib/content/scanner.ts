@@ -93,10 +93,10 @@ export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
       sent = new WeakMap();
       sentCount = 0;
     }
-    const detected = await detectInSlices(adapter, env.document, url, options.root, {
-      budgetMs: DETECT_SLICE_MS,
-      pause: () => new Promise((resolve) => env.setTimeout(() => resolve(), 0)),
-    });
+    const pause = (): Promise<void> => new Promise((resolve) => env.setTimeout(() => resolve(), 0));
+    const detected = await detectInSlices(adapter, env.document, url, options.root, { budgetMs: DETECT_SLICE_MS, pause });
+    // Marking and sending 2,000 entries take a slice of their own: after the last slice of reading they made one long task.
+    if (detected.length > BATCH_SIZE) await pause();
     const fresh = detected
       .filter((d) => sent.get(d.element) !== d.paper.key)
       .slice(0, LIMITS.entries - sentCount);

@@ -100,6 +100,35 @@ describe('the page scanner', () => {
     expect(sent.map((r) => [r.papers.length, r.reset])).toEqual([[500, true], [500, false], [200, false]]);
   });
 
+  it('marks and sends a large listing in a task after the last one that reads it', async () => {
+    loadIntoDocument(listing(1200));
+    let readAll = false;
+    const reading: SiteAdapter = {
+      ...arxiv,
+      *extract(doc, url, root) {
+        yield* arxiv.extract(doc, url, root);
+        readAll = true;
+      },
+    };
+    const tasks: (() => void)[] = [];
+    const sent: ScanRequest[] = [];
+    const scanning = createScanner(reading, env(async (r) => (sent.push(r), { matched: [] }), { setTimeout: (task) => void tasks.push(task) })).scan({ reset: true });
+    const marked = () => document.querySelectorAll('[data-paperlight-key]').length;
+    const afterMicrotasks = () => new Promise((resolve) => setTimeout(resolve, 0));
+    await afterMicrotasks();
+    for (let task = 0; !readAll; task++) {
+      expect(task, 'reading never finished').toBeLessThan(1000);
+      expect(marked()).toBe(0);
+      tasks.shift()?.();
+      await afterMicrotasks();
+    }
+    // The task that read the last entries marked and sent nothing; the next one does both.
+    expect([marked(), sent.length]).toEqual([0, 0]);
+    tasks.shift()?.();
+    expect(await scanning).toBe(1200);
+    expect([marked(), sent.length]).toEqual([1200, 3]);
+  });
+
   it('resends a batch the background did not acknowledge', async () => {
     loadIntoDocument(listing(3));
     let calls = 0;
