@@ -60,8 +60,8 @@ function merge(known: PaperRecord | undefined, seen: DetectedPaper, aliases: rea
     };
   }
   const ids = mergeIds(known.ids, seen.ids);
-  const authors = (seen.authors?.length ?? 0) > (known.authors?.length ?? 0) ? seen.authors : known.authors;
-  const abstract = (seen.abstract?.length ?? 0) > (known.abstract?.length ?? 0) ? seen.abstract : known.abstract;
+  const authors = longer(known.authors, seen.authors);
+  const abstract = longer(known.abstract, seen.abstract);
   return {
     ...known,
     // The fingerprint stays on the first title so a title-keyed record keeps its key; the shown title follows revisions.
@@ -75,6 +75,41 @@ function merge(known: PaperRecord | undefined, seen: DetectedPaper, aliases: rea
     lastSeen: Math.max(known.lastSeen, time),
     ...(seen.signals ? { signals: { ...known.signals, ...seen.signals } } : {}),
   };
+}
+
+/** The longer of two lists or texts, the first on a tie. */
+function longer<T extends { length: number }>(a: T | undefined, b: T | undefined): T | undefined {
+  return (b?.length ?? 0) > (a?.length ?? 0) ? b : a;
+}
+
+/**
+ * Fold into `record` what other stored records of the same paper knew, once a page shows they are
+ * one: their ids and aliases (so the paper is still found under them), the longer author list and
+ * abstract, the earliest first sighting, and the reader's star, read and dismissed marks. The
+ * record's own title, URL and latest signals stay. Sightings are joined separately.
+ */
+function absorb(record: PaperRecord, others: readonly PaperRecord[]): PaperRecord {
+  let joined = record;
+  for (const other of others) {
+    if (other.key === joined.key) continue;
+    const authors = longer(joined.authors, other.authors);
+    const abstract = longer(joined.abstract, other.abstract);
+    joined = {
+      ...joined,
+      ids: mergeIds(joined.ids, other.ids),
+      ...(authors ? { authors } : {}),
+      ...(abstract ? { abstract } : {}),
+      url: joined.url ?? other.url,
+      aliases: [...new Set([...joined.aliases, ...other.aliases])],
+      firstSeen: Math.min(joined.firstSeen, other.firstSeen),
+      lastSeen: Math.max(joined.lastSeen, other.lastSeen),
+      ...(other.signals ? { signals: { ...other.signals, ...joined.signals } } : {}),
+      ...(joined.starred || other.starred ? { starred: true } : {}),
+      ...(joined.read || other.read ? { read: true } : {}),
+      ...(joined.dismissed || other.dismissed ? { dismissed: true } : {}),
+    };
+  }
+  return joined;
 }
 
 /** One sighting per page and day, whichever records they come from: the first time, the latest time and its signals. */
@@ -155,7 +190,7 @@ export async function recordScan(db: PaperlightDB, scan: ScanWrite, match: Match
     const signalsByKey = new Map<string, DetectedPaper['signals']>();
     scan.papers.forEach((p, i) => p.signals && signalsByKey.set(finalRecord(recordOf[i]!).key, p.signals));
     const records = [...merged.values()].map(finalRecord);
-    const unique = [...new Map(records.map((r) => [r.key, r])).values()];
+    const unique = [...new Map(records.map((r) => [r.key, r])).values()].map((r) => absorb(r, knownUnder.get(r.key) ?? []));
     // Matched as merged, so an abstract seen on another site still counts.
     const results = match(unique);
     const stored = unique.map((record, i): PaperRecord => {

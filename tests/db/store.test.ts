@@ -84,6 +84,34 @@ describe('recordScan', () => {
     expect(records[0]?.sightings.map((s) => s.page)).toEqual(['https://publisher.example/x', 'https://arxiv.org/list/cs/new', 'https://arxiv.org/abs/2011.13456']);
   });
 
+  it('keeps what either record knew when a page shows that two stored records are one paper: star, flags, ids, abstract', async () => {
+    const matcher = vi.fn<Matcher>((papers) => papers.map(() => []));
+    const fromPubMed = paper({ title: 'Score-based models', ids: { doi: '10.1000/xyz.1', pmid: '31234567' }, authors: ['Yang Song', 'Stefano Ermon'], abstract: 'We model scores.' });
+    await recordScan(db, { page: 'https://pubmed.ncbi.nlm.nih.gov/?term=score', site: 'pubmed', time: DAY1, papers: [fromPubMed] }, noMatches);
+    await db.papers.update('doi:10.1000/xyz.1', { starred: true, read: true });
+    await recordScan(db, { page: 'https://arxiv.org/list/cs/new', site: 'arxiv', time: DAY1 + 1000, papers: [arxivPaper('2011.13456', 'Score-based models')] }, noMatches);
+    await db.papers.update('arxiv:2011.13456', { dismissed: true });
+    const both = paper({ title: 'Score-based models', ids: { arxiv: '2011.13456', doi: '10.1000/xyz.1' } });
+    await recordScan(db, { page: 'https://arxiv.org/abs/2011.13456', site: 'arxiv', time: DAY2, papers: [both] }, matcher);
+
+    const records = await db.papers.toArray();
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      key: 'arxiv:2011.13456',
+      ids: { arxiv: '2011.13456', doi: '10.1000/xyz.1', pmid: '31234567' },
+      authors: ['Yang Song', 'Stefano Ermon'],
+      abstract: 'We model scores.',
+      starred: true,
+      read: true,
+      dismissed: true,
+      firstSeen: DAY1,
+      lastSeen: DAY2,
+    });
+    // Seen later under its PubMed id alone, it still finds this record.
+    expect(records[0]?.aliases).toContain('pmid:31234567');
+    expect(matcher.mock.calls[0]?.[0][0]).toMatchObject({ abstract: 'We model scores.' });
+  });
+
   it('keeps a paper’s latest sightings only, up to the bound', async () => {
     const p = [arxivPaper('2401.00001', 'T')];
     for (let i = 0; i < MAX_SIGHTINGS + 3; i++) await recordScan(db, { page: `https://scholar.google.com/scholar?q=${i}`, site: 'scholar', time: DAY1 + i, papers: p }, noMatches);
