@@ -4,7 +4,7 @@ import { compileInterests, matchPapers } from '../match/matcher';
 import type { ChartData, InterestPreview, PageRequests, PaperStatePatch, PopupPaper } from '../messages';
 import type { Interest } from '../interests';
 import { rankTrending, type RankedPaper } from '../rank/trending';
-import { papersByKeys, type PaperView } from '../db/queries';
+import { papersByKeys, starredPapers, type PaperView } from '../db/queries';
 import { markPapers } from '../db/paper-state';
 import type { MatchRecord, PaperlightDB } from '../db/schema';
 import { excerpt, highlight } from '../highlight';
@@ -75,15 +75,18 @@ export async function getTrending(
   return { today: rows(sections.today.slice(0, TRENDING_ROWS)), popular: rows(sections.popular.slice(0, TRENDING_ROWS)), total: sections.today.length };
 }
 
-export async function getPapers(db: PaperlightDB, interests: InterestStore, keys: string[]): Promise<PopupPaper[]> {
+async function toPopupPapers(interests: InterestStore, views: readonly PaperView[]): Promise<PopupPaper[]> {
   const set = await interests.get();
-  return (await papersByKeys(db, keys)).map((v) => toPopupPaper(set, liveMatches(set, v)));
+  return views.map((v) => toPopupPaper(set, liveMatches(set, v)));
 }
 
-/** Starred papers, newest first. Starred papers are few; a filtered walk of the lastSeen index is fine. */
+export async function getPapers(db: PaperlightDB, interests: InterestStore, keys: string[]): Promise<PopupPaper[]> {
+  return toPopupPapers(interests, await papersByKeys(db, keys));
+}
+
+/** Starred papers, most recently seen first. */
 export async function getStarred(db: PaperlightDB, interests: InterestStore): Promise<PopupPaper[]> {
-  const keys = await db.papers.orderBy('lastSeen').reverse().filter((p) => !!p.starred).primaryKeys();
-  return getPapers(db, interests, keys);
+  return toPopupPapers(interests, await starredPapers(db));
 }
 
 /**

@@ -19,7 +19,7 @@ import { REMATCH_STATE_KEY } from '../rematch-state';
 import { parseSettings, SETTINGS_KEY } from '../settings';
 import { parseRetention } from './retention';
 import type { InterestMatch } from '../match/types';
-import { MAX_SIGHTINGS, SCHEMA_HISTORY, withMatches, withoutKeys, withSightings, type PaperlightDB, type Sighting } from './schema';
+import { markStar, MAX_SIGHTINGS, SCHEMA_HISTORY, withMatches, withoutKeys, withSightings, type PaperlightDB, type Sighting } from './schema';
 
 /**
  * Bump when the file's shape changes, and keep reading the old shape. 2: sightings and matches
@@ -64,7 +64,7 @@ const TABLES: ReadonlyMap<string, string[]> = new Map(
 
 /**
  * Version-1 files: each paper takes its sightings and matches from their own tables. The index
- * fields (`days`, `interests`) are derived again for every file, never taken from it.
+ * fields (`days`, `interests`, `starredMark`) are derived again for every file, never taken from it.
  */
 function embedInPapers(tables: Record<string, Rec[]>): Record<string, Rec[]> {
   const { sightings = [], matches = [], ...rest } = tables;
@@ -73,11 +73,13 @@ function embedInPapers(tables: Record<string, Rec[]>): Record<string, Rec[]> {
     return (key: unknown) => withoutKeys(groups.get(key as string));
   };
   const [sightingsOf, matchesOf] = [byPaper(sightings), byPaper(matches)];
-  const papers = (rest.papers ?? []).map((p) => ({
-    ...p,
-    ...withSightings([...((p.sightings as Sighting[] | undefined) ?? []), ...(sightingsOf(p.key) as unknown as Sighting[])]),
-    ...withMatches([...((p.matches as InterestMatch[] | undefined) ?? []), ...(matchesOf(p.key) as unknown as InterestMatch[])]),
-  }));
+  const papers = (rest.papers ?? []).map((p) =>
+    markStar({
+      ...p,
+      ...withSightings([...((p.sightings as Sighting[] | undefined) ?? []), ...(sightingsOf(p.key) as unknown as Sighting[])]),
+      ...withMatches([...((p.matches as InterestMatch[] | undefined) ?? []), ...(matchesOf(p.key) as unknown as InterestMatch[])]),
+    }),
+  );
   // A sighting or match of no paper in the file has nothing to show; it is dropped.
   return { ...rest, papers };
 }

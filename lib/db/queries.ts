@@ -19,6 +19,12 @@ export async function papersByKeys(db: PaperlightDB, keys: readonly string[]): P
   return (await db.papers.bulkGet([...keys])).flatMap((paper) => (paper ? [viewOf(paper)] : []));
 }
 
+/** Starred papers, most recently seen first, through the `starredMark` index. */
+export async function starredPapers(db: PaperlightDB): Promise<PaperView[]> {
+  const papers = await db.papers.where('starredMark').equals(1).toArray();
+  return papers.sort((a, b) => b.lastSeen - a.lastSeen).map(viewOf);
+}
+
 /** Papers seen on any of `days`, through the `days` index; each paper once. */
 async function papersSeenOn(db: PaperlightDB, days: readonly string[]): Promise<PaperRecord[]> {
   const papers = (await Promise.all(days.map((day) => db.papers.where('days').equals(day).toArray()))).flat();

@@ -104,7 +104,7 @@ function absorb(record: PaperRecord, others: readonly PaperRecord[]): PaperRecor
       firstSeen: Math.min(joined.firstSeen, other.firstSeen),
       lastSeen: Math.max(joined.lastSeen, other.lastSeen),
       ...(other.signals ? { signals: { ...other.signals, ...joined.signals } } : {}),
-      ...(joined.starred || other.starred ? { starred: true } : {}),
+      ...(joined.starred || other.starred ? { starred: true, starredMark: 1 as const } : {}),
       ...(joined.read || other.read ? { read: true } : {}),
       ...(joined.dismissed || other.dismissed ? { dismissed: true } : {}),
     };

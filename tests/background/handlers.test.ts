@@ -123,6 +123,24 @@ describe('extension-page requests', () => {
     expect(await handleMessage(deps, { type: 'setPaperState', key: 'arxiv:2401.00003', patch: { title: 'x' } }, fromPopup)).toMatchObject({ ok: false });
   });
 
+  it('list the starred papers, most recently seen first, and drop a paper once unstarred', async () => {
+    await handleMessage(deps, scan([arxivPaper('2401.00001', 'Diffusion models for proteins'), arxivPaper('2401.00002', 'Sparse attention')]), fromTab);
+    deps.now = () => NOW + 60_000;
+    await handleMessage(deps, { ...scan([arxivPaper('2401.00003', 'Hopfield networks revisited')]), page: 'https://arxiv.org/list/cs/recent' }, fromTab);
+    const star = (key: string, starred: boolean) => handleMessage(deps, { type: 'setPaperState', key, patch: { starred } }, fromPopup);
+    const starred = async () => {
+      const reply = await handleMessage(deps, { type: 'getStarred' }, fromPopup);
+      return reply.ok && (reply.value as { papers: PopupPaper[] }).papers.map((p) => [p.key, p.starred]);
+    };
+    expect(await starred()).toEqual([]);
+    await star('arxiv:2401.00001', true);
+    await star('arxiv:2401.00002', true);
+    await star('arxiv:2401.00003', true);
+    expect(await starred()).toEqual([['arxiv:2401.00003', true], ['arxiv:2401.00001', true], ['arxiv:2401.00002', true]]);
+    await star('arxiv:2401.00001', false);
+    expect(await starred()).toEqual([['arxiv:2401.00003', true], ['arxiv:2401.00002', true]]);
+  });
+
   it('search every stored paper by title, tolerating a typo', async () => {
     await handleMessage(deps, scan(), fromTab);
     const reply = await handleMessage(deps, { type: 'search', query: 'difusion' }, fromPopup);

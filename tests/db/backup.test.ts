@@ -155,6 +155,11 @@ describe('backup', () => {
     expect(await deps.db.papers.where('interests').equals('evil').count()).toBe(0);
     expect(await deps.db.papers.where('days').equals('1999-01-01').count()).toBe(0);
     expect(await deps.db.papers.where('days').equals('2026-01-01').count()).toBe(1);
+
+    await restore(withPaper({ starredMark: 1 }));
+    expect(await deps.db.papers.where('starredMark').equals(1).count()).toBe(0);
+    await restore(withPaper({ starred: true }));
+    expect(await deps.db.papers.where('starredMark').equals(1).primaryKeys()).toEqual(['arxiv:2401.00001']);
   });
   const withPaper = (patch: object) => {
     const b = valid();

@@ -60,7 +60,7 @@ function seedsAt(version: number): Record<string, Record<string, unknown>[]> {
     papers:
       version >= 3
         ? [
-            { ...PAPERS[0], sightings: [SIGHTING], days: [SIGHTING.day], matches: [MATCH], interests: [MATCH.interest] },
+            { ...PAPERS[0], sightings: [SIGHTING], days: [SIGHTING.day], matches: [MATCH], interests: [MATCH.interest], ...(version >= 5 ? { starredMark: 1 } : {}) },
             { ...PAPERS[1], sightings: [], days: [], matches: [], interests: [] },
           ]
         : PAPERS,
@@ -110,6 +110,7 @@ describe('every version of the schema history', () => {
       latest[table]!.forEach((seed, i) => expect(records[i], table).toMatchObject(seed));
     }
     expect(await db.papers.where('aliases').equals('title:t/lovelace').count()).toBe(1);
+    expect(await db.papers.where('starredMark').equals(1).primaryKeys()).toEqual(['arxiv:2401.00001']);
     db.close();
   });
 });

@@ -107,6 +107,7 @@ describe('recordScan', () => {
       firstSeen: DAY1,
       lastSeen: DAY2,
     });
+    expect(await db.papers.where('starredMark').equals(1).primaryKeys()).toEqual(['arxiv:2011.13456']);
     // Seen later under its PubMed id alone, it still finds this record.
     expect(records[0]?.aliases).toContain('pmid:31234567');
     expect(matcher.mock.calls[0]?.[0][0]).toMatchObject({ abstract: 'We model scores.' });

@@ -51,7 +51,7 @@ function seed(page: Page, count: number): Promise<void> {
               firstSeen: time,
               lastSeen: time,
               signals: { upvotes: n % 50 },
-              ...(n % 1000 === 0 ? { starred: true } : {}),
+              ...(n % 1000 === 0 ? { starred: true, starredMark: 1 } : {}),
               sightings: [{ day, page: `https://arxiv.org/list/cs/pastweek?skip=${n}`, site: 'arxiv', firstTime: time, time }],
               days: [day],
               matches: [],
@@ -121,6 +121,7 @@ describe('backup of a store larger than one message can carry', () => {
     // Papers of the listing that match an interest, and every paper's day, are in the indexes.
     expect(before.papers!.indexes.interests).toBeGreaterThan(0);
     expect(before.papers!.indexes.days).toBe(BULK + 300);
+    expect(before.papers!.indexes.starredMark).toBe(BULK / 1000);
     expect(before.alerts!.count).toBeGreaterThan(0);
 
     const started = Date.now();
