@@ -99,17 +99,18 @@ export async function search(db: PaperlightDB, interests: InterestStore, query: 
   const compiled = compileInterests([{ id: 'search', label: 'search', terms: [text], authors: [text], scope: 'title' }]);
   if (!compiled.interests.length) return [];
   const hits: { key: string; score: number; lastSeen: number }[] = [];
-  // Titles and authors only, in pages of 5,000, so memory stays flat on a large store.
-  let after: string | undefined;
-  for (;;) {
-    const page = await (after === undefined ? db.papers.orderBy(':id') : db.papers.where(':id').above(after)).limit(5000).toArray();
+  // In pages of 5,000, so memory stays flat on a large store.
+  const pageAfter = (after?: string) => (after === undefined ? db.papers.orderBy(':id') : db.papers.where(':id').above(after)).limit(5000).toArray();
+  for (let next = pageAfter(); ; ) {
+    const page = await next;
     if (!page.length) break;
+    // The store reads the next page while this one is matched.
+    next = pageAfter(page[page.length - 1]!.key);
     const results = matchPapers(compiled, page.map((p) => ({ key: p.key, title: p.title, ...(p.authors ? { authors: p.authors } : {}) })));
     page.forEach((p, i) => {
       const best = results[i]?.[0];
       if (best) hits.push({ key: p.key, score: best.score, lastSeen: p.lastSeen });
     });
-    after = page[page.length - 1]!.key;
   }
   hits.sort((a, b) => b.score - a.score || b.lastSeen - a.lastSeen);
   return getPapers(db, interests, hits.slice(0, SEARCH_RESULTS).map((h) => h.key));
