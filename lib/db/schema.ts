@@ -149,10 +149,10 @@ export function withoutKeys<T extends { key: string }>(records: readonly T[] = [
   return records.map(({ key: _key, ...rest }) => rest);
 }
 
-/** Papers rewritten per round of the v3 upgrade: read with one getAll, written with pipelined puts. */
+/** Papers per round of an upgrade that rewrites them: read with one getAll, written with pipelined puts. */
 const UPGRADE_PAGE = 5000;
 
-/** Rewrite every paper, a page of them at a time (one getAll each): Dexie's modify costs a cursor round trip per record. */
+/** Read every paper a page at a time (one getAll each) and put back what `rewrite` returns: Dexie's modify costs a cursor round trip per record. */
 async function rewritePapers(tx: Transaction, rewrite: (page: PaperRecord[]) => PaperRecord[]): Promise<void> {
   const papers = tx.table('papers');
   for (let last: string | undefined; ; ) {

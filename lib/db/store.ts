@@ -8,7 +8,7 @@ import { groupBy } from '../collections';
 import { aliasKeys, ID_KINDS, paperKey, type PaperIds } from '../ids';
 import type { InterestMatch, MatchablePaper } from '../match/types';
 import type { DetectedPaper } from '../paper';
-import { withMatches, withSightings, type PaperlightDB, type PaperRecord, type Sighting } from './schema';
+import { markStar, withMatches, withSightings, type PaperlightDB, type PaperRecord, type Sighting } from './schema';
 
 export interface ScanWrite {
   /** Page URL (fragment removed by the caller). */
@@ -94,7 +94,7 @@ function absorb(record: PaperRecord, others: readonly PaperRecord[]): PaperRecor
     if (other.key === joined.key) continue;
     const authors = longer(joined.authors, other.authors);
     const abstract = longer(joined.abstract, other.abstract);
-    joined = {
+    joined = markStar({
       ...joined,
       ids: mergeIds(joined.ids, other.ids),
       ...(authors ? { authors } : {}),
@@ -104,10 +104,10 @@ function absorb(record: PaperRecord, others: readonly PaperRecord[]): PaperRecor
       firstSeen: Math.min(joined.firstSeen, other.firstSeen),
       lastSeen: Math.max(joined.lastSeen, other.lastSeen),
       ...(other.signals ? { signals: { ...other.signals, ...joined.signals } } : {}),
-      ...(joined.starred || other.starred ? { starred: true, starredMark: 1 as const } : {}),
+      ...(joined.starred || other.starred ? { starred: true } : {}),
       ...(joined.read || other.read ? { read: true } : {}),
       ...(joined.dismissed || other.dismissed ? { dismissed: true } : {}),
-    };
+    });
   }
   return joined;
 }
