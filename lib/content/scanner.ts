@@ -7,7 +7,7 @@
 import type { SiteAdapter } from '../adapters/types';
 import { detectInSlices, LIMITS, type Detection } from '../detect';
 import type { MatchView, ScanRequest, ScanResponse } from '../messages';
-import { decorateEntry, isBadgeHost, markEntry, markMatches } from './decorate';
+import { decorateEntry, isBadgeHost, markEntry, markMatches, warmUpBadges } from './decorate';
 import { pageOf } from '../paper';
 
 export const BATCH_SIZE = 500;
@@ -72,6 +72,8 @@ export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
 
   /** Every match is marked on its entry at once; its badge is drawn when the entry nears the viewport. */
   function decorateBatch(batch: Detection[], matched: ScanResponse['matched']): void {
+    // In the task that receives the matches, not in the frame that draws them.
+    if (matched.length) warmUpBadges(env.document);
     const byKey = new Map<string, MatchView[]>(matched.map((m) => [m.key, m.matches]));
     for (const d of batch) {
       const matches = byKey.get(d.paper.key);
