@@ -14,6 +14,7 @@ import { BarChart } from './BarChart';
 import { PaperRow, type RowActions } from './PaperRow';
 import { BLEND_KEY, type PopupStart } from '../lib/trending-snapshot';
 import { useLoad } from './use-load';
+import { useSearch } from './use-search';
 import { downloadBlob } from './download';
 import { StorageWarning } from './StorageWarning';
 
@@ -69,7 +70,6 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
   const [blend, setBlend] = useState(start.blend);
   const [filter, setFilter] = useState('');
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<PopupPaper[] | undefined>();
   const [lists, setLists] = useState<{ today: PopupPaper[]; popular: PopupPaper[]; total: number } | undefined>(start.snapshot?.lists);
   /** The lists on screen come from the fresh ranking (not the snapshot, nor another day's). */
   const [fresh, setFresh] = useState(false);
@@ -114,17 +114,11 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
     void request<'getChart'>({ type: 'getChart', days }).then(setChart, () => undefined);
   }, [fresh]);
 
-  useEffect(() => {
-    const text = query.trim();
-    if (!text) {
-      setResults(undefined);
-      return;
-    }
-    const timer = setTimeout(() => {
-      void request<'search'>({ type: 'search', query: text }).then((r) => setResults(r.papers), (err: unknown) => setError(String(err)));
-    }, 200);
-    return () => clearTimeout(timer);
-  }, [query]);
+  const { results, searching, updateResults } = useSearch(
+    query,
+    (text) => request<'search'>({ type: 'search', query: text }).then((r) => r.papers),
+    (err) => setError(String(err)),
+  );
 
   const byFilter = (papers: PopupPaper[]) => (filter ? papers.filter((p) => p.matches.some((m) => m.interest === filter)) : papers);
   const main = byFilter(results ?? lists?.today ?? []);
@@ -134,7 +128,7 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
     const apply = (papers: PopupPaper[]) =>
       patch.dismissed ? papers.filter((p) => p.key !== key) : papers.map((p) => (p.key === key ? { ...p, ...patch } : p));
     setLists((l) => l && { ...l, today: apply(l.today), popular: apply(l.popular) });
-    setResults((r) => r && apply(r));
+    updateResults(apply);
   }
 
   const actions: RowActions = {
@@ -271,10 +265,11 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
         </label>
       </div>
 
-      <section aria-labelledby="main-list" aria-busy={!fresh && !results}>
+      <section aria-labelledby="main-list" aria-busy={searching || (!fresh && !results)}>
         <h2 id="main-list">{results ? t('searchResults') : dayLabel}</h2>
-        {!lists && !results && !error && <p class="note">{t('loading')}</p>}
-        {results && !results.length && <p class="note">{t('searchNone', query.trim())}</p>}
+        {!lists && !results && !error && !searching && <p class="note">{t('loading')}</p>}
+        {searching && <p class="note" role="status">{t('searching')}</p>}
+        {results && !results.length && !searching && <p class="note">{t('searchNone', query.trim())}</p>}
         {lists && !results && !main.length && <p class="note">{choice === 'today' ? t('noMatchesToday') : t('noMatchesDay')}</p>}
         {visible.length > 0 && (
           <ol class="papers" ref={listRef}>
