@@ -11,7 +11,7 @@ import { browser } from 'wxt/browser';
 import { wipe } from '../db/backup';
 import { clearStorageError, isQuotaError, prune, reportStorageError } from '../db/retention';
 import { RETENTION_KEY } from '../data-state';
-import type { AnyRequest, PageRequests, Reply, ScanRequest, ScanResponse } from '../messages';
+import type { AnyRequest, PageRequests, PopupPaper, Reply, ScanRequest, ScanResponse } from '../messages';
 import * as popup from './popup-handlers';
 import type { SnapshotKeeper } from './snapshot';
 import { getTabStatus, updateTabStatus } from './tabs';
@@ -58,7 +58,24 @@ export async function handleScan(deps: BackgroundDeps, scan: ScanRequest, tabId:
   return { matched };
 }
 
-type Sender = Pick<Runtime.MessageSender, 'id' | 'url' | 'tab'>;
+type Sender = Pick<Runtime.MessageSender, 'id' | 'url' | 'tab' | 'documentId'>;
+
+/**
+ * The latest search of each extension page (by document): a search reads the whole store, seconds on
+ * a large one, and an older search of the same page would only slow down the newer one.
+ */
+const latestSearch = new Map<string, number>();
+
+async function searchFor(deps: BackgroundDeps, query: string, sender: Sender): Promise<PopupPaper[]> {
+  const page = sender.documentId ?? sender.url ?? '';
+  const generation = (latestSearch.get(page) ?? 0) + 1;
+  latestSearch.set(page, generation);
+  try {
+    return await popup.search(deps.db, deps.interests, query, () => latestSearch.get(page) === generation);
+  } finally {
+    if (latestSearch.get(page) === generation) latestSearch.delete(page);
+  }
+}
 
 function fromExtensionPage(deps: BackgroundDeps, sender: Sender): boolean {
   return sender.id === deps.extensionId && !!sender.url?.startsWith(`${deps.extensionOrigin}/`);
@@ -85,7 +102,7 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
     case 'getStarred':
       return { papers: await popup.getStarred(deps.db, deps.interests) };
     case 'search':
-      return { papers: await popup.search(deps.db, deps.interests, message.query) };
+      return { papers: await searchFor(deps, message.query, sender) };
     case 'setPaperState':
       await popup.setPaperState(deps.db, message.key, message.patch);
       return {};

@@ -92,8 +92,9 @@ export async function getStarred(db: PaperlightDB, interests: InterestStore): Pr
 /**
  * Search every stored paper by title and authors, with the matcher's folding and typo tolerance
  * (fuse.js on the prefiltered candidates). Runs only when the user searches, never on popup open.
+ * Stops, with no results, once `wanted` says a newer search has taken its place.
  */
-export async function search(db: PaperlightDB, interests: InterestStore, query: string): Promise<PopupPaper[]> {
+export async function search(db: PaperlightDB, interests: InterestStore, query: string, wanted: () => boolean): Promise<PopupPaper[]> {
   const text = query.trim();
   if (!text) return [];
   const compiled = compileInterests([{ id: 'search', label: 'search', terms: [text], authors: [text], scope: 'title' }]);
@@ -103,6 +104,7 @@ export async function search(db: PaperlightDB, interests: InterestStore, query: 
   const pageAfter = (after?: string) => (after === undefined ? db.papers.orderBy(':id') : db.papers.where(':id').above(after)).limit(5000).toArray();
   for (let next = pageAfter(); ; ) {
     const page = await next;
+    if (!wanted()) return [];
     if (!page.length) break;
     // The store reads the next page while this one is matched.
     next = pageAfter(page[page.length - 1]!.key);

@@ -141,6 +141,16 @@ describe('extension-page requests', () => {
     expect(await starred()).toEqual([['arxiv:2401.00003', true], ['arxiv:2401.00002', true]]);
   });
 
+  it('drop a page’s older search once it searches again, and leave other pages’ searches alone', async () => {
+    await handleMessage(deps, scan(), fromTab);
+    const search = (query: string, documentId: string) => handleMessage(deps, { type: 'search', query }, { ...fromPopup, documentId });
+    const keys = (reply: Awaited<ReturnType<typeof search>>) => reply.ok && (reply.value as { papers: PopupPaper[] }).papers.map((p) => p.key);
+    const [older, otherPopup, newer] = await Promise.all([search('difusion', 'popup-1'), search('difusion', 'popup-2'), search('diffusion', 'popup-1')]);
+    expect(keys(older)).toEqual([]);
+    expect(keys(otherPopup)).toEqual(['arxiv:2401.00001']);
+    expect(keys(newer)).toEqual(['arxiv:2401.00001']);
+  });
+
   it('search every stored paper by title, tolerating a typo', async () => {
     await handleMessage(deps, scan(), fromTab);
     const reply = await handleMessage(deps, { type: 'search', query: 'difusion' }, fromPopup);
