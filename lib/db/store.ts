@@ -84,9 +84,9 @@ function longer<T extends { length: number }>(a: T | undefined, b: T | undefined
 
 /**
  * Fold into `record` what other stored records of the same paper knew, once a page shows they are
- * one: their ids and aliases (so the paper is still found under them), the longer author list and
- * abstract, the earliest first sighting, and the reader's star, read and dismissed marks. The
- * record's own title, URL and latest signals stay. Sightings are joined separately.
+ * one: their sightings, ids and aliases (so the paper is still found under them), the longer
+ * author list and abstract, the earliest first sighting, and the reader's star, read and
+ * dismissed marks. The record's own title, URL and latest signals stay.
  */
 function absorb(record: PaperRecord, others: readonly PaperRecord[]): PaperRecord {
   let joined = record;
@@ -96,6 +96,7 @@ function absorb(record: PaperRecord, others: readonly PaperRecord[]): PaperRecor
     const abstract = longer(joined.abstract, other.abstract);
     joined = markStar({
       ...joined,
+      sightings: unionSightings([joined.sightings, other.sightings]),
       ids: mergeIds(joined.ids, other.ids),
       ...(authors ? { authors } : {}),
       ...(abstract ? { abstract } : {}),
@@ -196,9 +197,7 @@ export async function recordScan(db: PaperlightDB, scan: ScanWrite, match: Match
     const stored = unique.map((record, i): PaperRecord => {
       const signals = signalsByKey.get(record.key);
       const seen: Sighting = { day, page: scan.page, site: scan.site, firstTime: scan.time, time: scan.time, ...(signals ? { signals } : {}) };
-      // Every record now under this key brings its history.
-      const histories = [record.sightings, ...(knownUnder.get(record.key) ?? []).map((r) => r.sightings), [seen]];
-      return { ...record, ...withSightings(unionSightings(histories)), ...withMatches(results[i] ?? []) };
+      return { ...record, ...withSightings(unionSightings([record.sightings, [seen]])), ...withMatches(results[i] ?? []) };
     });
     const changed = stored.filter((r) => !onlyTimesMoved(knownByKey.get(r.key), r, day, scan.page, scan.time));
     await db.papers.bulkPut(changed);
