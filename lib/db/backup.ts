@@ -63,8 +63,9 @@ const TABLES: ReadonlyMap<string, string[]> = new Map(
 );
 
 /**
- * Version-1 files: each paper takes its sightings and matches from their own tables. The index
- * fields (`days`, `interests`, `starredMark`) are derived again for every file, never taken from it.
+ * Papers as the store keeps them, from any file: in a version-1 file each paper takes its
+ * sightings and matches from their own tables, and in every file the index fields (`days`,
+ * `interests`, `starredMark`) are derived again, never taken from it.
  */
 function embedInPapers(tables: Record<string, Rec[]>): Record<string, Rec[]> {
   const { sightings = [], matches = [], ...rest } = tables;
