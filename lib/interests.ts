@@ -2,8 +2,18 @@
  * The interest model and the interests file (CONTRACT §3). Validation returns clear, located
  * errors and never drops unknown fields, so files from newer versions survive a round trip.
  */
+import type { PaperIds } from './ids';
 
 export type FieldScope = 'title' | 'title+abstract';
+
+/** A paper the user gave as an example (or counterexample) of an interest (CONTRACT §3). */
+export interface ExamplePaper {
+  title: string;
+  key?: string;
+  ids?: PaperIds;
+  authors?: string[];
+  abstract?: string;
+}
 
 export interface Interest {
   id: string;
@@ -24,6 +34,10 @@ export interface Interest {
   notify?: boolean;
   /** Minimum match score for a notification, default 0.5. */
   threshold?: number;
+  /** Papers that show what the interest means: starred, "More like this", or pasted by the user. */
+  examples?: ExamplePaper[];
+  /** Papers the user said are not it ("Not interested" on a match). */
+  counterexamples?: ExamplePaper[];
   /** Unknown fields are kept as they are. */
   [extra: string]: unknown;
 }

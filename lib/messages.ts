@@ -5,8 +5,8 @@
  */
 import type { PaperIds } from './ids';
 import type { Interest } from './interests';
-import type { TermHit } from './match/types';
-import type { DetectedPaper, Signals } from './paper';
+import type { SimilarPaper, TermHit } from './match/types';
+import type { DetectedPaper, Publication, Signals } from './paper';
 import type { Settings } from './settings';
 import type { Retention } from './data-state';
 import type { Pruned } from './db/retention';
@@ -19,6 +19,7 @@ export interface MatchView {
   color: string;
   score: number;
   terms: TermHit[];
+  similar?: SimilarPaper[];
 }
 
 export interface PaperMatches {
@@ -50,7 +51,7 @@ export interface ContentRequests {
 }
 
 /** A paper as the popup shows it. Page text stays text: the popup renders it with Preact text nodes. */
-export interface PopupPaper {
+export interface PopupPaper extends Publication {
   key: string;
   title: string;
   url?: string;
@@ -109,6 +110,11 @@ export interface PageRequests {
   getStarred: { request: { type: 'getStarred' }; response: { papers: PopupPaper[] } };
   search: { request: { type: 'search'; query: string }; response: { papers: PopupPaper[] } };
   setPaperState: { request: { type: 'setPaperState'; key: string; patch: PaperStatePatch }; response: Record<string, never> };
+  /**
+   * "More like this": the paper becomes an example of `interest`, or of the interests it matched when
+   * none is named, or of a new interest labelled `newInterest`. Answers the interests it was added to.
+   */
+  moreLikeThis: { request: { type: 'moreLikeThis'; key: string; interest?: string; newInterest?: string }; response: { interests: string[] } };
   getChart: { request: { type: 'getChart'; days: string[] }; response: ChartData };
   previewInterest: { request: { type: 'previewInterest'; interest: Interest }; response: InterestPreview };
   getTabStatus: { request: { type: 'getTabStatus'; tabId: number }; response: { status: TabStatus | null } };

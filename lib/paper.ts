@@ -8,8 +8,20 @@ export interface Signals {
   citations?: number;
 }
 
+/** What kind of publication a page says a paper is: BibTeX's @article, @inproceedings, or a preprint (@misc with eprint). */
+export type PublicationKind = 'article' | 'inproceedings' | 'preprint';
+
+/** Where and when a page says a paper was published (for the popup's date and for exports). */
+export interface Publication {
+  /** Journal, conference or proceedings as the page names it. */
+  venue?: string;
+  /** The paper's own date as the page gives it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  published?: string;
+  kind?: PublicationKind;
+}
+
 /** One paper as a page shows it (CONTRACT §1 shape). Page text is kept as text, never as HTML. */
-export interface DetectedPaper {
+export interface DetectedPaper extends Publication {
   key: string;
   title: string;
   url?: string;

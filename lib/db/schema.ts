@@ -8,10 +8,10 @@ import { groupBy } from '../collections';
 import type { Interest } from '../interests';
 import type { PaperIds } from '../ids';
 import type { InterestMatch } from '../match/types';
-import type { Signals } from '../paper';
+import type { Publication, Signals } from '../paper';
 
 /** One record per paper across versions, mirrors and sites. */
-export interface PaperRecord {
+export interface PaperRecord extends Publication {
   key: string;
   title: string;
   url?: string;

@@ -17,10 +17,19 @@ export interface TermHit {
   exact: boolean;
 }
 
+/** An example of the interest that a paper resembles (CONTRACT §2 `similar`). */
+export interface SimilarPaper {
+  title: string;
+  key?: string;
+}
+
 export interface InterestMatch {
   /** Interest id. */
   interest: string;
   /** In (0, 1], higher is stronger. */
   score: number;
+  /** May be empty when the paper matched by resembling the interest's examples only. */
   terms: TermHit[];
+  /** The interest's examples this paper resembles most, strongest first. */
+  similar?: SimilarPaper[];
 }
