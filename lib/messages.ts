@@ -62,6 +62,8 @@ export interface PopupPaper extends Publication {
   matches: MatchView[];
   /** Distinct sites and pages it was seen on (within the requested days, else ever). */
   seen: { site: string; page: string }[];
+  /** The paper's own date (lib/rank/paper-date.ts paperDate): the page's, else its arXiv id's month; not when it was first seen. */
+  date?: string;
   firstSeen: number;
   lastSeen: number;
   signals?: Signals;

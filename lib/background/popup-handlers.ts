@@ -3,6 +3,7 @@ import { INTEREST_DEFAULTS } from '../interests';
 import { compileInterests, matchPapers } from '../match/matcher';
 import type { ChartData, InterestPreview, PageRequests, PaperStatePatch, PopupPaper } from '../messages';
 import type { Interest } from '../interests';
+import { appearedAt, paperDate } from '../rank/paper-date';
 import { rankTrending, type RankedPaper } from '../rank/trending';
 import { papersByKeys, starredPapers, type PaperView } from '../db/queries';
 import { markPapers } from '../db/paper-state';
@@ -25,6 +26,7 @@ function toPopupPaper(set: InterestSet, view: PaperView, days?: ReadonlySet<stri
   const { paper, matches, sightings } = view;
   const within = days ? sightings.filter((s) => days.has(s.day)) : sightings;
   const seen = [...new Map((within.length ? within : sightings).map((s) => [`${s.site} ${s.page}`, { site: s.site, page: s.page }])).values()];
+  const date = paperDate(paper);
   return {
     key: paper.key,
     title: paper.title,
@@ -34,6 +36,7 @@ function toPopupPaper(set: InterestSet, view: PaperView, days?: ReadonlySet<stri
     ...abstractExcerptOf(paper.abstract, matches),
     matches: viewMatches(set, matches),
     seen,
+    ...(date ? { date } : {}),
     firstSeen: paper.firstSeen,
     lastSeen: sightings[0]?.time ?? paper.lastSeen,
     ...(paper.signals ? { signals: paper.signals } : {}),
@@ -65,6 +68,7 @@ export async function getTrending(
       matches: matches.map((m) => ({ interest: m.interest, score: m.score, weight: set.byId.get(m.interest)?.weight ?? INTEREST_DEFAULTS.weight })),
       sightings,
       firstSeen: paper.firstSeen,
+      appeared: appearedAt(paper, paper.firstSeen),
       starred: paper.starred,
       dismissed: paper.dismissed,
     })),

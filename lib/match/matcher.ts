@@ -55,19 +55,40 @@ export function compileInterests(interests: readonly Interest[]): CompiledIntere
   return { interests: matchable, lexicon: new SpellingLexicon(matchable.flatMap((interest) => interest.terms.flatMap((term) => term.contentWords))) };
 }
 
-/** How much one hit says, before typos: a title or author hit is strong, a mention in the abstract less so. */
-const HIT_STRENGTH: Record<MatchField, number> = { title: 0.9, authors: 0.9, abstract: 0.6 };
+/** How much one term found in a field says, before typos: a title or author hit is strong, a mention in the abstract less so. */
+const FIELD_EVIDENCE: Record<MatchField, number> = { title: 1, authors: 1, abstract: 0.4 };
 /** A typo, an inflection or a gap weakens a hit. */
 const INEXACT_FACTOR = 0.8;
+/** A term found in a second field adds this share of that field's evidence. */
+const REPEAT_SHARE = 0.25;
+/** Evidence at which the score is one half: an abstract mention scores about 0.55, a title hit 0.75. */
+const HALF_SCORE_EVIDENCE = 1 / 3;
+
+/** A score in (0, 1) from evidence that only grows: it never reaches 1, so stronger matches always score higher (CONTRACT §2). */
+export function evidenceScore(evidence: number): number {
+  // Four decimals keep the output readable without merging scores a ranking must tell apart.
+  return Math.max(0.0001, Math.round((evidence / (evidence + HALF_SCORE_EVIDENCE)) * 10_000) / 10_000);
+}
 
 /**
- * Our own score, not fuse.js's (which field length dominates): every hit is independent evidence
- * (noisy-or), so more terms and more fields score higher; the interest's weight sharpens or softens it.
+ * Our own score, not fuse.js's (which field length dominates): each distinct term counts by its best
+ * field (title over abstract, exact over fuzzy), other fields add a little; the sum is scaled by the
+ * interest's weight. Nothing saturates: more terms, title hits and weight always score higher.
  */
-function scoreHits(hits: readonly TermHit[], weight: number): number {
-  let missing = 1;
-  for (const hit of hits) missing *= 1 - HIT_STRENGTH[hit.field] * (hit.exact ? 1 : INEXACT_FACTOR);
-  return Math.max(0.001, Math.round((1 - missing ** weight) * 1000) / 1000);
+export function termEvidence(hits: readonly TermHit[]): number {
+  const byTerm = new Map<string, number[]>();
+  for (const hit of hits) {
+    const strength = FIELD_EVIDENCE[hit.field] * (hit.exact ? 1 : INEXACT_FACTOR);
+    const strengths = byTerm.get(hit.term);
+    if (strengths) strengths.push(strength);
+    else byTerm.set(hit.term, [strength]);
+  }
+  let evidence = 0;
+  for (const strengths of byTerm.values()) {
+    strengths.sort((a, b) => b - a);
+    evidence += strengths[0]! + REPEAT_SHARE * strengths.slice(1).reduce((sum, s) => sum + s, 0);
+  }
+  return evidence;
 }
 
 /** One result array per paper, same order; [] for no match. Results are sorted by score, strongest first. */
@@ -103,7 +124,7 @@ export function matchPapers(compiled: CompiledInterests, papers: readonly Matcha
       }
     }
     for (const [paper, hits] of hitsByPaper) {
-      if (!isVetoed(interest, paper)) results[paper]?.push({ interest: interest.id, score: scoreHits(hits, interest.weight), terms: hits });
+      if (!isVetoed(interest, paper)) results[paper]?.push({ interest: interest.id, score: evidenceScore(termEvidence(hits) * interest.weight), terms: hits });
     }
   }
   for (const matches of results) matches.sort((a, b) => b.score - a.score);

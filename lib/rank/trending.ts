@@ -26,6 +26,8 @@ export interface RankInput {
   matches: readonly RankMatch[];
   sightings: readonly RankSighting[];
   firstSeen: number;
+  /** When the paper appeared (lib/rank/paper-date.ts appearedAt); first seen when unknown. */
+  appeared?: number;
   starred?: boolean;
   dismissed?: boolean;
 }
@@ -54,8 +56,8 @@ export interface RankOptions {
 }
 
 export const DEFAULT_BLEND = 0.25;
-/** Weight of the small boosts next to the personal/popular blend. */
-export const BOOST = { breadth: 0.1, velocity: 0.1, novelty: 0.1 } as const;
+/** Weight of the small boosts next to the personal/popular blend: they order papers of similar strength, they do not overrule it. */
+export const BOOST = { breadth: 0.05, velocity: 0.05, novelty: 0.05 } as const;
 /** Below this popularity an unmatched paper does not make "Popular today". */
 export const POPULAR_FLOOR = 0.35;
 
@@ -64,9 +66,12 @@ const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 /** log-scale a count so that `full` reaches 1: 10 upvotes is notable, 500 is the top of a day. */
 const logScale = (n: number, full: number) => clamp01(Math.log1p(Math.max(0, n)) / Math.log1p(full));
 
-/** Several interests agreeing make a paper more relevant, without letting the sum pass 1 (noisy-OR). */
+/**
+ * Match strength, uncapped: each interest's score scaled by its weight, and several interests
+ * agreeing add up. The matcher's scores never reach 1, so stronger matches stay apart.
+ */
 export function personalScore(matches: readonly RankMatch[]): number {
-  return 1 - matches.reduce((rest, m) => rest * (1 - clamp01(m.score * m.weight)), 1);
+  return matches.reduce((sum, m) => sum + m.score * m.weight, 0);
 }
 
 function latestSignals(sightings: readonly RankSighting[]): Signals {
@@ -96,9 +101,9 @@ export function breadthScore(sightings: readonly RankSighting[]): number {
   return clamp01((sites - 1) * 0.5 + (pages - 1) * 0.1);
 }
 
-/** 1 for a paper first seen in the last day, halving every week after. */
-export function noveltyScore(firstSeen: number, now: number): number {
-  const ageDays = Math.max(0, (now - firstSeen) / DAY_MS);
+/** 1 for a paper that appeared in the last day, halving every week after. */
+export function noveltyScore(appeared: number, now: number): number {
+  const ageDays = Math.max(0, (now - appeared) / DAY_MS);
   return ageDays < 1 ? 1 : 0.5 ** (ageDays / 7);
 }
 
@@ -109,7 +114,7 @@ export function scorePaper(paper: RankInput, options: RankOptions): RankedPaper 
     popular: popularScore(latestSignals(paper.sightings)),
     breadth: breadthScore(paper.sightings),
     velocity: logScale(perDay, 100),
-    novelty: noveltyScore(paper.firstSeen, options.now),
+    novelty: noveltyScore(paper.appeared ?? paper.firstSeen, options.now),
   };
   const blend = clamp01(options.blend);
   const score =
@@ -128,12 +133,20 @@ export interface TrendingSections {
   popular: RankedPaper[];
 }
 
-/**
- * Rank a day's papers. Dismissed papers drop out; starred papers stay in "today" even without a
- * match; ties break on key so the order is stable.
- */
+/** Best first: the blended score, then match strength, popularity, breadth and recency; the key only settles what is left. */
+function byScore(a: RankedPaper, b: RankedPaper): number {
+  return (
+    b.score - a.score ||
+    b.parts.personal - a.parts.personal ||
+    b.parts.popular - a.parts.popular ||
+    b.parts.breadth - a.parts.breadth ||
+    b.parts.novelty - a.parts.novelty ||
+    a.key.localeCompare(b.key)
+  );
+}
+
+/** Rank a day's papers. Dismissed papers drop out; starred papers stay in "today" even without a match. */
 export function rankTrending(papers: readonly RankInput[], options: RankOptions): TrendingSections {
-  const byScore = (a: RankedPaper, b: RankedPaper) => b.score - a.score || a.key.localeCompare(b.key);
   const today: RankedPaper[] = [];
   const popular: RankedPaper[] = [];
   for (const paper of papers) {

@@ -64,8 +64,9 @@ describe('rankTrending', () => {
 });
 
 describe('parts', () => {
-  it('combine several interests without passing 1', () => {
-    expect(personalScore([match(0.9), match(0.9, 1, 'b'), match(1, 3, 'c')])).toBeLessThanOrEqual(1);
+  it('add up several interests and scale by weight, without a cap', () => {
+    expect(personalScore([match(0.9), match(0.9, 1, 'b')])).toBeCloseTo(1.8);
+    expect(personalScore([match(0.9, 1.5)])).toBeGreaterThan(personalScore([match(0.8, 1.5)]));
     expect(personalScore([])).toBe(0);
   });
   it('measure velocity only between sightings that showed upvotes, never negative', () => {
