@@ -49,9 +49,17 @@ export interface InterestsFile {
 
 export const INTEREST_DEFAULTS = { weight: 1, scope: 'title+abstract' as FieldScope, notify: true, threshold: 0.5 };
 
-/** What the matcher reads of an interest (lib/match/matcher.ts compileInterests); label, colour and notification settings are not in it. */
+/** What the matcher reads of an interest (lib/match/matcher.ts compileInterests, and the example model); label, colour and notification settings are not in it. */
 function matchingDefinition(interest: Interest): string {
-  return JSON.stringify([interest.terms, interest.authors ?? [], interest.exclude ?? [], interest.scope ?? INTEREST_DEFAULTS.scope, interest.weight ?? INTEREST_DEFAULTS.weight]);
+  return JSON.stringify([
+    interest.terms,
+    interest.authors ?? [],
+    interest.exclude ?? [],
+    interest.scope ?? INTEREST_DEFAULTS.scope,
+    interest.weight ?? INTEREST_DEFAULTS.weight,
+    interest.examples ?? [],
+    interest.counterexamples ?? [],
+  ]);
 }
 
 /** Which stored matches an edit of the interests list makes stale. */
@@ -93,6 +101,40 @@ function stringList(value: unknown, where: string, required: boolean): string[] 
   }).filter(Boolean);
 }
 
+/** Examples (or counterexamples) an interest holds at most; the oldest go first when a new one would pass it. */
+export const MAX_EXAMPLES = 200;
+const MAX_TITLE_LENGTH = 1000;
+const MAX_ABSTRACT_LENGTH = 20_000;
+
+function optionalText(r: Record<string, unknown>, field: string, where: string, max: number): string | undefined {
+  const value = r[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new InterestsFileError(`${where}.${field} must be a string`);
+  if (value.length > max) throw new InterestsFileError(`${where}.${field} is longer than ${max} characters`);
+  return value;
+}
+
+/** A paper shaped like `detect` output (CONTRACT §3): title required; key, ids, authors, abstract optional. */
+function parseExample(raw: unknown, where: string): ExamplePaper {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new InterestsFileError(`${where} must be an object with a "title"`);
+  const r = raw as Record<string, unknown>;
+  const title = optionalText(r, 'title', where, MAX_TITLE_LENGTH)?.trim();
+  if (!title) throw new InterestsFileError(`${where}.title must be a non-empty string`);
+  const key = optionalText(r, 'key', where, MAX_TITLE_LENGTH);
+  const abstract = optionalText(r, 'abstract', where, MAX_ABSTRACT_LENGTH);
+  const authors = stringList(r.authors, `${where}.authors`, false);
+  if (r.ids !== undefined && (!r.ids || typeof r.ids !== 'object' || Array.isArray(r.ids) || !Object.values(r.ids).every((v) => typeof v === 'string')))
+    throw new InterestsFileError(`${where}.ids must be an object of strings`);
+  return { ...r, title, ...(key !== undefined ? { key } : {}), ...(abstract !== undefined ? { abstract } : {}), ...(authors ? { authors } : {}) } as ExamplePaper;
+}
+
+function exampleList(value: unknown, where: string): ExamplePaper[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) throw new InterestsFileError(`${where} must be a list of papers`);
+  if (value.length > MAX_EXAMPLES) throw new InterestsFileError(`${where} has more than ${MAX_EXAMPLES} papers`);
+  return value.map((item, i) => parseExample(item, `${where}[${i}]`));
+}
+
 /** Validate one interest; `where` names it in error messages. */
 export function parseInterest(raw: unknown, where = 'interest'): Interest {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new InterestsFileError(`${where} must be an object`);
@@ -111,6 +153,8 @@ export function parseInterest(raw: unknown, where = 'interest'): Interest {
   if (r.notify !== undefined && typeof r.notify !== 'boolean') throw new InterestsFileError(`${where}.notify must be true or false`);
   if (r.threshold !== undefined && (typeof r.threshold !== 'number' || r.threshold < 0 || r.threshold > 1))
     throw new InterestsFileError(`${where}.threshold must be a number between 0 and 1`);
+  const examples = exampleList(r.examples, `${where}.examples`);
+  const counterexamples = exampleList(r.counterexamples, `${where}.counterexamples`);
   return {
     ...r,
     id: r.id.trim(),
@@ -118,6 +162,8 @@ export function parseInterest(raw: unknown, where = 'interest'): Interest {
     terms,
     ...(authors ? { authors } : {}),
     ...(exclude ? { exclude } : {}),
+    ...(examples ? { examples } : {}),
+    ...(counterexamples ? { counterexamples } : {}),
   } as Interest;
 }
 

@@ -1,5 +1,6 @@
 /** `npm run -s match -- --interests <interests.json> <papers.json>`: CONTRACT §2. */
 import { InterestsFileError, parseInterestsFile, type InterestsFile } from '../interests';
+import { finish, trainModels } from '../learn/model';
 import { compileInterests, matchPapers } from '../match/matcher';
 import { parsePaperList } from '../match/paper-list';
 import { parseArgs, readJson, runCli, UsageError } from './args';
@@ -23,6 +24,8 @@ runCli('match', () => {
   const papersPath = positional[0] as string;
   const { interests } = readInterests(interestsPath);
   const papers = parsePaperList(readJson(papersPath));
-  const matches = matchPapers(compileInterests(interests), papers);
+  // CONTRACT §2: the examples learn against the input papers (the extension learns against its store).
+  const learned = interests.some((i) => i.examples?.length) ? finish(trainModels(interests, papers)) : undefined;
+  const matches = matchPapers(compileInterests(interests, learned), papers);
   return papers.map((paper, i) => ({ key: paper.key, matches: matches[i] ?? [] }));
 });

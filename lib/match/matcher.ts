@@ -3,12 +3,14 @@
  * one word index that every interest shares. Pure and DOM-free: runs in the service worker.
  */
 import { INTEREST_DEFAULTS, type FieldScope, type Interest } from '../interests';
+import { countFeatures, dotDense, overlap, type SparseVector } from '../learn/features';
+import { compileLearning, type CompiledLearning, type CompiledModel, type LearnedModels } from '../learn/model';
 import { AuthorIndex, parseName, type PersonName } from './authors';
 import { SpellingLexicon } from './lexicon';
 import { PaperIndex } from './paper-index';
 import { compileTerm, containsPhrase, findTerm, type CompiledTerm } from './phrase';
-import type { InterestMatch, MatchablePaper, MatchField, TermHit } from './types';
-import { textWords } from './words';
+import type { InterestMatch, MatchablePaper, MatchField, SimilarPaper, TermHit } from './types';
+import { singular, textWords } from './words';
 
 export interface CompiledAuthor {
   /** As the user wrote it, for explanations. */
@@ -23,6 +25,10 @@ export interface CompiledInterest {
   terms: CompiledTerm[];
   authors: CompiledAuthor[];
   exclude: CompiledTerm[];
+  /** Learned from the interest's examples, when a model fits them. */
+  model?: CompiledModel;
+  /** Vocabulary numbers of the terms' words: a paper close to the examples that uses them is a stronger candidate. */
+  termWordIds: number[];
 }
 
 /** Interests ready for matching; only interests that can match anything are kept. */
@@ -30,13 +36,17 @@ export interface CompiledInterests {
   readonly interests: readonly CompiledInterest[];
   /** How page words spell the interests' words; it learns as batches are matched, so reuse the compiled interests. */
   readonly lexicon: SpellingLexicon;
+  /** The example models (lib/learn/model.ts) and the vocabulary they share. */
+  readonly learning?: CompiledLearning;
 }
 
 function present<T>(value: T | null): value is T {
   return value !== null;
 }
 
-export function compileInterests(interests: readonly Interest[]): CompiledInterests {
+/** `learned`: the stored example models; those that do not fit an interest's current examples are ignored. */
+export function compileInterests(interests: readonly Interest[], learned?: LearnedModels): CompiledInterests {
+  const learning = compileLearning(learned, interests);
   const compiled = interests.map((interest): CompiledInterest => ({
     id: interest.id,
     weight: interest.weight ?? INTEREST_DEFAULTS.weight,
@@ -49,10 +59,20 @@ export function compileInterests(interests: readonly Interest[]): CompiledIntere
       })
       .filter(present),
     exclude: (interest.exclude ?? []).map(compileTerm).filter(present),
+    ...(learning?.models.has(interest.id) ? { model: learning.models.get(interest.id)! } : {}),
+    termWordIds: [],
   }));
+  for (const interest of compiled) {
+    const words = new Set(interest.terms.flatMap((term) => term.contentWords.map(singular)));
+    interest.termWordIds = [...words].flatMap((word) => learning?.vocabulary.index.get(word) ?? []);
+  }
   // Without a positive part (empty, stop words only, or only exclusions) an interest matches nothing.
-  const matchable = compiled.filter((interest) => interest.terms.length > 0 || interest.authors.length > 0);
-  return { interests: matchable, lexicon: new SpellingLexicon(matchable.flatMap((interest) => interest.terms.flatMap((term) => term.contentWords))) };
+  const matchable = compiled.filter((interest) => interest.terms.length > 0 || interest.authors.length > 0 || interest.model);
+  return {
+    interests: matchable,
+    lexicon: new SpellingLexicon(matchable.flatMap((interest) => interest.terms.flatMap((term) => term.contentWords))),
+    ...(learning ? { learning } : {}),
+  };
 }
 
 /** How much one term found in a field says, before typos: a title or author hit is strong, a mention in the abstract less so. */
@@ -91,6 +111,37 @@ export function termEvidence(hits: readonly TermHit[]): number {
   return evidence;
 }
 
+/** Evidence of a clear resemblance (a title hit is 1); sharing the interest's words adds a fifth. */
+const STEERED_BONUS = 0.2;
+const SIMILAR_SHOWN = 3;
+const SHARED_WORDS_SHOWN = 4;
+
+function sharesAny(vector: SparseVector, ids: readonly number[]): boolean {
+  if (!ids.length) return false;
+  for (let i = 0; i < vector.ids.length; i++) if (ids.includes(vector.ids[i]!)) return true;
+  return false;
+}
+
+/** How the paper resembles the interest's examples: the evidence it adds, and the examples it is most like. */
+function exampleResemblance(interest: CompiledInterest, learning: CompiledLearning, vector: SparseVector, hasTermHits: boolean): { evidence: number; similar: SimilarPaper[] } | undefined {
+  const model = interest.model!;
+  const margin = dotDense(vector, model.weights) + model.bias;
+  const steered = hasTermHits || sharesAny(vector, interest.termWordIds);
+  if (margin < (steered ? model.thresholds.steered : model.thresholds.alone)) return undefined;
+  const similar = model.examples
+    .map((example) => ({ example, ...overlap(vector, example.vector) }))
+    .filter((e) => e.cosine > 0)
+    .sort((a, b) => b.cosine - a.cosine)
+    .slice(0, SIMILAR_SHOWN)
+    .map(({ example, shared }): SimilarPaper => {
+      const words = shared.map((id) => learning.vocabulary.features[id]!).filter((f) => !f.includes(' ')).slice(0, SHARED_WORDS_SHOWN);
+      return { ...example.paper, ...(words.length ? { words } : {}) };
+    });
+  // 0.73 at the threshold, growing with the margin, so closer papers score higher.
+  const evidence = 1 / (1 + Math.exp(-(margin - model.thresholds.steered + 1)));
+  return { evidence: evidence + (steered ? STEERED_BONUS : 0), similar };
+}
+
 /** One result array per paper, same order; [] for no match. Results are sorted by score, strongest first. */
 export function matchPapers(compiled: CompiledInterests, papers: readonly MatchablePaper[]): InterestMatch[][] {
   const results: InterestMatch[][] = papers.map(() => []);
@@ -105,6 +156,11 @@ export function matchPapers(compiled: CompiledInterests, papers: readonly Matcha
     const fields = [text().titleWords[paper] as string[], text().abstractWords[paper] as string[], authors];
     return interest.exclude.some((term) => fields.some((words) => containsPhrase(words, term.words)));
   };
+
+  const { learning } = compiled;
+  const vectors: (SparseVector | undefined)[] = [];
+  const vectorOf = (paper: number): SparseVector =>
+    (vectors[paper] ??= learning!.vocabulary.vectorize(countFeatures(text().titleWords[paper]!, text().abstractWords[paper]!)));
 
   for (const interest of compiled.interests) {
     const hitsByPaper = new Map<number, TermHit[]>();
@@ -122,6 +178,16 @@ export function matchPapers(compiled: CompiledInterests, papers: readonly Matcha
       for (const [paper, exact] of (authorIndex ??= new AuthorIndex(papers)).find(author.name)) {
         addHit(paper, { term: author.text, field: 'authors', exact });
       }
+    }
+    if (interest.model && learning) {
+      for (let paper = 0; paper < papers.length; paper++) {
+        const hits = hitsByPaper.get(paper) ?? [];
+        const resemblance = exampleResemblance(interest, learning, vectorOf(paper), hits.length > 0);
+        if ((!hits.length && !resemblance) || isVetoed(interest, paper)) continue;
+        const evidence = termEvidence(hits) + (resemblance?.evidence ?? 0);
+        results[paper]!.push({ interest: interest.id, score: evidenceScore(evidence * interest.weight), terms: hits, ...(resemblance?.similar.length ? { similar: resemblance.similar } : {}) });
+      }
+      continue;
     }
     for (const [paper, hits] of hitsByPaper) {
       if (!isVetoed(interest, paper)) results[paper]?.push({ interest: interest.id, score: evidenceScore(termEvidence(hits) * interest.weight), terms: hits });

@@ -21,6 +21,8 @@ export interface TermHit {
 export interface SimilarPaper {
   title: string;
   key?: string;
+  /** Words the matched paper shares with this example, most telling first (folded, singular). */
+  words?: string[];
 }
 
 export interface InterestMatch {

@@ -1,0 +1,248 @@
+/**
+ * Interests taught by example (the arxiv-sanity-lite approach): per interest, a linear classifier
+ * (logistic regression by seeded SGD) over tf-idf features of title and abstract, with the interest's
+ * examples as positives and its counterexamples plus a sample of the other papers as negatives.
+ * Training is a generator that yields every few hundred steps, so the worker can run it in chunks.
+ */
+import type { ExamplePaper, Interest } from '../interests';
+import type { SimilarPaper } from '../match/types';
+import { paperFeatures, Vocabulary, type FeatureCounts, type SparseVector, dotDense } from './features';
+
+/** One interest's trained classifier as stored (Dexie `learned` table): sparse weights over the shared vocabulary. */
+export interface StoredModel {
+  interest: string;
+  /** Which examples and counterexamples it learned (examplesFingerprint); a model for others is stale. */
+  fingerprint: string;
+  bias: number;
+  /** Margins the other papers rarely reach: above `steered` a paper that uses the interest's words matches, above `alone` any paper does. */
+  thresholds: Thresholds;
+  weightIds: Int32Array;
+  weights: Float64Array;
+  examples: { paper: SimilarPaper; ids: Int32Array; values: Float64Array }[];
+}
+
+/** Every interest's model and the vocabulary they share, as one stored record. */
+export interface LearnedModels {
+  features: string[];
+  idf: Float64Array;
+  docs: number;
+  models: StoredModel[];
+}
+
+export interface Thresholds {
+  steered: number;
+  alone: number;
+}
+
+/**
+ * Decision margins from the other papers' own margins: a match by examples must stand out from
+ * the store (the top few percent), whatever the classifier's calibration on few examples.
+ */
+const STEERED_QUANTILE = 0.97;
+const ALONE_QUANTILE = 0.995;
+
+function thresholdsOf(margins: number[]): Thresholds {
+  const sorted = [...margins].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { steered: at(STEERED_QUANTILE), alone: at(ALONE_QUANTILE) };
+}
+
+/** A paper the models learn against: the store's (or the CLI's input) papers. */
+export interface TrainingPaper {
+  key: string;
+  title: string;
+  abstract?: string;
+}
+
+/** Negatives the models learn against at most: a sample of the store, enough for word statistics, quick to train. */
+export const NEGATIVE_SAMPLE = 2000;
+const EPOCHS = 12;
+const LEARNING_RATE = 0.5;
+const L2 = 1e-3;
+/** A counterexample says "not this" more firmly than a paper that merely is in the store. */
+const COUNTEREXAMPLE_WEIGHT = 3;
+/** Steps between yields of the training generator. */
+const STEPS_PER_YIELD = 400;
+const SEED = 0x5eed;
+
+export function hasExamples(interest: Interest): boolean {
+  return !!interest.examples?.length;
+}
+
+/** FNV-1a of what the model learns from an interest, so a change of examples (and only that) retrains it. */
+export function examplesFingerprint(interest: Interest): string {
+  const text = JSON.stringify([interest.examples ?? [], interest.counterexamples ?? []].map((list) => list.map((p) => [p.key ?? '', p.title, p.abstract ?? ''])));
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(items: T[], next: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
+/** Every `every`-th paper of a key-ordered list, so the sample is spread over the store and the same each time. */
+export function spreadSample<T>(items: readonly T[], size: number): T[] {
+  if (items.length <= size) return [...items];
+  const step = items.length / size;
+  return Array.from({ length: size }, (_, i) => items[Math.floor(i * step)]!);
+}
+
+interface Labelled {
+  vector: SparseVector;
+  label: 1 | -1;
+  weight: number;
+}
+
+/** Logistic regression by SGD with L2 (weights kept as scale · w, so decay costs nothing per step); positives interleaved so the classes balance. */
+function* fitLogistic(dimension: number, positives: Labelled[], negatives: Labelled[], next: () => number): Generator<void, { weights: Float64Array; bias: number }> {
+  const w = new Float64Array(dimension);
+  let scale = 1;
+  let bias = 0;
+  let steps = 0;
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    const rate = LEARNING_RATE / Math.sqrt(1 + epoch);
+    const order = shuffle([...negatives], next);
+    const stream: Labelled[] = [];
+    let positive = 0;
+    // One positive after each negative: the few examples weigh as much as the many other papers.
+    for (const item of order) {
+      stream.push(item);
+      if (positives.length) stream.push(positives[positive++ % positives.length]!);
+    }
+    // Every example is seen in every epoch, even when negatives are few.
+    for (; positive < positives.length; positive++) stream.push(positives[positive]!);
+    for (const { vector, label, weight } of stream) {
+      const margin = scale * dotDense(vector, w) + bias;
+      const gradient = (weight * label) / (1 + Math.exp(label * margin));
+      scale *= 1 - rate * L2;
+      const step = (rate * gradient) / scale;
+      for (let i = 0; i < vector.ids.length; i++) w[vector.ids[i]!]! += step * vector.values[i]!;
+      bias += rate * gradient * 0.1;
+      if (++steps % STEPS_PER_YIELD === 0) yield;
+    }
+  }
+  for (let i = 0; i < w.length; i++) w[i]! *= scale;
+  return { weights: w, bias };
+}
+
+function sparseWeights(dense: Float64Array): { weightIds: Int32Array; weights: Float64Array } {
+  const ids: number[] = [];
+  for (let i = 0; i < dense.length; i++) if (dense[i] !== 0) ids.push(i);
+  return { weightIds: Int32Array.from(ids), weights: Float64Array.from(ids, (i) => dense[i]!) };
+}
+
+const keyOf = (paper: ExamplePaper) => paper.key;
+
+/**
+ * Train a model for every interest with examples, against `store` (papers in key order; a spread
+ * sample of them is taken). Deterministic: the same input gives the same models.
+ */
+export function* trainModels(interests: readonly Interest[], store: readonly TrainingPaper[]): Generator<void, LearnedModels> {
+  const taught = interests.filter(hasExamples);
+  const sample = spreadSample(store, NEGATIVE_SAMPLE);
+  const sampleCounts: FeatureCounts[] = [];
+  for (const paper of sample) {
+    sampleCounts.push(paperFeatures(paper));
+    if (sampleCounts.length % 200 === 0) yield;
+  }
+  const exampleCounts = new Map<ExamplePaper, FeatureCounts>();
+  for (const interest of taught) {
+    for (const paper of [...(interest.examples ?? []), ...(interest.counterexamples ?? [])]) exampleCounts.set(paper, paperFeatures(paper));
+  }
+  const vocabulary = Vocabulary.of([...sampleCounts, ...exampleCounts.values()], [...exampleCounts.values()]);
+  yield;
+  const sampleVectors: SparseVector[] = [];
+  for (const counts of sampleCounts) {
+    sampleVectors.push(vocabulary.vectorize(counts));
+    if (sampleVectors.length % 400 === 0) yield;
+  }
+  const models: StoredModel[] = [];
+  for (const interest of taught) {
+    const examples = interest.examples ?? [];
+    const exampleKeys = new Set(examples.map(keyOf).filter(Boolean));
+    const vectorOf = (paper: ExamplePaper) => vocabulary.vectorize(exampleCounts.get(paper)!);
+    const positives = examples.map((paper): Labelled => ({ vector: vectorOf(paper), label: 1, weight: 1 }));
+    const negatives: Labelled[] = [
+      ...(interest.counterexamples ?? []).map((paper): Labelled => ({ vector: vectorOf(paper), label: -1, weight: COUNTEREXAMPLE_WEIGHT })),
+      ...sample.flatMap((paper, i): Labelled[] => (exampleKeys.has(paper.key) ? [] : [{ vector: sampleVectors[i]!, label: -1, weight: 1 }])),
+    ];
+    const { weights, bias } = yield* fitLogistic(vocabulary.features.length, positives, negatives, random(SEED));
+    const others = sampleVectors.filter((_, i) => !exampleKeys.has(sample[i]!.key)).map((vector) => dotDense(vector, weights) + bias);
+    models.push({
+      interest: interest.id,
+      fingerprint: examplesFingerprint(interest),
+      bias,
+      thresholds: thresholdsOf(others),
+      ...sparseWeights(weights),
+      examples: examples.map((paper, i) => ({
+        paper: { title: paper.title, ...(paper.key ? { key: paper.key } : {}) },
+        ids: positives[i]!.vector.ids,
+        values: positives[i]!.vector.values,
+      })),
+    });
+  }
+  return { features: [...vocabulary.features], idf: vocabulary.idf, docs: vocabulary.docs, models };
+}
+
+/** Run a training generator to its end at once (the CLI, and tests). */
+export function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** A trained model ready for scoring: dense weights over the shared vocabulary. */
+export interface CompiledModel {
+  weights: Float64Array;
+  bias: number;
+  thresholds: Thresholds;
+  examples: { paper: SimilarPaper; vector: SparseVector }[];
+}
+
+export interface CompiledLearning {
+  vocabulary: Vocabulary;
+  /** Interest id → its model, for interests whose examples are the ones it learned. */
+  models: Map<string, CompiledModel>;
+}
+
+/** The stored models that still fit the interests' examples; stale ones are left out until retrained. */
+export function compileLearning(learned: LearnedModels | undefined, interests: readonly Interest[]): CompiledLearning | undefined {
+  if (!learned) return undefined;
+  const current = new Map(interests.filter(hasExamples).map((i) => [i.id, examplesFingerprint(i)]));
+  const fitting = learned.models.filter((m) => current.get(m.interest) === m.fingerprint);
+  if (!fitting.length) return undefined;
+  const vocabulary = new Vocabulary(learned.features, learned.idf, learned.docs);
+  const models = new Map(
+    fitting.map((m): [string, CompiledModel] => {
+      const weights = new Float64Array(learned.features.length);
+      m.weightIds.forEach((id, i) => (weights[id] = m.weights[i]!));
+      return [m.interest, { weights, bias: m.bias, thresholds: m.thresholds, examples: m.examples.map((e) => ({ paper: e.paper, vector: { ids: e.ids, values: e.values } })) }];
+    }),
+  );
+  return { vocabulary, models };
+}
+
+/** Interests whose stored model is missing or stale, or models of interests that lost their examples: training is due. */
+export function needsTraining(learned: LearnedModels | undefined, interests: readonly Interest[]): boolean {
+  const taught = interests.filter(hasExamples);
+  const models = new Map((learned?.models ?? []).map((m) => [m.interest, m.fingerprint]));
+  return models.size !== taught.length || taught.some((i) => models.get(i.id) !== examplesFingerprint(i));
+}
