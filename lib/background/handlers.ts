@@ -15,7 +15,7 @@ import type { AnyRequest, PageRequests, PopupPaper, Reply, ScanRequest, ScanResp
 import * as popup from './popup-handlers';
 import type { SnapshotKeeper } from './snapshot';
 import { getTabStatus, updateTabStatus } from './tabs';
-import { viewMatches, type InterestStore } from './interests';
+import { learnFromPaperState, moreLikeThis, viewMatches, type InterestStore } from './interests';
 import { InvalidMessage, validateRequest } from './validate';
 import { InterestsFileError, matchingChanges, type InterestChanges } from '../interests';
 
@@ -26,7 +26,7 @@ export interface BackgroundDeps {
   extensionId: string;
   extensionOrigin: string;
   now: () => number;
-  /** Called after the interests change (re-match the store). */
+  /** Called after the interests change (re-match the store, retrain the example models). */
   onInterestsChanged?: (changes: InterestChanges) => void;
   /** The popup's snapshot of today's ranking, dropped and ranked again as the store changes. */
   snapshot: SnapshotKeeper;
@@ -105,7 +105,10 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
       return { papers: await searchFor(deps, message.query, sender) };
     case 'setPaperState':
       await popup.setPaperState(deps.db, message.key, message.patch);
+      await learnFromPaperState(deps.db, deps.interests, message.key, message.patch, deps.onInterestsChanged);
       return {};
+    case 'moreLikeThis':
+      return { interests: await moreLikeThis(deps.db, deps.interests, message, deps.onInterestsChanged) } satisfies PageRequests['moreLikeThis']['response'];
     case 'getChart':
       return popup.getChart(deps.db, deps.interests, message.days);
     case 'previewInterest':
@@ -133,6 +136,8 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
       return {};
     case 'dataReplaced':
       deps.interests.invalidate();
+      // The restored interests' examples train new models (a backup holds no models).
+      deps.onInterestsChanged?.({ changed: [], removed: [] });
       return {};
     case 'wipe':
       await wipe(deps.db);
@@ -150,7 +155,7 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
 }
 
 /** Messages after which what the popup ranks may differ: its snapshot goes (a scan says itself, handleScan). */
-const CHANGES_RANKING = new Set<AnyRequest['type']>(['setPaperState', 'setInterests', 'dataReplaced', 'wipe', 'prune']);
+const CHANGES_RANKING = new Set<AnyRequest['type']>(['setPaperState', 'moreLikeThis', 'setInterests', 'dataReplaced', 'wipe', 'prune']);
 
 /** Validate, check the sender, run the handler; failures come back as `{ ok: false, error }`. */
 export async function handleMessage(deps: BackgroundDeps, raw: unknown, sender: Sender): Promise<Reply<unknown>> {

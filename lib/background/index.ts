@@ -8,6 +8,7 @@ import { keepAliveWhile } from './keep-alive';
 import { syncGenericDetection, watchGenericDetection } from './permissions';
 import { PRUNE_ALARM, pruneByRetention, schedulePruning } from '../db/retention';
 import { createRematcher } from './rematch';
+import { createTrainer } from '../learn/trainer';
 import { createSnapshotKeeper } from './snapshot';
 import { clearTabStatus } from './tabs';
 
@@ -19,6 +20,7 @@ export function startBackground(): BackgroundDeps {
   const now = () => Date.now();
   const snapshot = createSnapshotKeeper(db, interests, now);
   const rematcher = createRematcher(db, interests, snapshot);
+  const trainer = createTrainer({ db, interests, rematch: (changes) => rematcher.start(changes) });
   const notifier = createNotifier({ db, interests, now, snapshot });
   const deps: BackgroundDeps = {
     db,
@@ -27,7 +29,10 @@ export function startBackground(): BackgroundDeps {
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     now,
     snapshot,
-    onInterestsChanged: (changes) => void rematcher.start(changes),
+    onInterestsChanged: (changes) => {
+      void rematcher.start(changes);
+      trainer.schedule().catch((err: unknown) => console.error('[paperlight] training from examples failed', err));
+    },
     notifier,
   };
 
@@ -46,6 +51,8 @@ export function startBackground(): BackgroundDeps {
   browser.runtime.onInstalled.addListener(() => void notifier.scheduleDigest());
   browser.runtime.onStartup.addListener(() => void notifier.scheduleDigest());
   void rematcher.resume();
+  // A worker stopped while training trains again; stored models that fit their examples are kept.
+  trainer.schedule().catch((err: unknown) => console.error('[paperlight] training from examples failed', err));
   void schedulePruning();
   void syncGenericDetection();
   // Papers queued by a worker stopped before it could notify.

@@ -1,11 +1,13 @@
 /**
- * The user's interests: stored in the database, compiled for the matcher once per change.
+ * The user's interests: stored in the database, compiled for the matcher (with the stored example
+ * models, lib/learn) once per change.
  * The compiled form is cached in memory only as an optimisation; a restarted worker rebuilds it.
  */
-import { INTEREST_DEFAULTS, PALETTE, type Interest } from '../interests';
+import { INTEREST_DEFAULTS, interestIdFor, matchingChanges, PALETTE, type Interest, type InterestChanges } from '../interests';
+import { addExample, examplePaperOf, removeExample } from '../learn/teach';
 import { compileInterests, matchPapers, type CompiledInterests } from '../match/matcher';
 import type { InterestMatch, MatchablePaper } from '../match/types';
-import type { MatchView } from '../messages';
+import type { MatchView, PaperStatePatch } from '../messages';
 import type { PaperlightDB } from '../db/schema';
 
 export interface InterestSet {
@@ -23,9 +25,9 @@ export function createInterestStore(db: PaperlightDB) {
   let cached: Promise<InterestSet> | undefined;
 
   async function load(): Promise<InterestSet> {
-    const records = await db.interests.orderBy('order').toArray();
+    const [records, learned] = await Promise.all([db.interests.orderBy('order').toArray(), db.learned.get('examples')]);
     const interests = records.map(({ order: _order, ...interest }) => interest as Interest);
-    const compiled = compileInterests(interests);
+    const compiled = compileInterests(interests, learned);
     return {
       interests,
       byId: new Map(interests.map((i) => [i.id, i])),
@@ -68,8 +70,68 @@ export function viewMatches(set: InterestSet, matches: readonly InterestMatch[])
       const interest = set.interests[index];
       if (!interest) return [];
       const rank = m.score * (interest.weight ?? INTEREST_DEFAULTS.weight);
-      return [{ view: { interest: m.interest, label: interest.label, color: interestColor(interest, index), score: m.score, terms: m.terms }, rank }];
+      return [{ view: { interest: m.interest, label: interest.label, color: interestColor(interest, index), score: m.score, terms: m.terms, ...(m.similar ? { similar: m.similar } : {}) }, rank }];
     })
     .sort((a, b) => b.rank - a.rank)
     .map((x) => x.view);
+}
+
+/** Save an edit of the interests list and say what it changed (re-match, retrain); answers the saved set. */
+export async function editInterests(store: InterestStore, edit: (interests: Interest[]) => Interest[], onChanged?: (changes: InterestChanges) => void): Promise<InterestSet> {
+  const before = (await store.get()).interests;
+  const after = edit(before);
+  if (after.every((interest, i) => interest === before[i]) && after.length === before.length) return store.get();
+  const set = await store.set(after);
+  onChanged?.(matchingChanges(before, set.interests));
+  return set;
+}
+
+/**
+ * Star → the paper becomes an example of the interests it matched; "Not interested" → a
+ * counterexample of them. Un-starring or un-dismissing takes it out again, from every interest.
+ */
+export async function learnFromPaperState(db: PaperlightDB, store: InterestStore, key: string, patch: PaperStatePatch, onChanged?: (changes: InterestChanges) => void): Promise<void> {
+  if (patch.starred === undefined && patch.dismissed === undefined) return;
+  const paper = await db.papers.get(key);
+  if (!paper) return;
+  const matched = new Set(paper.matches.map((m) => m.interest));
+  await editInterests(
+    store,
+    (interests) => {
+      let edited = interests;
+      if (patch.starred !== undefined) edited = patch.starred ? addExample(edited, matched, examplePaperOf(paper), 'examples') : removeExample(edited, key, 'examples');
+      if (patch.dismissed !== undefined) edited = patch.dismissed ? addExample(edited, matched, examplePaperOf(paper), 'counterexamples') : removeExample(edited, key, 'counterexamples');
+      return edited;
+    },
+    onChanged,
+  );
+}
+
+/**
+ * "More like this": the paper becomes an example of `interest`, or of a new interest labelled
+ * `newInterest`, or else of every interest it matched. Answers the interests it was added to.
+ */
+export async function moreLikeThis(
+  db: PaperlightDB,
+  store: InterestStore,
+  request: { key: string; interest?: string; newInterest?: string },
+  onChanged?: (changes: InterestChanges) => void,
+): Promise<string[]> {
+  const paper = await db.papers.get(request.key);
+  if (!paper) throw new Error(`no stored paper ${request.key}`);
+  const { interests } = await store.get();
+  let targets: string[];
+  let created: Interest | undefined;
+  if (request.newInterest !== undefined) {
+    created = { id: interestIdFor(request.newInterest, new Set(interests.map((i) => i.id))), label: request.newInterest, terms: [] };
+    targets = [created.id];
+  } else if (request.interest !== undefined) {
+    if (!interests.some((i) => i.id === request.interest)) throw new Error(`no interest ${request.interest}`);
+    targets = [request.interest];
+  } else {
+    targets = [...new Set(paper.matches.map((m) => m.interest))].filter((id) => interests.some((i) => i.id === id));
+    if (!targets.length) throw new Error('the paper matches no interest: name one, or start a new one');
+  }
+  await editInterests(store, (list) => addExample(created ? [...list, created] : list, new Set(targets), examplePaperOf(paper), 'examples'), onChanged);
+  return targets;
 }

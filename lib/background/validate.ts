@@ -92,6 +92,19 @@ export function validateRequest(raw: unknown): AnyRequest {
         fail('setPaperState.patch may only set starred, dismissed and read to true or false');
       return { type: 'setPaperState', key: raw.key, patch };
     }
+    case 'moreLikeThis': {
+      if (!isString(raw.key, LIMITS.key)) fail('moreLikeThis.key must be a key');
+      if (raw.interest !== undefined && !isString(raw.interest, LIMITS.key)) fail('moreLikeThis.interest must be an interest id');
+      if (raw.newInterest !== undefined && !(isString(raw.newInterest, 200) && raw.newInterest.trim()))
+        fail('moreLikeThis.newInterest must be a label of at most 200 characters');
+      if (raw.interest !== undefined && raw.newInterest !== undefined) fail('moreLikeThis takes an interest or a newInterest, not both');
+      return {
+        type: 'moreLikeThis',
+        key: raw.key,
+        ...(raw.interest !== undefined ? { interest: raw.interest as string } : {}),
+        ...(raw.newInterest !== undefined ? { newInterest: (raw.newInterest as string).trim() } : {}),
+      };
+    }
     case 'getTabStatus':
       if (!Number.isInteger(raw.tabId)) fail('getTabStatus.tabId must be an integer');
       return { type: 'getTabStatus', tabId: raw.tabId as number };

@@ -56,9 +56,12 @@ const LATEST = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!;
  * Every table a backup can hold, with its primary key path (`[a+b]` is compound), from the stores
  * strings: the latest schema's and the ones a later version deleted (an older file has them).
  */
+/** Tables a backup leaves out: derived data the extension rebuilds (the example models train again from the interests' examples). */
+const DERIVED_TABLES: ReadonlySet<string> = new Set(['learned']);
+
 const TABLES: ReadonlyMap<string, string[]> = new Map(
   SCHEMA_HISTORY.flatMap((v) => Object.entries(v.stores))
-    .filter((entry): entry is [string, string] => entry[1] !== null)
+    .filter((entry): entry is [string, string] => entry[1] !== null && !DERIVED_TABLES.has(entry[0]))
     .map(([name, stores]) => [name, stores.split(',')[0]!.trim().replace(/^(?:&|\+\+)/, '').replace(/^\[|\]$/g, '').split('+')]),
 );
 
@@ -257,7 +260,7 @@ export async function exportBackup(db: PaperlightDB, now: number): Promise<Backu
     const head = { format: BACKUP_FORMAT, version: BACKUP_VERSION, schema: LATEST.version, exported: new Date(now).toISOString(), interests, settings };
     const parts = [`${JSON.stringify(head, null, 2).slice(0, -2)},\n  "tables": {`];
     const counts: Record<string, number> = { interests: interests.length };
-    for (const table of db.tables.filter((t) => t.name !== 'interests')) {
+    for (const table of db.tables.filter((t) => t.name !== 'interests' && !DERIVED_TABLES.has(t.name))) {
       parts.push(`${Object.keys(counts).length > 1 ? ',' : ''}\n    ${JSON.stringify(table.name)}: [`);
       let count = 0;
       let last: unknown;

@@ -6,6 +6,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { groupBy } from '../collections';
 import type { Interest } from '../interests';
+import type { LearnedModels } from '../learn/model';
 import type { PaperIds } from '../ids';
 import type { InterestMatch } from '../match/types';
 import type { Publication, Signals } from '../paper';
@@ -96,10 +97,16 @@ export interface SightingRecord extends Sighting {
   key: string;
 }
 
+/** The example models (lib/learn/model.ts), kept so a restarted worker does not train again. One record, id `examples`. */
+export interface LearnedRecord extends LearnedModels {
+  id: 'examples';
+}
+
 export type PaperlightDB = Dexie & {
   papers: EntityTable<PaperRecord, 'key'>;
   interests: EntityTable<InterestRecord, 'id'>;
   alerts: EntityTable<AlertRecord, 'key'>;
+  learned: EntityTable<LearnedRecord, 'id'>;
 };
 
 export const DB_NAME = 'paperlight';
@@ -137,6 +144,8 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     stores: { papers: '&key, *aliases, lastSeen, *days, *interests, starredMark' },
     upgrade: indexStars,
   },
+  // v6: a new table; models are trained again from the interests' examples, nothing to carry over.
+  { version: 6, stores: { learned: '&id' } },
 ];
 
 /** Records of a keyed table grouped by paper key (one getAll: a cursor would cost a round trip per record). */

@@ -33,7 +33,7 @@ describe('the schema history', () => {
     const db = openDatabase(name);
     await db.open();
     expect(db.verno).toBe(LATEST);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['alerts', 'interests', 'papers']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['alerts', 'interests', 'learned', 'papers']);
     expect(await db.papers.toArray()).toEqual([
       { ...paper, sightings: [earlier, later], days: ['2026-11-22', '2026-11-23'], matches: [stronger, match], interests: ['hopfield', 'diffusion'] },
       { ...unseen, sightings: [], days: [], matches: [], interests: [] },
@@ -42,6 +42,7 @@ describe('the schema history', () => {
     expect(await db.papers.where('interests').equals('diffusion').primaryKeys()).toEqual([paper.key]);
     expect(await db.interests.toArray()).toEqual([interest]);
     expect(await db.alerts.count()).toBe(0);
+    expect(await db.learned.count()).toBe(0);
     expect(await db.papers.where('aliases').equals('arxiv:2401.00001').count()).toBe(1);
     db.close();
   });
@@ -68,6 +69,7 @@ function seedsAt(version: number): Record<string, Record<string, unknown>[]> {
     matches: [{ key: 'arxiv:2401.00001', ...MATCH }],
     interests: [{ id: 'diffusion', label: 'Diffusion', terms: ['diffusion'], order: 0 }],
     alerts: [{ key: 'arxiv:2401.00001', time: 1, page: 'https://arxiv.org/list/cs/new', site: 'arxiv', interests: ['diffusion'], state: 'shown', shownAt: 2 }],
+    learned: [{ id: 'examples', features: ['diffusion'], idf: new Float64Array([1.5]), docs: 2, models: [] }],
   };
   return Object.fromEntries(tablesAt(version).map((t) => [t, all[t]!]));
 }
