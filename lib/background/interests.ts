@@ -5,6 +5,7 @@
  */
 import { INTEREST_DEFAULTS, interestIdFor, matchingChanges, PALETTE, type Interest, type InterestChanges } from '../interests';
 import { addExample, examplePaperOf, removeExample } from '../learn/teach';
+import type { LearnedModels } from '../learn/model';
 import { compileInterests, matchPapers, type CompiledInterests } from '../match/matcher';
 import type { InterestMatch, MatchablePaper } from '../match/types';
 import type { MatchView, PaperStatePatch } from '../messages';
@@ -14,6 +15,8 @@ export interface InterestSet {
   interests: Interest[];
   byId: Map<string, Interest>;
   compiled: CompiledInterests;
+  /** The stored example models the set was compiled with. */
+  learned?: LearnedModels;
   match(papers: readonly MatchablePaper[]): InterestMatch[][];
 }
 
@@ -32,6 +35,7 @@ export function createInterestStore(db: PaperlightDB) {
       interests,
       byId: new Map(interests.map((i) => [i.id, i])),
       compiled,
+      ...(learned ? { learned } : {}),
       match: (papers) => matchPapers(compiled, papers),
     };
   }

@@ -36,7 +36,7 @@ export function createRematcher(db: PaperlightDB, interests: InterestStore, snap
   function matcherFor(set: InterestSet, ids: ReadonlySet<string> | undefined): Matcher {
     if (!ids) return set.match;
     if (subset?.set !== set || subset.ids !== ids) {
-      const compiled = compileInterests(set.interests.filter((i) => ids.has(i.id)));
+      const compiled = compileInterests(set.interests.filter((i) => ids.has(i.id)), set.learned);
       subset = { set, ids, match: (papers) => matchPapers(compiled, papers) };
     }
     return subset.match;

@@ -35,16 +35,21 @@ export interface Thresholds {
 }
 
 /**
- * Decision margins from the other papers' own margins: a match by examples must stand out from
- * the store (the top few percent), whatever the classifier's calibration on few examples.
+ * Decision margins placed between the typical other paper and the typical example (the classifier's
+ * own calibration on a few examples means little): a paper must come this share of the way towards
+ * the examples, and stand above most of the store.
  */
-const STEERED_QUANTILE = 0.97;
-const ALONE_QUANTILE = 0.995;
+const STEERED_SHARE = 0.3;
+const ALONE_SHARE = 0.4;
+const STORE_QUANTILE = 0.9;
 
-function thresholdsOf(margins: number[]): Thresholds {
-  const sorted = [...margins].sort((a, b) => a - b);
+function thresholdsOf(others: number[], examples: number[]): Thresholds {
+  const sorted = [...others].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { steered: at(STEERED_QUANTILE), alone: at(ALONE_QUANTILE) };
+  const typical = at(0.5);
+  const example = [...examples].sort((a, b) => a - b)[Math.floor(examples.length / 2)] ?? typical;
+  const toward = (share: number) => Math.max(at(STORE_QUANTILE), typical + share * (example - typical));
+  return { steered: toward(STEERED_SHARE), alone: toward(ALONE_SHARE) };
 }
 
 /** A paper the models learn against: the store's (or the CLI's input) papers. */
@@ -189,7 +194,7 @@ export function* trainModels(interests: readonly Interest[], store: readonly Tra
       interest: interest.id,
       fingerprint: examplesFingerprint(interest),
       bias,
-      thresholds: thresholdsOf(others),
+      thresholds: thresholdsOf(others, positives.map(({ vector }) => dotDense(vector, weights) + bias)),
       ...sparseWeights(weights),
       examples: examples.map((paper, i) => ({
         paper: { title: paper.title, ...(paper.key ? { key: paper.key } : {}) },

@@ -1,0 +1,102 @@
+/** Interests taught by example (lib/learn): a seeded model per interest, scored in the matcher's pass. */
+import { describe, expect, it } from 'vitest';
+import { InterestsFileError, parseInterest, type ExamplePaper, type Interest } from '../../lib/interests';
+import { finish, trainModels, type TrainingPaper } from '../../lib/learn/model';
+import { compileInterests, matchPapers } from '../../lib/match/matcher';
+import type { MatchablePaper } from '../../lib/match/types';
+
+/** A store of papers on many other topics: what the examples are learned against. */
+const TOPICS = [
+  ['graph neural networks', 'message passing over nodes and edges of molecular graphs'],
+  ['reinforcement learning', 'policy gradient agents maximise reward in simulated environments'],
+  ['galaxy surveys', 'redshift measurements of distant galaxies constrain cosmology'],
+  ['quantum error correction', 'surface codes protect logical qubits from decoherence'],
+  ['speech recognition', 'acoustic models transcribe spoken utterances into text'],
+  ['compiler optimisation', 'register allocation and loop unrolling speed up generated code'],
+  ['fluid turbulence', 'direct numerical simulation of vortices in turbulent channel flow'],
+  ['recommender systems', 'collaborative filtering ranks items from user ratings'],
+  ['climate modelling', 'ocean circulation and sea surface temperature projections'],
+  ['robot grasping', 'tactile sensors guide a gripper to pick objects'],
+];
+const store: TrainingPaper[] = TOPICS.flatMap(([topic, words], t) =>
+  Array.from({ length: 8 }, (_, i) => ({ key: `store:${t}-${i}`, title: `${topic} study ${i}`, abstract: `We examine ${words}. Experiment ${i} reports results on ${topic}.` })),
+);
+
+const examples: ExamplePaper[] = [
+  { key: 'ex:1', title: 'Predicting protein structure from residue coevolution', abstract: 'Residue contacts and amino acid sequences predict the folded protein structure.' },
+  { key: 'ex:2', title: 'Protein folding with attention over residue pairs', abstract: 'Amino acid chains fold; pairwise residue distances predict protein structure.' },
+  { key: 'ex:3', title: 'Structure prediction of protein complexes', abstract: 'Folded protein chains and residue interfaces of complexes.' },
+];
+const folding: Interest = { id: 'fold', label: 'Protein structure', terms: ['AlphaFold'], examples };
+
+const candidates: MatchablePaper[] = [
+  { key: 'new:like', title: 'Residue contact maps for folded protein chains', abstract: 'Amino acid residue distances predict the structure of folded proteins.' },
+  { key: 'new:other', title: 'Policy gradient agents in simulated environments', abstract: 'Agents maximise reward with reinforcement learning.' },
+  { key: 'new:term', title: 'AlphaFold for protein structure of residue pairs', abstract: 'Folded protein chains.' },
+  { key: 'new:termonly', title: 'AlphaFold on galaxy surveys', abstract: 'Redshift measurements of distant galaxies.' },
+];
+
+function matchWith(interests: Interest[], papers = candidates) {
+  const learned = finish(trainModels(interests, [...store, ...papers]));
+  return matchPapers(compileInterests(interests, learned), papers);
+}
+
+describe('interests taught by example', () => {
+  it('matches a paper that shares none of the terms but resembles the examples, and says which and by what words', () => {
+    const [like, other] = matchWith([folding]);
+    expect(like).toEqual([
+      {
+        interest: 'fold',
+        score: expect.any(Number),
+        terms: [],
+        similar: expect.arrayContaining([expect.objectContaining({ key: expect.stringMatching(/^ex:/), title: expect.any(String), words: expect.arrayContaining(['residue']) })]),
+      },
+    ]);
+    expect(like![0]!.similar!.length).toBeLessThanOrEqual(3);
+    expect(other).toEqual([]);
+  });
+
+  it('without examples the same paper matches nothing (the terms alone miss it)', () => {
+    expect(matchPapers(compileInterests([{ ...folding, examples: [] }]), candidates)[0]).toEqual([]);
+  });
+
+  it('scores a term match that also resembles the examples above a term match alone', () => {
+    const [, , both, termOnly] = matchWith([folding]);
+    expect(both![0]!.similar).toBeDefined();
+    expect(termOnly![0]!.similar).toBeUndefined();
+    expect(both![0]!.score).toBeGreaterThan(termOnly![0]!.score);
+  });
+
+  it('lets exclude terms veto an example match, and counterexamples pull a paper out', () => {
+    expect(matchWith([{ ...folding, exclude: ['contact maps'] }])[0]).toEqual([]);
+    const counter = { ...folding, counterexamples: [{ title: candidates[0]!.title, abstract: candidates[0]!.abstract! }] };
+    expect(matchWith([counter])[0]).toEqual([]);
+  });
+
+  it('trains the same model from the same input (fixed seed), and only for interests with examples', () => {
+    const interests = [folding, { id: 'plain', label: 'Plain', terms: ['galaxy'] }];
+    const first = finish(trainModels(interests, store));
+    const second = finish(trainModels(interests, store));
+    expect(first.models.map((m) => m.interest)).toEqual(['fold']);
+    expect(second).toEqual(first);
+  });
+});
+
+describe('examples in the interests file', () => {
+  it('keeps examples and counterexamples with their fields', () => {
+    const raw = { id: 'x', label: 'X', terms: [], examples: [{ title: ' T ', key: 'arxiv:1', abstract: 'A', authors: ['Ann'], ids: { arxiv: '1' }, venue: 'kept' }], counterexamples: [{ title: 'U' }] };
+    expect(parseInterest(raw)).toEqual({ ...raw, examples: [{ ...raw.examples[0], title: 'T' }] });
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['a list that is not a list', { examples: 'nope' }, /interest\.examples must be a list of papers/],
+    ['an example without a title', { examples: [{ key: 'k' }] }, /interest\.examples\[0\]\.title must be a non-empty string/],
+    ['a counterexample that is not an object', { counterexamples: [3] }, /interest\.counterexamples\[0\] must be an object/],
+    ['ids that are not strings', { examples: [{ title: 't', ids: { arxiv: 1 } }] }, /interest\.examples\[0\]\.ids must be an object of strings/],
+    ['an overlong abstract', { examples: [{ title: 't', abstract: 'x'.repeat(20_001) }] }, /abstract is longer than 20000 characters/],
+    ['too many examples', { examples: Array.from({ length: 201 }, () => ({ title: 't' })) }, /more than 200 papers/],
+  ])('rejects %s with a located error', (_, extra, message) => {
+    expect(() => parseInterest({ id: 'x', label: 'X', terms: [], ...(extra as object) })).toThrow(InterestsFileError);
+    expect(() => parseInterest({ id: 'x', label: 'X', terms: [], ...(extra as object) })).toThrow(message);
+  });
+});
