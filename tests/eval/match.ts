@@ -6,8 +6,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseInterestsFile } from '../../lib/interests';
+import { parseInterestsFile, type Interest } from '../../lib/interests';
+import { finish, trainModels } from '../../lib/learn/model';
 import { BENCH_INTERESTS, benchCorpus, timeMatching } from '../../lib/match/bench';
+import { compileInterests, matchPapers } from '../../lib/match/matcher';
 import { fold } from '../../lib/text';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -111,6 +113,82 @@ function printTable(title: string, { perInterest, macroF1 }: EvaluationResult): 
   for (const row of rows) console.log(line(row));
 }
 
+/** Terms only against terms + examples for one interest, over the papers not used as examples. */
+export interface ExampleScore {
+  id: string;
+  terms: { precision: number; recall: number; f1: number };
+  withExamples: { precision: number; recall: number; f1: number };
+  /** Relevant papers the terms missed, and how many of them the examples found. */
+  missedByTerms: number;
+  recovered: number;
+}
+
+const FOLDS = 3;
+/** Interests with fewer relevant papers cannot give examples to some folds and be scored on others. */
+const MIN_RELEVANT = FOLDS + 1;
+
+function prf(truePositives: number, found: number, relevant: number) {
+  const precision = found ? truePositives / found : 1;
+  const recall = relevant ? truePositives / relevant : 1;
+  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+}
+
+/**
+ * Cross-validated: the relevant papers are split into folds; each fold is scored with the others'
+ * papers as the interest's examples, learned against all the seed papers (as `npm run match` does).
+ * Neutral papers count neither way; counts add up over the folds.
+ */
+export function evaluateExamples(interestsPath = INTEREST_SETS.given): ExampleScore[] {
+  const seed = JSON.parse(readFileSync(PAPERS_FILE, 'utf8')) as SeedPaper[];
+  const papers = seed.map((p) => ({ key: p.id, title: p.title, abstract: p.abstract }));
+  const labelSets = (JSON.parse(readFileSync(join(FIXTURES, 'seed-000-labels.json'), 'utf8')) as { interests: Record<string, LabelSet> }).interests;
+  const labelsByFoldedName = new Map(Object.entries(labelSets).map(([name, labels]) => [fold(name), labels]));
+  const { interests } = parseInterestsFile(JSON.parse(readFileSync(interestsPath, 'utf8')));
+  return interests.flatMap((interest): ExampleScore[] => {
+    const labels = labelsByFoldedName.get(fold(interest.label));
+    const relevant = labels?.relevant.map((p) => p.id) ?? [];
+    if (relevant.length < MIN_RELEVANT) return [];
+    const neutral = new Set((labels?.neutral ?? []).map((p) => p.id));
+    const count = { terms: { tp: 0, found: 0 }, examples: { tp: 0, found: 0 }, relevant: 0, missed: 0, recovered: 0 };
+    for (let f = 0; f < FOLDS; f++) {
+      const exampleIds = new Set(relevant.filter((_, i) => i % FOLDS !== f));
+      const taught: Interest = { ...interest, examples: papers.filter((p) => exampleIds.has(p.key)) };
+      const scored = papers.filter((p) => !exampleIds.has(p.key));
+      const byTerms = matchPapers(compileInterests([interest]), scored);
+      const byExamples = matchPapers(compileInterests([taught], finish(trainModels([taught], papers))), scored);
+      scored.forEach((paper, i) => {
+        if (neutral.has(paper.key)) return;
+        const isRelevant = relevant.includes(paper.key);
+        const [termHit, exampleHit] = [byTerms[i]!.length > 0, byExamples[i]!.length > 0];
+        if (isRelevant) count.relevant++;
+        if (termHit) (count.terms.found++, isRelevant && count.terms.tp++);
+        if (exampleHit) (count.examples.found++, isRelevant && count.examples.tp++);
+        if (isRelevant && !termHit) (count.missed++, exampleHit && count.recovered++);
+      });
+    }
+    return [
+      {
+        id: interest.id,
+        terms: prf(count.terms.tp, count.terms.found, count.relevant),
+        withExamples: prf(count.examples.tp, count.examples.found, count.relevant),
+        missedByTerms: count.missed,
+        recovered: count.recovered,
+      },
+    ];
+  });
+}
+
+function printExamples(scores: ExampleScore[]): void {
+  const macro = (pick: (s: ExampleScore) => number) => scores.reduce((sum, s) => sum + pick(s), 0) / Math.max(1, scores.length);
+  console.log(`\nTerms only vs terms + examples (${FOLDS}-fold cross-validated over the relevant papers)`);
+  console.log('interest     P terms  R terms  P +ex  R +ex  recovered/missed by terms');
+  for (const s of scores) {
+    const cells = [s.terms.precision, s.terms.recall, s.withExamples.precision, s.withExamples.recall].map((x) => x.toFixed(2).padStart(7));
+    console.log(`${s.id.padEnd(12)}${cells.join('')}  ${s.recovered}/${s.missedByTerms}`);
+  }
+  console.log(`macro F1: terms ${macro((s) => s.terms.f1).toFixed(3)}, terms + examples ${macro((s) => s.withExamples.f1).toFixed(3)}`);
+}
+
 function printTimings(): void {
   const seed = JSON.parse(readFileSync(PAPERS_FILE, 'utf8')) as SeedPaper[];
   console.log(`\nTiming: compile + match ${BENCH_INTERESTS.length} interests (median of 7 after a warm-up; min–max)`);
@@ -124,5 +202,6 @@ function printTimings(): void {
 if (import.meta.filename === resolve(process.argv[1] ?? '')) {
   printTable('Given interests', evaluateInterests(INTEREST_SETS.given));
   printTable('Misspelt and variant interests', evaluateInterests(INTEREST_SETS.variants));
+  printExamples(evaluateExamples());
   printTimings();
 }

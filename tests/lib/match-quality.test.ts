@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateInterests, INTEREST_SETS, ROOT, runMatchCli } from '../eval/match';
+import { evaluateExamples, evaluateInterests, INTEREST_SETS, ROOT, runMatchCli } from '../eval/match';
 
 const CLI_TIMEOUT = 30_000;
 
@@ -19,6 +19,16 @@ describe('match quality on the labelled seed papers', () => {
     const { macroF1, perInterest } = evaluateInterests(INTEREST_SETS.variants);
     expect(macroF1).toBeGreaterThanOrEqual(0.9);
     expect(perInterest.filter((s) => s.label === 'Hopfield').map((s) => s.precision)).toEqual([1]);
+  });
+});
+
+describe('match quality with examples (cross-validated on the labelled seed papers)', () => {
+  it('never lowers macro F1 or any interest\'s precision below the terms alone', { timeout: CLI_TIMEOUT }, () => {
+    const scores = evaluateExamples();
+    expect(scores.map((s) => s.id)).toEqual(['diffusion', 'sb', 'nf']);
+    const macro = (pick: (s: (typeof scores)[number]) => number) => scores.reduce((sum, s) => sum + pick(s), 0) / scores.length;
+    expect(macro((s) => s.withExamples.f1)).toBeGreaterThanOrEqual(macro((s) => s.terms.f1));
+    for (const s of scores) expect(s.withExamples.precision, s.id).toBeGreaterThanOrEqual(s.terms.precision);
   });
 });
 
@@ -39,6 +49,19 @@ describe('npm run match', () => {
       { key: '1', matches: [] },
       { key: '2', matches: [{ interest: 'hopfield', score: expect.any(Number), terms: [{ term: 'Hopfield', field: 'abstract', exact: true }] }] },
     ]);
+  });
+
+  it('explains a match by examples with the examples it resembles (CONTRACT §2 similar)', { timeout: CLI_TIMEOUT }, () => {
+    const example = { key: 'arxiv:2401.00009', title: 'Residue contacts predict folded protein structure', abstract: 'Amino acid residue distances of folded protein chains.' };
+    const taught = file('taught.json', { interests: [{ id: 'fold', label: 'Folding', terms: [], examples: [example] }] });
+    const others = ['galaxy redshift surveys', 'surface codes for qubits', 'register allocation', 'ocean circulation', 'robot grippers', 'collaborative filtering'];
+    const papers = file('taught-papers.json', [
+      { title: 'Residue contact maps of folded protein chains', abstract: 'Amino acid residue distances predict folded protein structure.' },
+      ...others.map((topic) => ({ title: `A study of ${topic}`, abstract: `We examine ${topic}.` })),
+    ]);
+    const [like, ...rest] = runMatchCli(taught, papers) as unknown as { matches: { similar?: { key?: string }[]; terms: unknown[] }[] }[];
+    expect(like!.matches).toEqual([expect.objectContaining({ interest: 'fold', terms: [], similar: [expect.objectContaining({ key: example.key, title: example.title })] })]);
+    expect(rest.every((r) => r.matches.length === 0)).toBe(true);
   });
 
   it.each<[string, () => string[], RegExp]>([
