@@ -41,6 +41,11 @@ export function paperFeatures(paper: { title: string; abstract?: string }): Feat
   return countFeatures(textWords(paper.title), paper.abstract ? textWords(paper.abstract) : []);
 }
 
+/** Add a paper's features to document frequencies. */
+export function countDocument(df: Map<string, number>, counts: FeatureCounts): void {
+  for (const feature of counts.keys()) df.set(feature, (df.get(feature) ?? 0) + 1);
+}
+
 /**
  * The features the model knows (those of the papers it was trained on), numbered, with their idf:
  * vectors are arrays of feature numbers, so scoring a paper against twenty interests is array reads.
@@ -60,15 +65,12 @@ export class Vocabulary {
   }
 
   /**
-   * From the feature counts of the training papers: features in at least two of them, or in one of
+   * From the document frequencies of the training papers (countDocuments): features in at least two of them, or in one of
    * `kept` (the examples), so the one-off word pairs of the store do not fill memory.
    */
-  static of(papers: readonly FeatureCounts[], kept: readonly FeatureCounts[]): Vocabulary {
-    const df = new Map<string, number>();
-    for (const counts of papers) for (const feature of counts.keys()) df.set(feature, (df.get(feature) ?? 0) + 1);
+  static of(df: ReadonlyMap<string, number>, docs: number, kept: readonly FeatureCounts[]): Vocabulary {
     const keep = new Set(kept.flatMap((counts) => [...counts.keys()]));
     const features = [...df.keys()].filter((f) => df.get(f)! >= 2 || keep.has(f)).sort();
-    const docs = papers.length;
     return new Vocabulary(features, Float64Array.from(features, (f) => Math.log((1 + docs) / (1 + df.get(f)!)) + 1), docs);
   }
 

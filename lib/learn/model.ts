@@ -6,7 +6,7 @@
  */
 import type { ExamplePaper, Interest } from '../interests';
 import type { SimilarPaper } from '../match/types';
-import { paperFeatures, Vocabulary, type FeatureCounts, type SparseVector, dotDense } from './features';
+import { countDocument, dotDense, paperFeatures, Vocabulary, type FeatureCounts, type SparseVector } from './features';
 
 /** One interest's trained classifier as stored (Dexie `learned` table): sparse weights over the shared vocabulary. */
 export interface StoredModel {
@@ -67,7 +67,7 @@ const L2 = 1e-3;
 /** A counterexample says "not this" more firmly than a paper that merely is in the store. */
 const COUNTEREXAMPLE_WEIGHT = 3;
 /** Steps between yields of the training generator. */
-const STEPS_PER_YIELD = 400;
+const STEPS_PER_YIELD = 200;
 const SEED = 0x5eed;
 
 export function hasExamples(interest: Interest): boolean {
@@ -133,6 +133,7 @@ function* fitLogistic(dimension: number, positives: Labelled[], negatives: Label
     }
     // Every example is seen in every epoch, even when negatives are few.
     for (; positive < positives.length; positive++) stream.push(positives[positive]!);
+    yield;
     for (const { vector, label, weight } of stream) {
       const margin = scale * dotDense(vector, w) + bias;
       const gradient = (weight * label) / (1 + Math.exp(label * margin));
@@ -163,20 +164,28 @@ export function* trainModels(interests: readonly Interest[], store: readonly Tra
   const taught = interests.filter(hasExamples);
   const sample = spreadSample(store, NEGATIVE_SAMPLE);
   const sampleCounts: FeatureCounts[] = [];
+  const df = new Map<string, number>();
   for (const paper of sample) {
-    sampleCounts.push(paperFeatures(paper));
-    if (sampleCounts.length % 200 === 0) yield;
+    const counts = paperFeatures(paper);
+    sampleCounts.push(counts);
+    countDocument(df, counts);
+    if (sampleCounts.length % 25 === 0) yield;
   }
   const exampleCounts = new Map<ExamplePaper, FeatureCounts>();
   for (const interest of taught) {
-    for (const paper of [...(interest.examples ?? []), ...(interest.counterexamples ?? [])]) exampleCounts.set(paper, paperFeatures(paper));
+    for (const paper of [...(interest.examples ?? []), ...(interest.counterexamples ?? [])]) {
+      const counts = paperFeatures(paper);
+      exampleCounts.set(paper, counts);
+      countDocument(df, counts);
+    }
   }
-  const vocabulary = Vocabulary.of([...sampleCounts, ...exampleCounts.values()], [...exampleCounts.values()]);
+  yield;
+  const vocabulary = Vocabulary.of(df, sampleCounts.length + exampleCounts.size, [...exampleCounts.values()]);
   yield;
   const sampleVectors: SparseVector[] = [];
   for (const counts of sampleCounts) {
     sampleVectors.push(vocabulary.vectorize(counts));
-    if (sampleVectors.length % 400 === 0) yield;
+    if (sampleVectors.length % 50 === 0) yield;
   }
   const models: StoredModel[] = [];
   for (const interest of taught) {
@@ -189,6 +198,7 @@ export function* trainModels(interests: readonly Interest[], store: readonly Tra
       ...sample.flatMap((paper, i): Labelled[] => (exampleKeys.has(paper.key) ? [] : [{ vector: sampleVectors[i]!, label: -1, weight: 1 }])),
     ];
     const { weights, bias } = yield* fitLogistic(vocabulary.features.length, positives, negatives, random(SEED));
+    yield;
     const others = sampleVectors.filter((_, i) => !exampleKeys.has(sample[i]!.key)).map((vector) => dotDense(vector, weights) + bias);
     models.push({
       interest: interest.id,
