@@ -5,6 +5,7 @@
  * Training is a generator that yields every few hundred steps, so the worker can run it in chunks.
  */
 import type { ExamplePaper, Interest } from '../interests';
+import { randomSource } from './random';
 import type { SimilarPaper } from '../match/types';
 import { countDocument, dotDense, paperFeatures, Vocabulary, type FeatureCounts, type SparseVector } from './features';
 
@@ -80,18 +81,6 @@ export function examplesFingerprint(interest: Interest): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return (hash >>> 0).toString(36);
-}
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle<T>(items: T[], next: () => number): T[] {
@@ -197,7 +186,7 @@ export function* trainModels(interests: readonly Interest[], store: readonly Tra
       ...(interest.counterexamples ?? []).map((paper): Labelled => ({ vector: vectorOf(paper), label: -1, weight: COUNTEREXAMPLE_WEIGHT })),
       ...sample.flatMap((paper, i): Labelled[] => (exampleKeys.has(paper.key) ? [] : [{ vector: sampleVectors[i]!, label: -1, weight: 1 }])),
     ];
-    const { weights, bias } = yield* fitLogistic(vocabulary.features.length, positives, negatives, random(SEED));
+    const { weights, bias } = yield* fitLogistic(vocabulary.features.length, positives, negatives, randomSource(SEED));
     yield;
     const others = sampleVectors.filter((_, i) => !exampleKeys.has(sample[i]!.key)).map((vector) => dotDense(vector, weights) + bias);
     models.push({

@@ -3,6 +3,7 @@
  * deterministic corpus of any size grown from seed papers, and a timer for compile + match.
  */
 import type { Interest } from '../interests';
+import { randomSource } from '../learn/random';
 import { compileInterests, matchPapers } from './matcher';
 import type { MatchablePaper } from './types';
 
@@ -33,18 +34,6 @@ export const BENCH_INTERESTS: readonly Interest[] = [
   benchInterest('vanden-eijnden', [], { authors: ['Eric Vanden-Eijnden'] }),
   benchInterest('welling', [], { authors: ['Welling'] }),
 ];
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so every run sees the same corpus. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const GIVEN_NAMES = ['Anna', 'José', 'Zoë', 'Lukáš', 'Mei', 'Omar', 'Chloé', 'Jörg', 'Priya', 'Ewa', 'Kenji', 'Sofía', 'Nils', 'Amara', 'Björn', 'Li', 'Ana', 'Thomas', 'Ingrid', 'Rafael'];
 const SURNAME_STARTS = ['Mül', 'Gar', 'Schm', 'Nov', 'Kow', 'Duf', 'Ló', 'Ber', 'Ngu', 'Tan', 'Ibr', 'Ols'];
