@@ -5,15 +5,8 @@
 import { adapterFor } from './adapters';
 import type { DetectedEntry, PaperCandidate, SiteAdapter } from './adapters/types';
 import { normalizeIds, paperKey } from './ids';
-import type { DetectedPaper } from './paper';
+import { LIMITS, type DetectedPaper } from './paper';
 import { collapseWhitespace } from './text';
-
-/**
- * Page text can be hostile or absurd; bound what we keep so one page cannot bloat the store, and
- * what one page costs: at most `entries` papers per page (NeurIPS lists ~5,000 on one page).
- * The background checks messages against the same limits, so a paper detected here is never refused there.
- */
-export const LIMITS = { title: 2000, author: 300, authors: 500, abstract: 20000, url: 2048, section: 300, id: 300, key: 8000, count: 1e12, entries: 10_000 } as const;
 
 const SIGNALS = ['upvotes', 'comments', 'citations'] as const;
 

@@ -1,5 +1,11 @@
-import { LIMITS } from './detect';
 import type { PaperIds } from './ids';
+
+/**
+ * Page text can be hostile or absurd; bound what we keep so one page cannot bloat the store, and
+ * what one page costs: at most `entries` papers per page (NeurIPS lists ~5,000 on one page).
+ * The background checks messages against the same limits, so a paper detected here is never refused there.
+ */
+export const LIMITS = { title: 2000, author: 300, authors: 500, abstract: 20000, url: 2048, section: 300, id: 300, key: 8000, count: 1e12, entries: 10_000 } as const;
 
 /** Popularity numbers a page shows next to a paper. */
 export interface Signals {

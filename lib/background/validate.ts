@@ -3,13 +3,13 @@
  * pages we do not control, so nothing they send is trusted: papers are re-identified here.
  */
 import { ADAPTERS } from '../adapters';
-import { LIMITS, toPaper } from '../detect';
+import { toPaper } from '../detect';
 import { ID_KINDS } from '../ids';
 import { parseInterest, parseInterestsFile } from '../interests';
 import type { AnyRequest, ScanRequest } from '../messages';
 import { parseSettings } from '../settings';
 import { parseRetention } from '../db/retention';
-import type { DetectedPaper } from '../paper';
+import { LIMITS, type DetectedPaper } from '../paper';
 
 export class InvalidMessage extends Error {
   override name = 'InvalidMessage';

@@ -5,10 +5,10 @@
  * mutation observer whose callback only queues work.
  */
 import type { SiteAdapter } from '../adapters/types';
-import { detectInSlices, LIMITS, type Detection } from '../detect';
+import { detectInSlices, type Detection } from '../detect';
 import type { MatchView, ScanRequest, ScanResponse } from '../messages';
 import { decorateEntry, isBadgeHost, markEntry, markMatches, warmUpBadges } from './decorate';
-import { pageOf } from '../paper';
+import { LIMITS, pageOf } from '../paper';
 
 export const BATCH_SIZE = 500;
 /**
