@@ -125,6 +125,12 @@ export function articleFromMeta(doc: Document, url: URL): DetectedEntry[] {
   // dc.identifier also carries ISSNs and URLs; only a DOI-shaped one is taken.
   const dcDoi = meta.get('dc.identifier')?.find((v) => /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?10\.\d{4,9}\//i.test(v));
   const abstract = first('citation_abstract', 'dc.description');
+  const arxiv = first('citation_arxiv_id');
+  const conference = first('citation_conference_title', 'citation_conference');
+  const journal = first('citation_journal_title', 'prism.publicationname', 'citation_inbook_title');
+  const venue = conference ?? journal;
+  const published = first('citation_publication_date', 'citation_date', 'prism.publicationdate', 'dc.date', 'citation_online_date');
+  const kind = conference ? 'inproceedings' : journal ? 'article' : arxiv ? 'preprint' : undefined;
   return [
     {
       element: headingFor(doc, title),
@@ -133,11 +139,15 @@ export function articleFromMeta(doc: Document, url: URL): DetectedEntry[] {
         url: canonicalUrl(doc, url),
         ids: {
           doi: first('citation_doi', 'prism.doi') ?? dcDoi,
-          arxiv: first('citation_arxiv_id'),
+          arxiv,
           pmid: first('citation_pmid'),
+          pmcid: first('citation_pmcid'),
         },
         authors: authors.map(displayName),
         ...(abstract ? { abstract: stripTags(abstract) } : {}),
+        ...(venue ? { venue } : {}),
+        ...(published ? { published } : {}),
+        ...(kind ? { kind } : {}),
       },
     },
   ];
