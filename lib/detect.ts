@@ -147,7 +147,8 @@ export function detect(doc: Document, url: URL): { adapter?: SiteAdapter; detect
  * instead of its content, `metadata` when the paper came from the page's metadata because the
  * site's adapter found nothing, `no-papers` when a page that should list papers showed none.
  */
-export type PageHealth = 'ok' | 'metadata' | 'robot-check' | 'no-papers';
+export const PAGE_HEALTH = ['ok', 'metadata', 'robot-check', 'no-papers'] as const;
+export type PageHealth = (typeof PAGE_HEALTH)[number];
 
 export function pageHealth(adapter: SiteAdapter, doc: Document, url: URL, found: readonly Detection[]): PageHealth {
   if (found.some((d) => d.fromMetadata)) return 'metadata';

@@ -67,8 +67,11 @@ export function isPublished(s: unknown): s is string {
   return typeof s === 'string' && /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/.test(s);
 }
 
-/** The publication fields of `known`, with those it lacks taken from `other`: a later sighting fills gaps, never erases. */
-export function fillPublication(known: Publication, other: Publication): Publication {
+/**
+ * The publication fields of `known` (and nothing else of it), with those it lacks taken from `other`:
+ * a later sighting fills gaps, never erases.
+ */
+export function fillPublication(known: Publication, other: Publication = {}): Publication {
   const venue = known.venue ?? other.venue;
   const published = known.published ?? other.published;
   const kind = known.kind ?? other.kind;
