@@ -1,4 +1,5 @@
 /** Small read-only DOM helpers shared by adapters. */
+import { idsFromLinks } from '../ids';
 import { collapseWhitespace } from '../text';
 import type { DetectedEntry } from './types';
 
@@ -137,11 +138,15 @@ export function articleFromMeta(doc: Document, url: URL): DetectedEntry[] {
       paper: {
         title,
         url: canonicalUrl(doc, url),
+        // The page's own address names the article too (an OpenReview forum, a PubMed or arXiv page): it fills the kinds the tags lack.
         ids: {
-          doi: first('citation_doi', 'prism.doi') ?? dcDoi,
-          arxiv,
-          pmid: first('citation_pmid'),
-          pmcid: first('citation_pmcid'),
+          ...idsFromLinks([url.href]),
+          ...definedOnly({
+            doi: first('citation_doi', 'prism.doi') ?? dcDoi,
+            arxiv,
+            pmid: first('citation_pmid'),
+            pmcid: first('citation_pmcid'),
+          }),
         },
         authors: authors.map(displayName),
         ...(abstract ? { abstract: stripTags(abstract) } : {}),
@@ -151,6 +156,23 @@ export function articleFromMeta(doc: Document, url: URL): DetectedEntry[] {
       },
     },
   ];
+}
+
+/** Entries from a proceedings site: papers in proceedings, with the venue and year the site names where the entry lacks them. */
+export function inProceedings(entries: DetectedEntry[], venue?: string, year?: string): DetectedEntry[] {
+  return entries.map((e) => ({
+    ...e,
+    paper: {
+      ...e.paper,
+      kind: 'inproceedings',
+      ...(e.paper.venue ?? venue ? { venue: e.paper.venue ?? venue } : {}),
+      ...(e.paper.published ?? year ? { published: e.paper.published ?? year } : {}),
+    },
+  }));
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** Names in a comma-separated line ("Ann Lee, Bo Chen"), trimmed, empty ones dropped. */
