@@ -49,6 +49,14 @@ describe('publication details from saved pages', () => {
     expect(publicationsOf('publisher/oup-jrs-feq048.html')).toEqual([{ venue: 'Journal of Refugee Studies', published: '2011-03-01', kind: 'article' }]);
   });
 
+  it.each(['acl-anthology/people-andreas-madsack-2026.html', 'acl-anthology/people-andreas-madsack-2021.html'])(
+    'ACL Anthology %s: each paper’s volume and year, as the expected file records them',
+    (file) => {
+      const expected = fixturePages().find((p) => p.file === file)!.expected;
+      expect(publicationsOf(file)).toEqual(expected.map((e) => ({ venue: e.venue, published: e.year, kind: 'inproceedings' })));
+    },
+  );
+
   it('Scholar results: venue and year from the byline', () => {
     // "PJ Forsyth, N Mortimer, IM Turnbull - Terra Antartica, 2002 - sidst3.dst.unisi.it"
     expect(publicationsOf('scholar/search-olympus-range-geology-2020-11.html')[1]).toEqual({ venue: 'Terra Antartica', published: '2002', kind: undefined });
