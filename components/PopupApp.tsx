@@ -40,8 +40,10 @@ async function activeTabId(): Promise<number | undefined> {
 
 function TabSection({ status, papers, actions, now }: { status: TabStatus | null; papers: PopupPaper[]; actions: RowActions; now: number }) {
   if (!status) return <p class="note">{t('pageNotSupported')}</p>;
+  if (status.health === 'robot-check') return <p class="warning" role="status">{t('healthRobotCheck')}</p>;
   if (status.listing && status.papers === 0) return <p class="warning" role="status">{t('healthNoPapers')}</p>;
-  const summary = t('pageSummary', [String(status.matched.length), String(status.papers)]);
+  const fromMetadata = status.health === 'metadata' ? ` ${t('healthFromMetadata')}` : '';
+  const summary = t('pageSummary', [String(status.matched.length), String(status.papers)]) + fromMetadata;
   if (!papers.length) return <p class="note">{summary}</p>;
   // A long page's matches fold away so the day's ranking stays in view.
   return (

@@ -3,17 +3,11 @@
  * Shared by the content script and `npm run detect`, so both see exactly the same papers.
  */
 import { adapterFor } from './adapters';
+import { pageMetadata } from './adapters/generic';
 import type { DetectedEntry, PaperCandidate, SiteAdapter } from './adapters/types';
 import { normalizeIds, paperKey } from './ids';
-import type { DetectedPaper } from './paper';
+import { LIMITS, normalizePublished, PUBLICATION_KINDS, type DetectedPaper } from './paper';
 import { collapseWhitespace } from './text';
-
-/**
- * Page text can be hostile or absurd; bound what we keep so one page cannot bloat the store, and
- * what one page costs: at most `entries` papers per page (NeurIPS lists ~5,000 on one page).
- * The background checks messages against the same limits, so a paper detected here is never refused there.
- */
-export const LIMITS = { title: 2000, author: 300, authors: 500, abstract: 20000, url: 2048, section: 300, id: 300, key: 8000, count: 1e12, entries: 10_000 } as const;
 
 const SIGNALS = ['upvotes', 'comments', 'citations'] as const;
 
@@ -21,6 +15,8 @@ export interface Detection {
   element: Element;
   anchor: Element;
   paper: DetectedPaper;
+  /** Read from the page's scholarly metadata because the site's adapter found nothing (the floor). */
+  fromMetadata?: true;
 }
 
 function clip(s: string, max: number): string {
@@ -71,26 +67,45 @@ export function toPaper(c: PaperCandidate): DetectedPaper | undefined {
   if (signals) paper.signals = signals;
   const section = typeof c.section === 'string' ? clip(collapseWhitespace(c.section), LIMITS.section) : '';
   if (section) paper.section = section;
+  const venue = typeof c.venue === 'string' ? clip(collapseWhitespace(c.venue), LIMITS.venue) : '';
+  if (venue) paper.venue = venue;
+  const published = typeof c.published === 'string' ? normalizePublished(c.published) : undefined;
+  if (published) paper.published = published;
+  if (c.kind && PUBLICATION_KINDS.includes(c.kind)) paper.kind = c.kind;
   return paper;
 }
 
-/** Detections one at a time, in page order, one per key, at most `max`: callers may pause between them. */
+/** Entries as an adapter reads them; a page the adapter did not expect must not break the scan. */
+function* readEntries(adapter: SiteAdapter, read: () => Iterable<DetectedEntry>, url: URL): Generator<DetectedEntry> {
+  try {
+    yield* read();
+  } catch (err) {
+    // The health check reports zero papers (or the floor reads the page's metadata).
+    console.warn(`[paperlight] ${adapter.id} adapter failed on ${url.href}:`, err);
+  }
+}
+
+/**
+ * Detections one at a time, in page order, one per key, at most `max`: callers may pause between them.
+ * When a site's adapter finds nothing on the whole page, the page's own scholarly metadata
+ * (citation_*, Dublin Core, PRISM, JSON-LD, COinS) is read instead: a site that changed its markup
+ * still yields the paper its landing page describes.
+ */
 function* detections(adapter: SiteAdapter, doc: Document, url: URL, root: ParentNode | undefined, max: number): Generator<Detection> {
   const seen = new Set<string>();
-  let entries: Iterator<DetectedEntry>;
-  try {
-    entries = adapter.extract(doc, url, root)[Symbol.iterator]();
-    for (let step = entries.next(); !step.done && seen.size < max; step = entries.next()) {
+  function* identified(entries: Iterable<DetectedEntry>, fromMetadata: boolean): Generator<Detection> {
+    const iterator = entries[Symbol.iterator]();
+    for (let step = iterator.next(); !step.done && seen.size < max; step = iterator.next()) {
       const { element, anchor, paper: candidate } = step.value;
       const paper = toPaper(candidate);
       if (!paper || seen.has(paper.key)) continue;
       seen.add(paper.key);
-      yield { element, anchor: anchor ?? element, paper };
+      yield { element, anchor: anchor ?? element, paper, ...(fromMetadata ? { fromMetadata: true as const } : {}) };
     }
-  } catch (err) {
-    // A page the adapter did not expect must not break the scan; the health check reports zero papers.
-    console.warn(`[paperlight] ${adapter.id} adapter failed on ${url.href}:`, err);
   }
+  yield* identified(readEntries(adapter, () => adapter.extract(doc, url, root), url), false);
+  const wholePage = root === undefined || root === doc;
+  if (seen.size === 0 && wholePage && adapter.id !== 'generic') yield* identified(readEntries(adapter, () => pageMetadata(doc, url), url), true);
 }
 
 /** Papers under `root` (default: the whole document), in page order, one per key, at most `max`. */
@@ -126,3 +141,19 @@ export function detect(doc: Document, url: URL): { adapter?: SiteAdapter; detect
   const adapter = adapterFor(url);
   return adapter ? { adapter, detections: detectWith(adapter, doc, url) } : { detections: [] };
 }
+
+/**
+ * How a page's reading went, for the popup: `robot-check` when the site shows its robot check
+ * instead of its content, `metadata` when the paper came from the page's metadata because the
+ * site's adapter found nothing, `no-papers` when a page that should list papers showed none.
+ */
+export const PAGE_HEALTH = ['ok', 'metadata', 'robot-check', 'no-papers'] as const;
+export type PageHealth = (typeof PAGE_HEALTH)[number];
+
+export function pageHealth(adapter: SiteAdapter, doc: Document, url: URL, found: readonly Detection[]): PageHealth {
+  if (found.some((d) => d.fromMetadata)) return 'metadata';
+  if (found.length) return 'ok';
+  if (adapter.isRobotCheck?.(doc, url)) return 'robot-check';
+  return adapter.isListing?.(url) ? 'no-papers' : 'ok';
+}
+

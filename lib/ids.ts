@@ -10,10 +10,12 @@ export interface PaperIds {
   openreview?: string;
   pmid?: string;
   acl_anthology?: string;
+  /** PubMed Central id, `PMC` and digits: an alias for identity, never the key. */
+  pmcid?: string;
 }
 
 export type IdKind = keyof PaperIds;
-export const ID_KINDS: readonly IdKind[] = ['arxiv', 'doi', 'openreview', 'pmid', 'acl_anthology'];
+export const ID_KINDS: readonly IdKind[] = ['arxiv', 'doi', 'openreview', 'pmid', 'acl_anthology', 'pmcid'];
 
 // New-style ids (0704.0001 onward; 5-digit numbers since 1501) and old-style archive[.SC]/YYMMNNN.
 const NEW_ARXIV = /^(\d{2})(\d{2})\.(\d{4,5})(v\d+)?$/;
@@ -56,6 +58,15 @@ export function parseArxivId(input: string | null | undefined): string | undefin
     /^(?:(?:https?:)?\/\/)?(?:www\.|export\.)?(?:arxiv\.org|ar5iv\.(?:labs\.)?arxiv\.org|ar5iv\.org|alphaxiv\.org|huggingface\.co\/papers|hf\.co\/papers)\/(?:(?:abs|pdf|html|format|papers)\/)?([^?#]+)/i.exec(s);
   if (fromUrl?.[1]) s = fromUrl[1].replace(/\.pdf$/i, '').replace(/\/$/, '');
   return bareArxivId(s.replace(/^arxiv:\s*/i, ''));
+}
+
+/** The month an arXiv id was issued in (`2106.09608` → `2021-06`, `math/0601001` → `2006-01`): its first four digits are YYMM. */
+export function arxivMonth(id: string): string | undefined {
+  const m = /^(?:[a-z-]+\/)?(\d{2})(\d{2})/.exec(id);
+  if (!m?.[1] || !m[2]) return undefined;
+  // Old-style ids began in August 1991; new-style ones in April 2007.
+  const century = Number(m[1]) >= 91 ? '19' : '20';
+  return `${century}${m[1]}-${m[2]}`;
 }
 
 /** The version suffix (`v2`) of an arXiv id or URL, if any. */
@@ -138,6 +149,19 @@ export function parsePmid(input: string | null | undefined): string | undefined 
   return n > 0 ? String(n) : undefined;
 }
 
+/**
+ * PubMed Central id (`PMC1234567`) from `PMC1234567`, `PMCID: PMC1234567`, or a PMC article URL
+ * (pmc.ncbi.nlm.nih.gov/articles/PMC…, www.ncbi.nlm.nih.gov/pmc/articles/PMC…, europepmc.org/article/PMC/PMC…).
+ */
+export function parsePmcid(input: string | null | undefined): string | undefined {
+  const s = (input ?? '').trim();
+  const m =
+    /^(?:pmcid:\s*)?(PMC\d{1,9})$/i.exec(s) ??
+    /^(?:https?:)?\/\/(?:pmc\.ncbi\.nlm\.nih\.gov|(?:www\.)?ncbi\.nlm\.nih\.gov\/pmc|(?:www\.)?europepmc\.org\/(?:article\/PMC|abstract\/PMC))\/(?:articles\/)?(PMC\d{1,9})(?:[/?#].*)?$/i.exec(s);
+  const id = m?.[1]?.toUpperCase();
+  return id && Number(id.slice(3)) > 0 ? id : undefined;
+}
+
 export function parseOpenReviewId(input: string | null | undefined): string | undefined {
   if (!input) return undefined;
   const fromUrl = /openreview\.net\/(?:forum|pdf)\?(?:.*&)?id=([A-Za-z0-9_-]+)/.exec(input);
@@ -146,8 +170,8 @@ export function parseOpenReviewId(input: string | null | undefined): string | un
 }
 
 /**
- * Ids the given links point at: DOIs (resolver and publisher URLs), arXiv, OpenReview, PubMed and
- * ACL Anthology pages. The first link of each kind wins. Only absolute URLs count: a bare number is not a link.
+ * Ids the given links point at: DOIs (resolver and publisher URLs), arXiv, OpenReview, PubMed,
+ * PubMed Central and ACL Anthology pages. The first link of each kind wins. Only absolute URLs count: a bare number is not a link.
  */
 export function idsFromLinks(hrefs: readonly (string | null | undefined)[]): PaperIds {
   const ids: PaperIds = {};
@@ -158,6 +182,7 @@ export function idsFromLinks(hrefs: readonly (string | null | undefined)[]): Pap
     if (/^https?:\/\/(?:www\.|api\.)?openreview\.net\//i.test(href)) ids.openreview ??= parseOpenReviewId(href);
     ids.pmid ??= parsePmid(href);
     ids.acl_anthology ??= parseAclAnthologyId(href);
+    ids.pmcid ??= parsePmcid(href);
   }
   return Object.fromEntries(Object.entries(ids).filter(([, v]) => v)) as PaperIds;
 }
@@ -175,6 +200,8 @@ export function normalizeIds(raw: Partial<Record<IdKind, string | null | undefin
   if (pmid) ids.pmid = pmid;
   const acl = parseAclAnthologyId(raw.acl_anthology);
   if (acl) ids.acl_anthology = acl;
+  const pmcid = parsePmcid(raw.pmcid);
+  if (pmcid) ids.pmcid = pmcid;
   return ids;
 }
 
@@ -238,6 +265,7 @@ export function aliasKeys(ids: PaperIds, title: string, authors?: readonly strin
   if (ids.openreview) keys.push(`openreview:${ids.openreview}`);
   if (ids.pmid) keys.push(`pmid:${ids.pmid}`);
   if (ids.acl_anthology) keys.push(`acl:${ids.acl_anthology}`);
+  if (ids.pmcid) keys.push(`pmcid:${ids.pmcid}`);
   keys.push(`title:${titleFingerprint(title, authors)}`);
   return keys;
 }

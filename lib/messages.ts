@@ -6,6 +6,7 @@
 import type { PaperIds } from './ids';
 import type { Interest } from './interests';
 import type { SimilarPaper, TermHit } from './match/types';
+import type { PageHealth } from './detect';
 import type { DetectedPaper, Publication, Signals } from './paper';
 import type { Settings } from './settings';
 import type { Retention } from './data-state';
@@ -38,6 +39,8 @@ export interface ScanRequest {
   listing: boolean;
   /** A fresh page load or SPA navigation (true) or entries added later (false). */
   reset: boolean;
+  /** How reading the page went (lib/detect.ts pageHealth); sent with a fresh page's first batch. */
+  health?: PageHealth;
   papers: DetectedPaper[];
 }
 
@@ -100,6 +103,8 @@ export interface TabStatus {
   papers: number;
   matched: string[];
   listing: boolean;
+  /** How reading the page went: the popup names a robot check, or a paper read from the page's metadata. */
+  health?: PageHealth;
 }
 
 /** Extension pages (popup, options) → background. */

@@ -31,6 +31,17 @@ function paperUrl(id: string): string {
   return `https://aclanthology.org/${id}/`;
 }
 
+/** The year an Anthology id names: `2022.acl-long.1` → 2022, `W19-4201` → 2019 (the Anthology starts in 1965). */
+function yearOf(id: string): string {
+  const yy = /^[A-Z](\d{2})-/i.exec(id)?.[1];
+  return yy ? `${Number(yy) >= 65 ? '19' : '20'}${yy}` : id.slice(0, 4);
+}
+
+/** TACL and Computational Linguistics are journals (`2023.tacl-1.5`, `Q19-1001`, `J19-1001`); the rest are proceedings. */
+function kindOf(id: string): 'article' | 'inproceedings' {
+  return /^\d{4}\.(?:tacl|cl)-|^[QJ]\d{2}-/i.test(id) ? 'article' : 'inproceedings';
+}
+
 function extractRows(root: ParentNode, base: URL): DetectedEntry[] {
   const entries: DetectedEntry[] = [];
   for (const row of within(root, ROW)) {
@@ -41,6 +52,7 @@ function extractRows(root: ParentNode, base: URL): DetectedEntry[] {
     // The abstract is a collapsed card right after the row, labelled by the row's id.
     const card = row.nextElementSibling;
     const abstract = card?.matches('.abstract-collapse') ? text(card.querySelector('.card-body')) : '';
+    const venue = text(link?.closest('span.d-block')?.querySelector('a[href*="/volumes/"]'));
     entries.push({
       element: row,
       paper: {
@@ -49,6 +61,9 @@ function extractRows(root: ParentNode, base: URL): DetectedEntry[] {
         ids: { acl_anthology: id },
         authors: texts(link?.closest('span.d-block'), 'a[href*="/people/"]'),
         ...(abstract ? { abstract } : {}),
+        ...(venue ? { venue } : {}),
+        published: yearOf(id),
+        kind: kindOf(id),
       },
     });
   }

@@ -8,7 +8,7 @@
  *   https://arxiv.org/abs/2106.09608v2
  *   https://arxiv.org/html/2401.01234v1
  */
-import { parseArxivId } from '../ids';
+import { arxivMonth, parseArxivId } from '../ids';
 import { absoluteUrl, text, textWithout } from './dom';
 import { type DetectedEntry, type SiteAdapter, onHosts } from './types';
 
@@ -17,6 +17,11 @@ const LISTING_PATH = /^\/(list|catchup|search|abs|html)(\/|$)/;
 
 function canonicalAbsUrl(id: string): string {
   return `https://arxiv.org/abs/${id}`;
+}
+
+/** What every arXiv entry says about its publication: a preprint, issued in the id's month. */
+function preprint(id: string, published = arxivMonth(id)) {
+  return { kind: 'preprint' as const, ...(published ? { published } : {}) };
 }
 
 function authorsOf(container: Element | null | undefined): string[] {
@@ -96,6 +101,7 @@ function* extractListing(root: ParentNode): Generator<DetectedEntry> {
         authors: authorsOf(parts.authors),
         ...(abstract ? { abstract } : {}),
         ...(section ? { section } : {}),
+        ...preprint(id),
       },
     };
   }
@@ -120,13 +126,23 @@ function extractSearch(root: ParentNode, base: URL): DetectedEntry[] {
         ids: { arxiv: id, doi: doiLink?.getAttribute('href') },
         authors: authorsOf(li.querySelector('p.authors')),
         ...(abstract ? { abstract } : {}),
+        ...preprint(id),
       },
     });
   }
   return entries;
 }
 
-/** /abs/<id> pages: one paper. */
+/** The first submission's date: `citation_date`, else the dateline's "[Submitted on 17 Jun 2021 …]", else the id's month. */
+function submittedOn(doc: Document, id: string): string | undefined {
+  const submitted = /Submitted on\s+([^(\]]+)/.exec(text(doc.querySelector('.dateline')))?.[1];
+  return doc.querySelector('meta[name="citation_date"]')?.getAttribute('content') ?? submitted ?? arxivMonth(id);
+}
+
+/**
+ * /abs/<id> pages: one paper. Its DOI is the journal's (`citation_doi`, "Related DOI") when shown,
+ * else arXiv's own `10.48550/arXiv.<id>`, printed on abstract pages since 2022.
+ */
 function extractAbstractPage(doc: Document, url: URL): DetectedEntry[] {
   const h1 = doc.querySelector('h1.title');
   const id =
@@ -145,10 +161,13 @@ function extractAbstractPage(doc: Document, url: URL): DetectedEntry[] {
         url: canonicalAbsUrl(id),
         ids: {
           arxiv: id,
-          doi: doc.querySelector('meta[name="citation_doi"]')?.getAttribute('content'),
+          doi:
+            doc.querySelector('meta[name="citation_doi"]')?.getAttribute('content') ??
+            doc.querySelector('a#arxiv-doi-link, td.arxivdoi a')?.getAttribute('href'),
         },
         authors: authorsOf(doc.querySelector('div.authors')),
         ...(abstract ? { abstract } : {}),
+        ...preprint(id, submittedOn(doc, id)),
       },
     },
   ];
@@ -163,7 +182,7 @@ function extractHtmlPaper(doc: Document, url: URL): DetectedEntry[] {
   const authors = Array.from(doc.querySelectorAll('.ltx_authors .ltx_personname'), (p) =>
     text(p.firstChild),
   ).filter(Boolean);
-  return [{ element: h1, anchor: h1, paper: { title, url: canonicalAbsUrl(id), ids: { arxiv: id }, authors } }];
+  return [{ element: h1, anchor: h1, paper: { title, url: canonicalAbsUrl(id), ids: { arxiv: id }, authors, ...preprint(id) } }];
 }
 
 export const arxiv: SiteAdapter = {

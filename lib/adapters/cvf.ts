@@ -11,7 +11,7 @@
  *   https://openaccess.thecvf.com/content/CVPR2023/html/Li_Example_Paper_CVPR_2023_paper.html
  */
 import { idsFromLinks } from '../ids';
-import { absoluteUrl, articleFromMeta, text, within } from './dom';
+import { absoluteUrl, articleFromMeta, inProceedings, text, within } from './dom';
 import { type DetectedEntry, type SiteAdapter, onHosts } from './types';
 
 const HOSTS = ['openaccess.thecvf.com'];
@@ -61,5 +61,9 @@ export const cvf: SiteAdapter = {
   ...onHosts(HOSTS),
   isListing: (url) =>
     CONFERENCE_PATH.test(url.pathname) && (url.pathname.includes('_workshops/') || url.searchParams.has('day')),
-  extract: (doc, url, root = doc) => (PAPER_PATH.test(url.pathname) ? articleFromMeta(doc, url) : extractList(root, url)),
+  extract(doc, url, root = doc) {
+    // Every CVF address starts with the conference and year: /CVPR2023, /content/ICCV2023/html/….
+    const [, venue, year] = /^\/(?:content\/)?([A-Za-z]+)(\d{4})/.exec(url.pathname) ?? [];
+    return inProceedings(PAPER_PATH.test(url.pathname) ? articleFromMeta(doc, url) : extractList(root, url), venue, year);
+  },
 };

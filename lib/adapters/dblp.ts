@@ -1,7 +1,9 @@
 /**
- * dblp: person pages, search results and tables of contents share one record markup (2023):
- * `li.entry[id=<dblp key>]` > `nav.publ` (electronic-edition links in `li.ee`) and `cite.data`
- * (`span[itemprop=author]`, `span.title`). Titles keep dblp's trailing period.
+ * dblp: person pages, search results and tables of contents share one record markup:
+ * `li.entry[id=<dblp key>]` > `nav.publ` (electronic-edition links) and the record data
+ * (`span[itemprop=author]`, `span.title`, venue and year). Two generations are read alike:
+ * 2023 — `cite.data`, edition links in `li.ee`; 2015 — `div.data`, edition links only as the
+ * "view" drop-down's `a[itemprop=url]`. Titles keep dblp's trailing period.
  *
  * Test URLs:
  *   https://dblp.org/search?q=calefato
@@ -11,24 +13,35 @@
  */
 import { idsFromLinks } from '../ids';
 import { absoluteUrl, text, texts, within } from './dom';
+import type { PublicationKind } from '../paper';
 import { type DetectedEntry, type SiteAdapter, onHosts } from './types';
 
 const HOSTS = ['dblp.org', 'www.dblp.org', 'dblp.uni-trier.de', 'dblp.dagstuhl.de'];
 const LISTING_PATH = /^\/(?:pid|pers|db)\//;
 
+/** dblp's record types (the entry's class) with a BibTeX counterpart; `informal` is CoRR and other preprints. */
+const KINDS: Partial<Record<string, PublicationKind>> = { article: 'article', inproceedings: 'inproceedings', informal: 'preprint' };
+
+function kindOf(li: Element): PublicationKind | undefined {
+  return Array.from(li.classList, (c) => KINDS[c]).find(Boolean);
+}
+
 function extractEntries(root: ParentNode, base: URL): DetectedEntry[] {
   const entries: DetectedEntry[] = [];
   // Proceedings volumes (li.entry.editor) head a table of contents; they are books, not papers.
   for (const li of within(root, 'li.entry:not(.editor)')) {
-    const cite = li.querySelector('cite');
+    const cite = li.querySelector('cite.data, div.data');
     const title = text(cite?.querySelector('span.title'));
     if (!title) continue;
-    const links = Array.from(li.querySelectorAll('nav.publ li.ee a'), (a) => absoluteUrl(a.getAttribute('href'), base)).filter(
+    const links = Array.from(li.querySelectorAll('nav.publ li.ee a, nav.publ a[itemprop="url"]'), (a) => absoluteUrl(a.getAttribute('href'), base)).filter(
       (href): href is string => !!href,
     );
     // Without an electronic edition the record's persistent dblp page is the paper's link.
     const key = li.getAttribute('id');
     const url = links[0] ?? (key ? absoluteUrl(`/rec/${key}`, 'https://dblp.org') : undefined);
+    const venue = text(cite?.querySelector('[itemprop="isPartOf"] [itemprop="name"]'));
+    const published = text(cite?.querySelector('[itemprop="datePublished"]'));
+    const kind = kindOf(li);
     entries.push({
       element: li,
       paper: {
@@ -36,6 +49,9 @@ function extractEntries(root: ParentNode, base: URL): DetectedEntry[] {
         url,
         ids: idsFromLinks(links),
         authors: texts(cite, 'span[itemprop="author"]'),
+        ...(venue ? { venue } : {}),
+        ...(published ? { published } : {}),
+        ...(kind ? { kind } : {}),
       },
     });
   }

@@ -1,4 +1,5 @@
 /** Small read-only DOM helpers shared by adapters. */
+import { idsFromLinks } from '../ids';
 import { collapseWhitespace } from '../text';
 import type { DetectedEntry } from './types';
 
@@ -125,22 +126,53 @@ export function articleFromMeta(doc: Document, url: URL): DetectedEntry[] {
   // dc.identifier also carries ISSNs and URLs; only a DOI-shaped one is taken.
   const dcDoi = meta.get('dc.identifier')?.find((v) => /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?10\.\d{4,9}\//i.test(v));
   const abstract = first('citation_abstract', 'dc.description');
+  const arxiv = first('citation_arxiv_id');
+  const conference = first('citation_conference_title', 'citation_conference');
+  const journal = first('citation_journal_title', 'prism.publicationname', 'citation_inbook_title');
+  const venue = conference ?? journal;
+  const published = first('citation_publication_date', 'citation_date', 'prism.publicationdate', 'dc.date', 'citation_online_date');
+  const kind = conference ? 'inproceedings' : journal ? 'article' : arxiv ? 'preprint' : undefined;
   return [
     {
       element: headingFor(doc, title),
       paper: {
         title,
         url: canonicalUrl(doc, url),
+        // The page's own address names the article too (an OpenReview forum, a PubMed or arXiv page): it fills the kinds the tags lack.
         ids: {
-          doi: first('citation_doi', 'prism.doi') ?? dcDoi,
-          arxiv: first('citation_arxiv_id'),
-          pmid: first('citation_pmid'),
+          ...idsFromLinks([url.href]),
+          ...definedOnly({
+            doi: first('citation_doi', 'prism.doi') ?? dcDoi,
+            arxiv,
+            pmid: first('citation_pmid'),
+            pmcid: first('citation_pmcid'),
+          }),
         },
         authors: authors.map(displayName),
         ...(abstract ? { abstract: stripTags(abstract) } : {}),
+        ...(venue ? { venue } : {}),
+        ...(published ? { published } : {}),
+        ...(kind ? { kind } : {}),
       },
     },
   ];
+}
+
+/** Entries from a proceedings site: papers in proceedings, with the venue and year the site names where the entry lacks them. */
+export function inProceedings(entries: DetectedEntry[], venue?: string, year?: string): DetectedEntry[] {
+  return entries.map((e) => ({
+    ...e,
+    paper: {
+      ...e.paper,
+      kind: 'inproceedings',
+      ...(e.paper.venue ?? venue ? { venue: e.paper.venue ?? venue } : {}),
+      ...(e.paper.published ?? year ? { published: e.paper.published ?? year } : {}),
+    },
+  }));
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** Names in a comma-separated line ("Ann Lee, Bo Chen"), trimmed, empty ones dropped. */

@@ -26,6 +26,7 @@ import {
   text,
   within,
 } from './dom';
+import type { PublicationKind } from '../paper';
 import type { DetectedEntry, PaperCandidate, SiteAdapter } from './types';
 
 /** Fewer distinct papers than this is a page that cites, not a page that lists. */
@@ -84,12 +85,16 @@ function jsonLdCandidate(a: Json): PaperCandidate | undefined {
   const identifiers = asArray(a.identifier).map((i) => (isObject(i) ? str(i.value) : str(i)));
   const linked = idsFromLinks(links);
   const abstract = str(a.abstract) ?? str(a.description);
+  const venue = asArray(a.isPartOf).map((p) => (isObject(p) ? str(p.name) : str(p))).find(Boolean);
+  const published = str(a.datePublished);
   return {
     title,
     url: links.find((l) => l && /^https?:\/\//i.test(l)),
     ids: { ...linked, doi: linked.doi ?? identifiers.map(normalizeDoi).find(Boolean) },
     authors: asArray(a.author).map(jsonLdPerson).filter((n): n is string => !!n),
     ...(abstract ? { abstract } : {}),
+    ...(venue ? { venue } : {}),
+    ...(published ? { published } : {}),
   };
 }
 
@@ -114,6 +119,9 @@ function elementShowing(doc: Document, base: URL, c: PaperCandidate): Element {
 
 // ---------- COinS ----------
 
+/** OpenURL genres with a BibTeX counterpart. */
+const COINS_KINDS: Partial<Record<string, PublicationKind>> = { article: 'article', proceeding: 'inproceedings', conference: 'inproceedings', preprint: 'preprint' };
+
 /** One OpenURL ContextObject (`title` of span.Z3988): `rft.atitle`, `rft.au`, `rft_id=info:doi/…`. */
 function coinsCandidate(span: Element): PaperCandidate | undefined {
   const q = new URLSearchParams(span.getAttribute('title') ?? '');
@@ -125,7 +133,13 @@ function coinsCandidate(span: Element): PaperCandidate | undefined {
   const authors = q.getAll('rft.au');
   if (!authors.length && last) authors.push(first ? `${first} ${last}` : last);
   const linked = idsFromLinks(rftIds);
+  const venue = q.get('rft.jtitle') ?? q.get('rft.btitle') ?? undefined;
+  const published = q.get('rft.date') ?? undefined;
+  const kind = COINS_KINDS[q.get('rft.genre') ?? ''];
   return {
+    ...(venue && venue !== title ? { venue } : {}),
+    ...(published ? { published } : {}),
+    ...(kind ? { kind } : {}),
     title,
     url: rftIds.find((i) => /^https?:\/\//i.test(i)),
     ids: {
@@ -247,6 +261,18 @@ function fromPaperLinks(root: ParentNode, base: URL): DetectedEntry[] {
   return papers.size >= MIN_LIST_PAPERS ? entries : [];
 }
 
+/**
+ * The article(s) a page describes in its scholarly metadata, strongest evidence first: citation_* /
+ * Dublin Core / PRISM tags, JSON-LD ScholarlyArticle, COinS. Also the floor under every site adapter
+ * (lib/detect.ts): what a page still says about itself when the site's markup is no longer understood.
+ */
+export function pageMetadata(doc: Document, url: URL): DetectedEntry[] {
+  const own = articleFromMeta(doc, url);
+  if (own.length) return own;
+  const ld = fromJsonLd(doc, url);
+  return ld.length ? ld : fromCoins(doc);
+}
+
 export const generic: SiteAdapter = {
   id: 'generic',
   name: 'Any site',
@@ -255,13 +281,7 @@ export const generic: SiteAdapter = {
   matches: (url) => url.protocol === 'https:' || url.protocol === 'http:',
   extract(doc, url, root = doc) {
     // The page's own article only when reading the whole page; content added later is read as list entries.
-    if (root === doc) {
-      const own = articleFromMeta(doc, url);
-      if (own.length) return own;
-      const ld = fromJsonLd(doc, url);
-      if (ld.length) return ld;
-    }
-    const coins = fromCoins(root);
-    return coins.length ? coins : fromPaperLinks(root, url);
+    const described = root === doc ? pageMetadata(doc, url) : fromCoins(root);
+    return described.length ? described : fromPaperLinks(root, url);
   },
 };

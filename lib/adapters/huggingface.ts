@@ -13,7 +13,7 @@
  *   https://huggingface.co/papers/2407.21783
  *   https://huggingface.co/collections/akhaliq/llm-papers-6515cff8c9c2e8b9bc8f7d28
  */
-import { parseArxivId } from '../ids';
+import { arxivMonth, parseArxivId } from '../ids';
 import type { Signals } from '../paper';
 import { absoluteUrl, count, parseJson, text, within } from './dom';
 import { type DetectedEntry, type PaperCandidate, type SiteAdapter, hostPatterns } from './types';
@@ -30,6 +30,8 @@ interface JsonPaper {
   abstract?: string;
   upvotes?: number;
   comments?: number;
+  /** The paper's arXiv publication date (`paper.publishedAt`), not the day it was listed. */
+  published?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -77,6 +79,7 @@ function readItem(item: unknown): [string, JsonPaper] | undefined {
       abstract: str(paper.summary),
       upvotes: num(paper.upvotes) ?? num(item.upvotes),
       comments: num(item.numComments) ?? num(paper.numComments),
+      published: str(paper.publishedAt),
     },
   ];
 }
@@ -137,6 +140,9 @@ function candidate(id: string, shownTitle: string, json: JsonPaper | undefined, 
     ...(json?.authors?.length ? { authors: json.authors } : {}),
     ...(json?.abstract ? { abstract: json.abstract } : {}),
     signals,
+    // Hugging Face lists arXiv papers: preprints, dated by arXiv (the id's month when the page gives no date).
+    kind: 'preprint',
+    ...((json?.published ?? arxivMonth(id)) ? { published: json?.published ?? arxivMonth(id) } : {}),
   };
 }
 

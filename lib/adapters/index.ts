@@ -14,6 +14,7 @@ import { huggingface } from './huggingface';
 import { neurips } from './neurips';
 import { openreview } from './openreview';
 import { paperswithcode } from './paperswithcode';
+import { pmc } from './pmc';
 import { pmlr } from './pmlr';
 import { pubmed } from './pubmed';
 import { scholar } from './scholar';
@@ -30,6 +31,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   aclAnthology,
   dblp,
   pubmed,
+  pmc,
   biorxiv,
   neurips,
   cvf,

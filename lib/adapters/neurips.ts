@@ -8,7 +8,7 @@
  *   https://papers.nips.cc/paper/2019
  *   https://proceedings.neurips.cc/paper_files/paper/2023/hash/0001ca33ba34ce0351e4612b744b3936-Abstract-Conference.html
  */
-import { absoluteUrl, articleFromMeta, splitNames, text, within } from './dom';
+import { absoluteUrl, articleFromMeta, inProceedings, splitNames, text, within } from './dom';
 import { type DetectedEntry, type SiteAdapter, onHosts } from './types';
 
 const HOSTS = ['proceedings.neurips.cc', 'papers.neurips.cc', 'papers.nips.cc'];
@@ -40,5 +40,9 @@ export const neurips: SiteAdapter = {
   ...onHosts(HOSTS),
   isListing: (url) => YEAR_PATH.test(url.pathname),
   extract: (doc, url, root = doc) =>
-    ABSTRACT_PATH.test(url.pathname) ? articleFromMeta(doc, url) : extractYear(root, url),
+    inProceedings(
+      ABSTRACT_PATH.test(url.pathname) ? articleFromMeta(doc, url) : extractYear(root, url),
+      'NeurIPS',
+      /\/paper\/(\d{4})\//.exec(url.pathname + '/')?.[1],
+    ),
 };

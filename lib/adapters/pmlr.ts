@@ -7,7 +7,7 @@
  *   https://proceedings.mlr.press/v202/
  *   https://proceedings.mlr.press/v202/aamand23a.html
  */
-import { absoluteUrl, articleFromMeta, splitNames, text, within } from './dom';
+import { absoluteUrl, articleFromMeta, inProceedings, splitNames, text, within } from './dom';
 import { type DetectedEntry, type SiteAdapter, onHosts } from './types';
 
 const HOSTS = ['proceedings.mlr.press'];
@@ -41,5 +41,5 @@ export const pmlr: SiteAdapter = {
   name: 'PMLR',
   ...onHosts(HOSTS),
   isListing: (url) => VOLUME_PATH.test(url.pathname),
-  extract: (doc, url, root = doc) => (PAPER_PATH.test(url.pathname) ? articleFromMeta(doc, url) : extractVolume(root, url)),
+  extract: (doc, url, root = doc) => inProceedings(PAPER_PATH.test(url.pathname) ? articleFromMeta(doc, url) : extractVolume(root, url)),
 };

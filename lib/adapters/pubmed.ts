@@ -23,6 +23,12 @@ function doiInCitation(citation: string): string | undefined {
   return normalizeDoi(/\bdoi:\s*(10\.\S+)/i.exec(citation)?.[1]);
 }
 
+/** "Arch Gynecol Obstet. 2023 Nov 21. doi: …" → the journal and its date (up to the first `;`, `:` or `.`). */
+function journalAndDate(citation: string): { venue?: string; published?: string; kind: 'article' } {
+  const m = /^([^.]+)\.\s*(\d{4}[^.;:]*)/.exec(citation);
+  return { kind: 'article', ...(m?.[1] ? { venue: m[1].trim() } : {}), ...(m?.[2] ? { published: m[2].trim() } : {}) };
+}
+
 function extractResults(root: ParentNode, base: URL): DetectedEntry[] {
   const entries: DetectedEntry[] = [];
   for (const article of within(root, 'article.full-docsum')) {
@@ -31,15 +37,17 @@ function extractResults(root: ParentNode, base: URL): DetectedEntry[] {
     const title = text(link);
     if (!pmid || !title) continue;
     const abstract = text(article.querySelector('.full-view-snippet'));
+    const citation = text(article.querySelector('.full-journal-citation'));
     entries.push({
       element: article,
       paper: {
         title,
         url: absoluteUrl(link?.getAttribute('href'), base) ?? articleUrl(pmid),
-        ids: { pmid, doi: doiInCitation(text(article.querySelector('.full-journal-citation'))) },
+        ids: { pmid, doi: doiInCitation(citation) },
         // "Lightbourne A, Foley S, Dempsey M, Cronin M."
         authors: splitNames(text(article.querySelector('.full-authors')).replace(/\.$/, '')),
         ...(abstract ? { abstract } : {}),
+        ...journalAndDate(citation),
       },
     });
   }
@@ -52,6 +60,10 @@ function extractArticle(doc: Document, pmidInPath: string): DetectedEntry[] {
   if (!heading || !title) return [];
   const pmid = parsePmid(heading.querySelector('.identifier.pubmed .current-id')?.textContent) ?? pmidInPath;
   const abstract = text(doc.querySelector('#eng-abstract') ?? doc.querySelector('.abstract-content'));
+  // The journal button's title is the full name ("Qualitative health research"); its text the abbreviation.
+  const journal = heading.querySelector('#full-view-journal-trigger');
+  const venue = journal?.getAttribute('title')?.trim() || text(journal);
+  const published = /^\d{4}[^.;:]*/.exec(text(heading.querySelector('.cit')))?.[0];
   return [
     {
       element: heading,
@@ -62,6 +74,9 @@ function extractArticle(doc: Document, pmidInPath: string): DetectedEntry[] {
         // The author list is shown twice (inline and expanded); the inline one is the heading's first.
         authors: texts(heading.querySelector('.authors-list'), '.authors-list-item a.full-name'),
         ...(abstract ? { abstract } : {}),
+        kind: 'article',
+        ...(venue ? { venue } : {}),
+        ...(published ? { published } : {}),
       },
     },
   ];

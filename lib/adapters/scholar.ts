@@ -1,6 +1,7 @@
 /**
  * Google Scholar: result lists (2016 `div.gs_r` and 2020+ `div.gs_r.gs_or.gs_scl` markup) and
- * profile pages (`/citations?user=`). A CAPTCHA interstitial has no result blocks and yields nothing.
+ * profile pages (`/citations?user=`). A CAPTCHA interstitial has no result blocks and yields nothing;
+ * `isRobotCheck` recognises it (and Google's /sorry/ page) so the popup can say so.
  *
  * Test URLs:
  *   https://scholar.google.com/scholar?q=diffusion+models
@@ -45,6 +46,14 @@ function names(list: string): string[] {
   return splitNames(list.replace(/(?:…|\.\.\.)\s*$/, ''));
 }
 
+/** "Nature, 2019", "2019", "arXiv preprint arXiv:…, 2021" (the byline's middle part) as venue and year. */
+function venueAndYear(middle: string): { venue?: string; published?: string } {
+  const m = /^(?:(.*?),\s*)?((?:19|20)\d\d)$/.exec(middle.trim());
+  if (!m) return {};
+  const venue = m[1]?.trim();
+  return { ...(venue ? { venue } : {}), published: m[2] };
+}
+
 function withCitations(paper: PaperCandidate, citations: number | undefined): PaperCandidate {
   return citations ? { ...paper, signals: { citations } } : paper;
 }
@@ -60,14 +69,17 @@ function extractResults(root: ParentNode, base: URL): DetectedEntry[] {
     const url = absoluteUrl(h3.querySelector('a[href]')?.getAttribute('href'), base);
     // Byline: "authors - venue, year - host"; some separators are NBSP, which text() collapses.
     const byline = text(block.querySelector('.gs_a'));
+    const parts = byline.split(' - ');
     const abstract = text(block.querySelector('.gs_rs'));
     const paper: PaperCandidate = {
       title,
       url: url ?? null,
       // Ids only from the paper's own link (README rule): a DOI in a publisher URL, an arXiv URL.
       ids: idsFromLinks([url]),
-      authors: names(byline.split(' - ')[0] ?? ''),
+      authors: names(parts[0] ?? ''),
       ...(abstract ? { abstract } : {}),
+      // "authors - venue, year - host"; a host part never ends in a year.
+      ...venueAndYear(parts[1] ?? ''),
     };
     const citedBy = count(text(block.querySelector('.gs_fl a[href*="cites="]')));
     entries.push({ element: block, anchor: h3, paper: withCitations(paper, citedBy) });
@@ -83,11 +95,17 @@ function extractProfile(root: ParentNode, base: URL): DetectedEntry[] {
     const title = text(link);
     if (!link || !title) continue;
     const url = absoluteUrl(link.getAttribute('data-href'), base) ?? absoluteUrl(link.getAttribute('href'), base);
+    // Two grey lines under the title: the authors, then "Venue 12 (3), 45-67, 2019".
+    const [byline, source] = Array.from(row.querySelectorAll('.gsc_a_t .gs_gray'), (el) => text(el));
+    const year = /^(?:19|20)\d\d$/.exec(text(row.querySelector('.gsc_a_y')))?.[0];
+    const venue = source?.replace(/(?:,\s*(?:19|20)\d\d)$/, '').replace(/\s+\d.*$/, '').trim();
     const paper: PaperCandidate = {
       title,
       url: url ?? null,
       ids: {},
-      authors: names(text(row.querySelector('.gsc_a_t .gs_gray'))),
+      authors: names(byline ?? ''),
+      ...(venue ? { venue } : {}),
+      ...(year ? { published: year } : {}),
     };
     entries.push({
       element: row,
@@ -115,6 +133,9 @@ export const scholar: SiteAdapter = {
   extract(doc, url, root = doc) {
     return isProfile(url) ? extractProfile(root, url) : extractResults(root, url);
   },
+  isRobotCheck: (doc, url) =>
+    url.pathname.startsWith('/sorry/') ||
+    !!doc.querySelector('#gs_captcha_f, #gs_captcha_ccl, form[action*="/sorry/"], #captcha-form, .g-recaptcha'),
   // "Show more" on a profile appends rows to this table body.
   dynamicRoot: (doc) => doc.querySelector('#gsc_a_b'),
 };

@@ -1,5 +1,5 @@
 import type { PaperIds } from '../ids';
-import type { Signals } from '../paper';
+import type { PublicationKind, Signals } from '../paper';
 
 /** What an adapter reads off one entry; identity (key, id normalisation) is applied afterwards. */
 export interface PaperCandidate {
@@ -10,6 +10,11 @@ export interface PaperCandidate {
   abstract?: string;
   signals?: Signals;
   section?: string;
+  /** Journal, conference or proceedings as the page names it. */
+  venue?: string;
+  /** The paper's date as the page prints it; detection normalises it (lib/paper.ts normalizePublished). */
+  published?: string;
+  kind?: PublicationKind;
 }
 
 /** A candidate plus the element that shows it (where badges and `data-paperlight-*` go). */
@@ -48,6 +53,11 @@ export interface SiteAdapter {
    * An adapter for very long pages may return a generator, so detection can pause between entries.
    */
   extract(doc: Document, url: URL, root?: ParentNode): Iterable<DetectedEntry>;
+  /**
+   * Is this page the site's robot check (a captcha or "unusual traffic" page) instead of its content?
+   * The health check then names it, rather than reporting a changed layout.
+   */
+  isRobotCheck?(doc: Document, url: URL): boolean;
   /**
    * Element under which the site adds entries later (infinite scroll, tabs, SPA updates).
    * Observing a narrow container keeps mutation handling cheap. Omit for static pages.

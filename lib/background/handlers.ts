@@ -53,6 +53,7 @@ export async function handleScan(deps: BackgroundDeps, scan: ScanRequest, tabId:
     page: scan.page,
     listing: scan.listing,
     reset: scan.reset,
+    ...(scan.health ? { health: scan.health } : {}),
     keys: scan.papers.map((p) => p.key),
     matched: matched.map((m) => m.key),
   });

@@ -9,6 +9,7 @@ import { papersByKeys, starredPapers, type PaperView } from '../db/queries';
 import { markPapers } from '../db/paper-state';
 import type { MatchRecord, PaperlightDB } from '../db/schema';
 import { excerpt, highlight } from '../highlight';
+import { fillPublication } from '../paper';
 import { interestColor, viewMatches, type InterestSet, type InterestStore } from './interests';
 
 /** Rows a trending list sends at most; the popup shows them 50 at a time. */
@@ -34,6 +35,7 @@ function toPopupPaper(set: InterestSet, view: PaperView, days?: ReadonlySet<stri
     ...(paper.authors ? { authors: paper.authors } : {}),
     ids: paper.ids,
     ...abstractExcerptOf(paper.abstract, matches),
+    ...fillPublication(paper),
     matches: viewMatches(set, matches),
     seen,
     ...(date ? { date } : {}),

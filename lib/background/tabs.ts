@@ -3,6 +3,7 @@
  * service worker still knows, and mirrored on the toolbar badge.
  */
 import { browser } from 'wxt/browser';
+import type { PageHealth } from '../detect';
 import type { TabStatus } from '../messages';
 import { pageOf } from '../paper';
 
@@ -34,7 +35,7 @@ async function showCount(tabId: number, status: TabStatus | null): Promise<void>
 /** Fold one scan into the tab's status: a reset starts over, later batches add to it (a batch sent twice counts once). */
 export async function updateTabStatus(
   tabId: number,
-  scan: { site: string; page: string; listing: boolean; reset: boolean; keys: string[]; matched: string[] },
+  scan: { site: string; page: string; listing: boolean; reset: boolean; health?: PageHealth; keys: string[]; matched: string[] },
 ): Promise<TabStatus> {
   const previous = scan.reset ? null : await storedStatus(tabId);
   const samePage = previous?.page === scan.page;
@@ -47,6 +48,9 @@ export async function updateTabStatus(
     papers: keys.length,
     matched: [...new Set([...(samePage ? previous.matched : []), ...scan.matched])],
   };
+  // A fresh page's first batch says how reading it went; later batches keep that.
+  const health = scan.health ?? (samePage ? previous.health : undefined);
+  if (health) status.health = health;
   await browser.storage.session.set({ [storageKey(tabId)]: status, [keysKey(tabId)]: keys });
   await showCount(tabId, status);
   return status;

@@ -3,13 +3,13 @@
  * pages we do not control, so nothing they send is trusted: papers are re-identified here.
  */
 import { ADAPTERS } from '../adapters';
-import { LIMITS, toPaper } from '../detect';
 import { ID_KINDS } from '../ids';
 import { parseInterest, parseInterestsFile } from '../interests';
 import type { AnyRequest, ScanRequest } from '../messages';
 import { parseSettings } from '../settings';
 import { parseRetention } from '../db/retention';
-import type { DetectedPaper } from '../paper';
+import { isPublished, LIMITS, PUBLICATION_KINDS, type DetectedPaper } from '../paper';
+import { PAGE_HEALTH, toPaper } from '../detect';
 
 export class InvalidMessage extends Error {
   override name = 'InvalidMessage';
@@ -30,7 +30,7 @@ function fail(what: string): never {
 function checkPaper(raw: unknown, i: number): DetectedPaper {
   const where = `papers[${i}]`;
   if (!isObject(raw)) fail(`${where} is not an object`);
-  const { key, title, url, ids, authors, abstract, signals, section } = raw;
+  const { key, title, url, ids, authors, abstract, signals, section, venue, published, kind } = raw;
   if (!isString(key, LIMITS.key)) fail(`${where}.key is not a string`);
   if (!isString(title, LIMITS.title)) fail(`${where}.title is not a string of at most ${LIMITS.title} characters`);
   if (url !== undefined && !isString(url, LIMITS.url)) fail(`${where}.url is not a string`);
@@ -40,6 +40,9 @@ function checkPaper(raw: unknown, i: number): DetectedPaper {
     fail(`${where}.authors is malformed`);
   if (abstract !== undefined && !isString(abstract, LIMITS.abstract)) fail(`${where}.abstract is too long`);
   if (section !== undefined && !isString(section, LIMITS.section)) fail(`${where}.section is malformed`);
+  if (venue !== undefined && !isString(venue, LIMITS.venue)) fail(`${where}.venue is not a string of at most ${LIMITS.venue} characters`);
+  if (published !== undefined && !isPublished(published)) fail(`${where}.published is not YYYY, YYYY-MM or YYYY-MM-DD`);
+  if (kind !== undefined && !PUBLICATION_KINDS.includes(kind as never)) fail(`${where}.kind is not one of ${PUBLICATION_KINDS.join(', ')}`);
   if (signals !== undefined && (!isObject(signals) || !Object.entries(signals).every(([k, v]) => ['upvotes', 'comments', 'citations'].includes(k) && isCount(v))))
     fail(`${where}.signals is malformed`);
   const paper = toPaper(raw as never);
@@ -60,7 +63,9 @@ function checkScan(m: Record<string, unknown>): ScanRequest {
   if (typeof m.listing !== 'boolean' || typeof m.reset !== 'boolean') fail('scan.listing and scan.reset must be booleans');
   if (!Array.isArray(m.papers) || m.papers.length > MAX_PAPERS_PER_MESSAGE)
     fail(`scan.papers must be a list of at most ${MAX_PAPERS_PER_MESSAGE} papers`);
-  return { type: 'scan', page: m.page, site: m.site, listing: m.listing, reset: m.reset, papers: m.papers.map(checkPaper) };
+  if (m.health !== undefined && !PAGE_HEALTH.includes(m.health as never)) fail(`scan.health must be one of ${PAGE_HEALTH.join(', ')}`);
+  const health = m.health as ScanRequest['health'];
+  return { type: 'scan', page: m.page, site: m.site, listing: m.listing, reset: m.reset, ...(health ? { health } : {}), papers: m.papers.map(checkPaper) };
 }
 
 /** The message, checked and normalised, or an InvalidMessage error naming what is wrong. */

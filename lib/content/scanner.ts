@@ -5,10 +5,10 @@
  * mutation observer whose callback only queues work.
  */
 import type { SiteAdapter } from '../adapters/types';
-import { detectInSlices, LIMITS, type Detection } from '../detect';
+import { detectInSlices, pageHealth, type Detection } from '../detect';
 import type { MatchView, ScanRequest, ScanResponse } from '../messages';
 import { decorateEntry, isBadgeHost, markEntry, markMatches, warmUpBadges } from './decorate';
-import { pageOf } from '../paper';
+import { LIMITS, pageOf } from '../paper';
 
 export const BATCH_SIZE = 500;
 /**
@@ -109,9 +109,19 @@ export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
     for (const d of fresh) markEntry(d.element, d.paper.key);
     const page = pageOf(url);
     const listing = adapter.isListing?.(url) ?? false;
+    const health = options.reset ? pageHealth(adapter, env.document, url, detected) : undefined;
     for (let i = 0; i === 0 || i < fresh.length; i += BATCH_SIZE) {
       const batch = fresh.slice(i, i + BATCH_SIZE);
-      const request: ScanRequest = { type: 'scan', page, site: adapter.id, listing, reset: options.reset && i === 0, papers: batch.map((d) => d.paper) };
+      const reset = options.reset && i === 0;
+      const request: ScanRequest = {
+        type: 'scan',
+        page,
+        site: adapter.id,
+        listing,
+        reset,
+        ...(reset && health ? { health } : {}),
+        papers: batch.map((d) => d.paper),
+      };
       try {
         decorateBatch(batch, (await sendWithRetry(request)).matched);
       } catch (err) {

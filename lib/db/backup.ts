@@ -11,7 +11,7 @@
 import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { BACKUP_FORMAT, RETENTION_KEY, STORAGE_ERROR_KEY } from '../data-state';
-import { LIMITS } from '../detect';
+import { LIMITS } from '../paper';
 import { groupBy } from '../collections';
 import { ID_KINDS } from '../ids';
 import { InterestsFileError, MAX_INTERESTS, parseInterestsFile, type Interest } from '../interests';

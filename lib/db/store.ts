@@ -7,7 +7,7 @@ import { dayOf } from '../clock';
 import { groupBy } from '../collections';
 import { aliasKeys, ID_KINDS, paperKey, type PaperIds } from '../ids';
 import type { InterestMatch, MatchablePaper } from '../match/types';
-import type { DetectedPaper } from '../paper';
+import { fillPublication, type DetectedPaper } from '../paper';
 import { markStar, withMatches, withSightings, type PaperlightDB, type PaperRecord, type Sighting } from './schema';
 
 export interface ScanWrite {
@@ -49,6 +49,7 @@ function merge(known: PaperRecord | undefined, seen: DetectedPaper, aliases: rea
       ids: seen.ids,
       ...(seen.authors ? { authors: seen.authors } : {}),
       ...(seen.abstract ? { abstract: seen.abstract } : {}),
+      ...fillPublication(seen),
       aliases: [...aliases],
       firstSeen: time,
       lastSeen: time,
@@ -71,6 +72,7 @@ function merge(known: PaperRecord | undefined, seen: DetectedPaper, aliases: rea
     ids,
     ...(authors ? { authors } : {}),
     ...(abstract ? { abstract } : {}),
+    ...fillPublication(known, seen),
     aliases: [...new Set([...known.aliases, ...aliases])],
     lastSeen: Math.max(known.lastSeen, time),
     ...(seen.signals ? { signals: { ...known.signals, ...seen.signals } } : {}),
@@ -100,6 +102,7 @@ function absorb(record: PaperRecord, others: readonly PaperRecord[]): PaperRecor
       ids: mergeIds(joined.ids, other.ids),
       ...(authors ? { authors } : {}),
       ...(abstract ? { abstract } : {}),
+      ...fillPublication(joined, other),
       url: joined.url ?? other.url,
       aliases: [...new Set([...joined.aliases, ...other.aliases])],
       firstSeen: Math.min(joined.firstSeen, other.firstSeen),

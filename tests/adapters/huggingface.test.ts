@@ -65,10 +65,16 @@ describe('huggingface: daily list', () => {
     expect(llama?.abstract).toMatch(/^Modern artificial intelligence \(AI\) systems are powered by foundation models\./);
   });
 
+  it('dates each paper by its arXiv publication (paper.publishedAt), not by the day it was listed', () => {
+    const [llama] = papersOf(readPage(DAILY), DAILY_URL);
+    expect([llama?.published, llama?.kind]).toEqual(['2024-07-31', 'preprint']);
+  });
+
   it('reads the rendered cards alone when the JSON is missing or malformed', () => {
     const html = readPage(DAILY);
     const withJson = papersOf(html, DAILY_URL);
-    const cardsOnly = withJson.map(({ key, title, url, ids, signals }) => ({ key, title, url, ids, signals }));
+    // Without the JSON a card still names an arXiv preprint, dated by its id's month.
+    const cardsOnly = withJson.map(({ key, title, url, ids, signals }) => ({ key, title, url, ids, signals, kind: 'preprint', published: `20${ids.arxiv!.slice(0, 2)}-${ids.arxiv!.slice(2, 4)}` }));
     const noJson = html.replace(/data-target="DailyPapers" data-props="[^"]*"/, 'data-target="DailyPapers"');
     const broken = html.replace(/(data-target="DailyPapers" data-props=")[^"]{40}/, '$1{&quot;dailyPapers&quot;: [');
     expect(noJson).not.toBe(html);
@@ -126,6 +132,8 @@ describe('huggingface: paper page', () => {
         authors: ['Abhimanyu Dubey', 'Abhinav Jauhri'],
         abstract: 'Modern artificial intelligence (AI) systems are powered by foundation models.',
         signals: { upvotes: 94 },
+        kind: 'preprint',
+        published: '2024-07',
       },
     ]);
   });

@@ -68,18 +68,19 @@ describe('proceedings: entries on their own, marked where they are shown', () =>
 });
 
 describe('proceedings: paper pages from citation meta', () => {
-  it.each<[SiteAdapter, string]>([
-    [neurips, 'https://proceedings.neurips.cc/paper_files/paper/2023/hash/0001ca33ba34ce0351e4612b744b3936-Abstract-Conference.html'],
-    [cvf, 'https://openaccess.thecvf.com/content/CVPR2023/html/Kirillov_Segment_Anything_CVPR_2023_paper.html'],
-    [pmlr, 'https://proceedings.mlr.press/v202/aamand23a.html'],
-  ])('%s', (adapter, url) => {
+  // A paper in proceedings, with the conference and year its address names (PMLR's volume addresses name neither).
+  it.each<[SiteAdapter, string, Record<string, string>]>([
+    [neurips, 'https://proceedings.neurips.cc/paper_files/paper/2023/hash/0001ca33ba34ce0351e4612b744b3936-Abstract-Conference.html', { venue: 'NeurIPS', published: '2023' }],
+    [cvf, 'https://openaccess.thecvf.com/content/CVPR2023/html/Kirillov_Segment_Anything_CVPR_2023_paper.html', { venue: 'CVPR', published: '2023' }],
+    [pmlr, 'https://proceedings.mlr.press/v202/aamand23a.html', {}],
+  ])('%s', (adapter, url, publication) => {
     const html = `<html><head><meta name="citation_title" content="A Paper Title">
       <meta name="citation_author" content="Lee, Ann"><meta name="citation_author" content="Bo Chen">
       <meta name="citation_arxiv_id" content="2304.02643"></head><body><h1>A Paper Title</h1></body></html>`;
     const { document, close } = loadPage(html, url);
     try {
       expect(detectWith(adapter, document, new URL(url)).map((d) => d.paper)).toEqual([
-        { key: 'arxiv:2304.02643', title: 'A Paper Title', url, ids: { arxiv: '2304.02643' }, authors: ['Ann Lee', 'Bo Chen'] },
+        { key: 'arxiv:2304.02643', title: 'A Paper Title', url, ids: { arxiv: '2304.02643' }, authors: ['Ann Lee', 'Bo Chen'], kind: 'inproceedings', ...publication },
       ]);
     } finally {
       close();

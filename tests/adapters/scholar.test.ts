@@ -72,6 +72,8 @@ describe('scholar: pages', () => {
         url: 'https://www.nowpublishers.com/article/Details/MAL-006',
         ids: {},
         authors: ['Y Bengio'],
+        venue: 'Foundations and trends® in Machine Learning',
+        published: '2009',
       },
     ]);
   });

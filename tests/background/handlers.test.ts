@@ -189,3 +189,39 @@ describe('extension-page requests', () => {
     expect(await handleMessage(deps, { type: 'getInterests' }, fromPopup)).toEqual({ ok: true, value: { interests: [HOPFIELD] } });
   });
 });
+
+describe('scan: page health and publication details', () => {
+  it('keeps how reading the page went on the tab status, through the page’s later batches', async () => {
+    await handleMessage(deps, { ...scan([]), page: fromTab.url, health: 'robot-check' }, fromTab);
+    await handleMessage(deps, { ...scan([arxivPaper('2401.00003', 'Hopfield networks revisited')]), reset: false }, fromTab);
+    expect(await handleMessage(deps, { type: 'getTabStatus', tabId: 7 }, fromPopup)).toEqual({
+      ok: true,
+      value: { status: expect.objectContaining({ health: 'robot-check', papers: 1 }) },
+    });
+  });
+
+  it('refuses an unknown health value', async () => {
+    const reply = await handleMessage(deps, { ...scan(), health: 'fine' } as never, fromTab);
+    expect(reply).toEqual({ ok: false, error: 'scan.health must be one of ok, metadata, robot-check, no-papers' });
+  });
+
+  it('keeps venue, date and kind on the record, fills what a later page adds and erases nothing, and shows them in the popup', async () => {
+    const first = arxivPaper('2401.00001', 'Diffusion models for proteins', { published: '2024-01', kind: 'preprint' });
+    await handleMessage(deps, scan([first]), fromTab);
+    const later = arxivPaper('2401.00001', 'Diffusion models for proteins', { venue: 'NeurIPS', published: '2024' });
+    await handleMessage(deps, { ...scan([later]), page: 'https://dblp.org/pid/1/1.html', site: 'dblp' }, fromTab);
+    expect(await deps.db.papers.get('arxiv:2401.00001')).toMatchObject({ venue: 'NeurIPS', published: '2024-01', kind: 'preprint' });
+    const reply = await handleMessage(deps, { type: 'getPapers', keys: ['arxiv:2401.00001'] }, fromPopup);
+    expect(reply).toMatchObject({ ok: true, value: { papers: [{ venue: 'NeurIPS', published: '2024-01', kind: 'preprint' }] } });
+  });
+
+  it.each([
+    ['a date that is not YYYY, YYYY-MM or YYYY-MM-DD', { published: 'last week' }, 'papers[0].published is not YYYY, YYYY-MM or YYYY-MM-DD'],
+    ['an unknown kind', { kind: 'book' }, 'papers[0].kind is not one of article, inproceedings, preprint'],
+    ['an absurd venue', { venue: 'x'.repeat(301) }, 'papers[0].venue is not a string of at most 300 characters'],
+  ])('refuses a paper with %s, and stores nothing of that message', async (_what, extra, error) => {
+    const reply = await handleMessage(deps, scan([{ ...arxivPaper('2401.00001', 'Diffusion'), ...extra } as never]), fromTab);
+    expect(reply).toEqual({ ok: false, error });
+    expect(await deps.db.papers.count()).toBe(0);
+  });
+});

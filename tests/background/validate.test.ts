@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handleMessage, type BackgroundDeps } from '../../lib/background/handlers';
 import { InvalidMessage, MAX_PAPERS_PER_MESSAGE, validateRequest } from '../../lib/background/validate';
-import { LIMITS } from '../../lib/detect';
+import { LIMITS } from '../../lib/paper';
 import type { ScanRequest } from '../../lib/messages';
 import { arxivPaper, paper } from '../factories';
 

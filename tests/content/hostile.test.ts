@@ -12,7 +12,8 @@ import { generic } from '../../lib/adapters/generic';
 import type { SiteAdapter } from '../../lib/adapters/types';
 import { validateRequest } from '../../lib/background/validate';
 import { createScanner, type ScannerEnv } from '../../lib/content/scanner';
-import { detectWith, LIMITS, toPaper } from '../../lib/detect';
+import { detectWith, toPaper } from '../../lib/detect';
+import { LIMITS } from '../../lib/paper';
 import type { ScanRequest } from '../../lib/messages';
 import { ROOT } from '../e2e/harness';
 

@@ -92,12 +92,20 @@ describe('the page scanner', () => {
     expect(document.querySelectorAll('[data-paperlight-badge]')).toHaveLength(1);
   });
 
-  it('sends a large listing in batches, only the first one resetting the tab', async () => {
+  it('sends a large listing in batches, only the first one resetting the tab and saying how reading went', async () => {
     loadIntoDocument(listing(1200));
     const sent: ScanRequest[] = [];
     const scanner = createScanner(arxiv, env(async (r) => (sent.push(r), { matched: [] })));
     await scanner.scan({ reset: true });
-    expect(sent.map((r) => [r.papers.length, r.reset])).toEqual([[500, true], [500, false], [200, false]]);
+    expect(sent.map((r) => [r.papers.length, r.reset, r.health])).toEqual([[500, true, 'ok'], [500, false, undefined], [200, false, undefined]]);
+  });
+
+  it('tells the background when an abstract page was read from its metadata only', async () => {
+    const url = 'https://arxiv.org/abs/2106.09608v2';
+    loadIntoDocument(readPage('arxiv/abs-2106.09608v2-2021.html').replace(/<body[\s\S]*$/i, '</html>'));
+    const sent: ScanRequest[] = [];
+    await createScanner(arxiv, env(async (r) => (sent.push(r), { matched: [] }), { url: () => new URL(url) })).scan({ reset: true });
+    expect(sent.map((r) => [r.papers.map((p) => p.key), r.health])).toEqual([[['arxiv:2106.09608'], 'metadata']]);
   });
 
   it('marks and sends a large listing in a task after the last one that reads it', async () => {

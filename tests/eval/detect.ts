@@ -12,18 +12,22 @@
  *
  * precision = TP / detected, recall = TP / expected, F1 their harmonic mean. A page with nothing
  * expected and nothing detected scores 1; nothing detected scores precision 1, recall 0. The mean row
- * is the unweighted mean over pages. Exits 1 when any page's F1 is below 0.99.
+ * is the unweighted mean over pages. A second table sums it up per site (fixture folder): real and
+ * synthetic pages, and the mean F1 over each; sites with no real page are named. Exits 1 when any
+ * page's F1 is below 0.99.
  */
 import { detect } from '../../lib/detect';
 import { loadPage } from '../../lib/cli/page';
 import type { DetectedPaper } from '../../lib/paper';
 import { collapseWhitespace } from '../../lib/text';
-import { fixturePages, readPage, type ExpectedPaper } from '../fixture-pages';
+import { fixturePages, readPage, type ExpectedPaper, type FixturePage } from '../fixture-pages';
 
 const THRESHOLD = 0.99;
 
 interface Score {
   file: string;
+  site: string;
+  synthetic: boolean;
   adapter: string;
   expected: number;
   detected: number;
@@ -48,7 +52,7 @@ function sameAs(d: DetectedPaper, e: ExpectedPaper): boolean {
   );
 }
 
-function score(file: string, adapter: string, detected: DetectedPaper[], expected: ExpectedPaper[]): Score {
+function score(page: FixturePage, adapter: string, detected: DetectedPaper[], expected: ExpectedPaper[]): Score {
   const unmatched = [...expected];
   let tp = 0;
   for (const d of detected) {
@@ -60,7 +64,7 @@ function score(file: string, adapter: string, detected: DetectedPaper[], expecte
   const precision = detected.length ? tp / detected.length : 1;
   const recall = expected.length ? tp / expected.length : 1;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { file, adapter, expected: expected.length, detected: detected.length, tp, precision, recall, f1 };
+  return { file: page.file, site: page.site, synthetic: page.synthetic, adapter, expected: expected.length, detected: detected.length, tp, precision, recall, f1 };
 }
 
 function evaluate(): Score[] {
@@ -69,7 +73,7 @@ function evaluate(): Score[] {
     try {
       const { adapter, detections } = detect(document, new URL(page.url));
       return score(
-        page.file,
+        page,
         adapter?.id ?? '(none)',
         detections.map((d) => d.paper),
         page.expected,
@@ -80,31 +84,61 @@ function evaluate(): Score[] {
   });
 }
 
-function table(scores: Score[]): string {
-  const num = (n: number) => n.toFixed(3);
-  const mean = (f: (s: Score) => number) => scores.reduce((sum, s) => sum + f(s), 0) / (scores.length || 1);
-  const rows = [
-    ['page', 'adapter', 'expected', 'detected', 'TP', 'precision', 'recall', 'F1'],
-    ...scores.map((s) => [
-      s.file + (s.f1 < THRESHOLD ? '  <' : ''),
-      s.adapter,
-      String(s.expected),
-      String(s.detected),
-      String(s.tp),
-      num(s.precision),
-      num(s.recall),
-      num(s.f1),
-    ]),
-    [`mean (${scores.length} pages)`, '', '', '', '', num(mean((s) => s.precision)), num(mean((s) => s.recall)), num(mean((s) => s.f1))],
-  ];
+function render(rows: string[][], textColumns: number): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  const line = (r: string[]) => r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  const line = (r: string[]) => r.map((cell, c) => (c < textColumns ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [line(rows[0]!), rule, ...rows.slice(1, -1).map(line), rule, line(rows[rows.length - 1]!)].join('\n');
 }
 
+const num = (n: number) => n.toFixed(3);
+const mean = (scores: Score[], f: (s: Score) => number) => scores.reduce((sum, s) => sum + f(s), 0) / (scores.length || 1);
+
+function table(scores: Score[]): string {
+  return render(
+    [
+      ['page', 'adapter', 'expected', 'detected', 'TP', 'precision', 'recall', 'F1'],
+      ...scores.map((s) => [
+        s.file + (s.f1 < THRESHOLD ? '  <' : ''),
+        s.adapter,
+        String(s.expected),
+        String(s.detected),
+        String(s.tp),
+        num(s.precision),
+        num(s.recall),
+        num(s.f1),
+      ]),
+      [`mean (${scores.length} pages)`, '', '', '', '', num(mean(scores, (s) => s.precision)), num(mean(scores, (s) => s.recall)), num(mean(scores, (s) => s.f1))],
+    ],
+    2,
+  );
+}
+
+/** Per site: how many real and synthetic pages, and the mean F1 over each ("-" where there are none). */
+function siteTable(scores: Score[]): string {
+  const sites = [...new Set(scores.map((s) => s.site))].sort();
+  const f1 = (list: Score[]) => (list.length ? num(mean(list, (s) => s.f1)) : '-');
+  const real = scores.filter((s) => !s.synthetic);
+  const synthetic = scores.filter((s) => s.synthetic);
+  return render(
+    [
+      ['site', 'real', 'synthetic', 'F1 real', 'F1 synthetic'],
+      ...sites.map((site) => {
+        const r = real.filter((s) => s.site === site);
+        const y = synthetic.filter((s) => s.site === site);
+        return [site, String(r.length), String(y.length), f1(r), f1(y)];
+      }),
+      [`all (${sites.length} sites)`, String(real.length), String(synthetic.length), f1(real), f1(synthetic)],
+    ],
+    1,
+  );
+}
+
 const scores = evaluate();
 console.log(table(scores));
+console.log(`\n${siteTable(scores)}`);
+const noRealPage = [...new Set(scores.map((s) => s.site))].filter((site) => !scores.some((s) => s.site === site && !s.synthetic));
+console.log(`\nSites with no real saved page: ${noRealPage.length ? noRealPage.sort().join(', ') : 'none'}`);
 const failing = scores.filter((s) => s.f1 < THRESHOLD);
 if (failing.length) {
   console.error(`\n${failing.length} page(s) below F1 ${THRESHOLD}: ${failing.map((s) => s.file).join(', ')}`);

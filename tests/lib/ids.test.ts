@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   aliasKeys,
+  arxivMonth,
   arxivVersion,
   idsFromLinks,
   normalizeDoi,
@@ -10,6 +11,7 @@ import {
   parseAclAnthologyId,
   parseArxivId,
   parseOpenReviewId,
+  parsePmcid,
   parsePmid,
   titleFingerprint,
 } from '../../lib/ids';
@@ -308,5 +310,48 @@ describe('titleFingerprint', () => {
   it('reads PubMed-style "Surname Initials" names by their surname', () => {
     expect(titleFingerprint('T', ['Brito LGO'])).toBe(titleFingerprint('T', ['Luiz G. O. Brito']));
     expect(titleFingerprint('T', ['Maranhão RC'])).toBe('t/maranhao');
+  });
+});
+
+describe('PubMed Central ids', () => {
+  it.each([
+    ['PMC5968224', 'PMC5968224'],
+    ['pmc5968224', 'PMC5968224'],
+    ['PMCID: PMC5968224', 'PMC5968224'],
+    ['https://pmc.ncbi.nlm.nih.gov/articles/PMC5968224/', 'PMC5968224'],
+    ['https://www.ncbi.nlm.nih.gov/pmc/articles/PMC5968224/', 'PMC5968224'],
+    ['https://europepmc.org/article/PMC/PMC5968224', 'PMC5968224'],
+    ['5968224', undefined],
+    ['PMC0', undefined],
+    ['https://example.org/articles/PMC5968224/', undefined],
+  ])('%s → %s', (input, expected) => {
+    expect(parsePmcid(input)).toBe(expected);
+  });
+
+  it('is an alias for identity, never the key', () => {
+    const ids = normalizeIds({ pmid: '29575849', pmcid: 'pmc5968224' });
+    expect(ids).toEqual({ pmid: '29575849', pmcid: 'PMC5968224' });
+    expect(paperKey(ids, 'T')).toBe('pmid:29575849');
+    expect(paperKey({ pmcid: 'PMC5968224' }, 'A Title')).toBe('title:a-title');
+    expect(aliasKeys(ids, 'T')).toContain('pmcid:PMC5968224');
+  });
+
+  it('is read from a link to a PMC article', () => {
+    expect(idsFromLinks(['https://www.ncbi.nlm.nih.gov/pmc/articles/PMC5968224/'])).toEqual({ pmcid: 'PMC5968224' });
+  });
+});
+
+describe('arXiv DOI and month', () => {
+  it("keeps arXiv's own DOI as the DOI, and takes the arXiv id from it", () => {
+    expect(normalizeIds({ doi: 'https://doi.org/10.48550/arXiv.2401.01234' })).toEqual({ arxiv: '2401.01234', doi: '10.48550/arxiv.2401.01234' });
+  });
+
+  it.each([
+    ['2106.09608', '2021-06'],
+    ['0704.0001', '2007-04'],
+    ['math/0601001', '2006-01'],
+    ['hep-th/9901001', '1999-01'],
+  ])('%s was issued in %s', (id, month) => {
+    expect(arxivMonth(id)).toBe(month);
   });
 });
