@@ -5,7 +5,7 @@ import { runInNewContext } from 'node:vm';
 export interface Metric {
   name: string;
   value: number;
-  unit: 'ms' | 'kB';
+  unit: 'ms' | 'kB' | 'tasks';
   /** The same work done the plain way, measured in the same run. */
   baseline?: number;
   /** Ceilings the issue sets; a missing one is not checked. */
