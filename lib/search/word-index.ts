@@ -67,14 +67,46 @@ function contentWords(text: string): string[] {
 /** One query word's spellings in the vocabulary of each field, with the posting lists they stand for. */
 type Expansion = { field: WordField; word: string; weight: number; slots: readonly number[] }[];
 
+/** A word of the vocabulary: the papers holding it, per field, and its letters (letterSet). */
+type Entry = { letters: number } & Partial<Record<WordField, number[]>>;
+
+/** The letters a-z of a word as bits; every other character shares one more bit. */
+function letterSet(word: string): number {
+  let set = 0;
+  for (let i = 0; i < word.length; i++) {
+    const letter = word.charCodeAt(i) - 97;
+    set |= letter >= 0 && letter < 26 ? 1 << letter : 1 << 26;
+  }
+  return set;
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (; bits; bits &= bits - 1) count++;
+  return count;
+}
+
+/** Letters a plural or an inflection adds or takes away (s, es, ies/y, ing, ed, a final e). */
+const ENDING_LETTERS = letterSet('sieyngd');
+/** Most letters a typo brings into a word, or takes out of it (two edits). */
+const TYPO_LETTERS = 2;
+
+/**
+ * Whether `word` can spell the query word at all, by letters alone: beyond the endings' letters, a
+ * typo of two edits changes at most two letters each way. Spares judging most of the vocabulary.
+ */
+function lettersAllow(word: number, query: number): boolean {
+  return bitCount(word & ~query & ~ENDING_LETTERS) <= TYPO_LETTERS && bitCount(query & ~word & ~ENDING_LETTERS) <= TYPO_LETTERS;
+}
+
 export class WordIndex {
   /** Slot → key, undefined once the paper is gone or rewritten with new text (it then takes a new slot). */
   private keys: (string | undefined)[] = [];
   private lastSeen: number[] = [];
   private hashes: number[] = [];
   private readonly slotOf = new Map<string, number>();
-  /** Posting lists hold slots in increasing order: papers are only ever appended. */
-  private readonly postings: Record<WordField, Map<string, number[]>> = { title: new Map(), authors: new Map(), abstract: new Map() };
+  /** word → its posting lists; they hold slots in increasing order: papers are only ever appended. */
+  private readonly vocabulary = new Map<string, Entry>();
   /** urlIdentity hash → slots (a hash names a few papers at most; the caller checks the record). */
   private readonly urls = new Map<number, number[]>();
   private dead = 0;
@@ -115,7 +147,7 @@ export class WordIndex {
     this.lastSeen = [];
     this.hashes = [];
     this.slotOf.clear();
-    for (const field of WORD_FIELDS) this.postings[field].clear();
+    this.vocabulary.clear();
     this.urls.clear();
     this.dead = 0;
     this.expansions.clear();
@@ -145,12 +177,13 @@ export class WordIndex {
   }
 
   private post(field: WordField, words: readonly string[], slot: number): void {
-    const postings = this.postings[field];
     for (const word of words) {
-      const slots = postings.get(word);
+      let entry = this.vocabulary.get(word);
+      // Copied: a word cut from an abstract would otherwise keep the whole abstract alive.
+      if (!entry) this.vocabulary.set(word.length < 13 ? word : ` ${word}`.slice(1), (entry = { letters: letterSet(word) }));
+      const slots = entry[field];
       if (slots) slots.push(slot);
-      // Sliced: a word cut from an abstract would otherwise keep the whole abstract alive.
-      else postings.set(word.length < 13 ? word : ` ${word}`.slice(1), [slot]);
+      else entry[field] = [slot];
     }
   }
 
@@ -165,13 +198,13 @@ export class WordIndex {
 
   private sweep(): void {
     const live = (slots: number[]) => slots.filter((slot) => this.keys[slot] !== undefined);
-    for (const field of WORD_FIELDS) {
-      const postings = this.postings[field];
-      for (const [word, slots] of postings) {
-        const kept = live(slots);
-        if (kept.length) postings.set(word, kept);
-        else postings.delete(word);
+    for (const [word, entry] of this.vocabulary) {
+      for (const field of WORD_FIELDS) {
+        const kept = entry[field] && live(entry[field]);
+        if (kept?.length) entry[field] = kept;
+        else delete entry[field];
       }
+      if (!WORD_FIELDS.some((field) => entry[field])) this.vocabulary.delete(word);
     }
     for (const [id, slots] of this.urls) {
       const kept = live(slots);
@@ -227,12 +260,16 @@ export class WordIndex {
       expansion = [];
       const lexicon = new SpellingLexicon([queryWord]);
       const prefix = typing && queryWord.length >= PREFIX_MIN;
-      for (const field of WORD_FIELDS) {
-        for (const [word, slots] of this.postings[field]) {
-          // Cheaper than judging it: no spelling rule spans more letters than an inflection's ending.
-          if (Math.abs(word.length - queryWord.length) > SPELLING_SPAN && !(prefix && word.startsWith(queryWord))) continue;
-          const spelling: QuerySpelling | undefined = lexicon.relationsOf(word)[0]?.spelling ?? (prefix && word.startsWith(queryWord) ? 'prefix' : undefined);
-          if (spelling) expansion.push({ field, word, weight: FIELD_WEIGHT[field] * SPELLING_WEIGHT[spelling], slots });
+      const letters = letterSet(queryWord);
+      for (const [word, entry] of this.vocabulary) {
+        const isPrefix = prefix && word.startsWith(queryWord);
+        // Cheaper than judging it: no spelling rule spans more letters than an inflection's ending.
+        if (!isPrefix && (Math.abs(word.length - queryWord.length) > SPELLING_SPAN || !lettersAllow(entry.letters, letters))) continue;
+        const spelling: QuerySpelling | undefined = lexicon.relationsOf(word)[0]?.spelling ?? (isPrefix ? 'prefix' : undefined);
+        if (!spelling) continue;
+        for (const field of WORD_FIELDS) {
+          const slots = entry[field];
+          if (slots) expansion.push({ field, word, weight: FIELD_WEIGHT[field] * SPELLING_WEIGHT[spelling], slots });
         }
       }
       if (this.expansions.size > 50) this.expansions.clear();
