@@ -24,6 +24,8 @@
  * frame that paints its results, median over seven queries (one, two and three title words, two
  * words with a typo each, an arXiv id, a DOI, an author's surname), typed in the last warm opening
  * after a first round in the first one; its baseline is popup.fresh_ranking_100k_ms.
+ * popup.worker_heap_100k_mb: the service worker's JS heap after those searches, against the JS
+ * heap of the 300-entry listing's tab open at the time.
  * A sample's page is closed only once its messages to the background have all been answered (the
  * chart is requested after the fresh ranking), so each sample starts with an idle background.
  */
@@ -159,6 +161,32 @@ async function openFloorPage(session: ExtensionSession): Promise<number> {
   return painted;
 }
 
+/** The service worker's JS heap in MB (after a full GC; CDP through a page's session: a worker has no performance.memory). */
+async function workerHeapMb(session: ExtensionSession, page: Page): Promise<number> {
+  const cdp = await session.context.newCDPSession(page);
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${session.extensionId}/`));
+    if (!worker) throw new Error('no service worker to measure');
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
+    const usage = new Promise<{ usedSize: number }>((resolve) =>
+      cdp.on('Target.receivedMessageFromTarget', (e) => {
+        const reply = JSON.parse(e.message) as { id: number; result: { usedSize: number } };
+        if (reply.id === 2) resolve(reply.result);
+      }),
+    );
+    // Garbage first: what the worker holds, not what it has yet to collect.
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }) });
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 2, method: 'Runtime.getHeapUsage' }) });
+    return (await usage).usedSize / 2 ** 20;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** A page's JS heap in MB. */
+const pageHeapMb = (page: Page): Promise<number> => page.evaluate(() => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / 2 ** 20);
+
 /** The papers, each with its sighting and matches. */
 function seedStore(size: number): PaperRecord[] {
   const seed = JSON.parse(readFileSync(SEED_PAPERS_FILE, 'utf8')) as { title: string; abstract: string }[];
@@ -270,6 +298,7 @@ export async function popupMetrics(sizes: Sizes): Promise<Metric[]> {
     const queries = searchQueries(store);
     log(`popup: searches ${queries.map((q) => JSON.stringify(q)).join(', ')}`);
     let searched: number[] = [];
+    let heaps = { worker: 0, listing: 0 };
     const lastRun = 2 * sizes.browserRuns + 1;
     // Cold and warm openings in turns, each after a listing of its own: an opening right after another
     // one finds the extension's renderer warm and paints some 30 ms sooner than a reader's would.
@@ -278,7 +307,13 @@ export async function popupMetrics(sizes: Sizes): Promise<Metric[]> {
       const warm = run % 2 === 1;
       if (warm) await until(() => snapshotStored(session), 'the background did not rank the day again');
       // The searches, in the first warm opening to warm up (the index is built), measured in the last.
-      const search = run === 1 || run === lastRun ? async (page: Page) => void (searched = await timeSearches(page, queries)) : undefined;
+      const search =
+        run === 1 || run === lastRun
+          ? async (page: Page) => {
+              searched = await timeSearches(page, queries);
+              heaps = { worker: await workerHeapMb(session, page), listing: await pageHeapMb(listing) };
+            }
+          : undefined;
       const { firstRow, freshRow } = await openPopup(session, search);
       if (search) log(`popup: run ${run}, searches ${searched.map((ms) => ms.toFixed(0)).join(', ')} ms`);
       log(`popup: run ${run}, ${warm ? `warm: first row inserted ${firstRow.inserted.toFixed(0)} ms, painted ${firstRow.painted.toFixed(0)} ms, fresh rows` : 'cold: rows'} ${freshRow.toFixed(0)} ms`);
@@ -300,6 +335,8 @@ export async function popupMetrics(sizes: Sizes): Promise<Metric[]> {
       { name: 'popup.fresh_ranking_100k_ms', value: median(fresh), unit: 'ms', goal: {} },
       { name: 'popup.cold_ranking_100k_ms', value: median(cold), unit: 'ms', goal: {} },
       { name: 'popup.search_100k_ms', value: median(searched), unit: 'ms', baseline: median(fresh), goal: { ratio: 1 } },
+      // After a ranking and the searches; the baseline is the JS heap of the listing's tab, which is open alongside.
+      { name: 'popup.worker_heap_100k_mb', value: heaps.worker, unit: 'MB', baseline: heaps.listing, goal: {} },
     ];
   } finally {
     await session.close();
