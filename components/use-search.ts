@@ -1,19 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PopupPaper } from '../lib/messages';
 
-/** Typing pauses this long before the store is searched: every search reads the whole store. */
-export const SEARCH_PAUSE_MS = 200;
+/**
+ * Typing pauses this long before the store is searched: a search of the index costs milliseconds,
+ * so results follow the typing; the pause only spares the keystrokes of a burst (a paste, fast typing).
+ */
+export const SEARCH_PAUSE_MS = 50;
 
 export interface Search {
   /** Results for the current query; undefined while there is none. */
   results?: PopupPaper[];
-  /** A search for the current query is on its way (seconds on a store of 100,000 papers). */
+  /** A search for the current query is on its way (longer the first time, while the worker builds its index). */
   searching: boolean;
 }
 
 /**
  * Search the store for `query` once typing pauses. The answer for an older query is dropped: a
- * search takes seconds on a large store, and an answer arriving after a newer one must not replace it.
+ * search can wait for the worker's index, and an answer arriving after a newer one must not replace it.
  */
 export function useSearch(query: string, search: (text: string) => Promise<PopupPaper[]>, onError: (err: unknown) => void) {
   const [state, setState] = useState<Search>({ searching: false });

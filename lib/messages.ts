@@ -3,6 +3,7 @@
  * One typed map per direction; the background validates every incoming message against it
  * (lib/background/validate.ts) and checks who sent it.
  */
+import type { Found } from './search/word-index';
 import type { PaperIds } from './ids';
 import type { Interest } from './interests';
 import type { SimilarPaper, TermHit } from './match/types';
@@ -74,6 +75,8 @@ export interface PopupPaper extends Publication {
   read: boolean;
   /** Why it ranks where it does (trending lists only). */
   rank?: { score: number; parts: ScoreParts; upvotesPerDay: number };
+  /** Where a search found it, with the paper's words that matched (search results only; highlight them). */
+  found?: Found[];
 }
 
 export interface PaperStatePatch {

@@ -1,4 +1,5 @@
 /** Test data builders. */
+import { createPaperSearch } from '../lib/search/paper-search';
 import type { BackgroundDeps } from '../lib/background/handlers';
 import { createInterestStore } from '../lib/background/interests';
 import { createSnapshotKeeper } from '../lib/background/snapshot';
@@ -32,6 +33,7 @@ export function testBackground(now: number): BackgroundDeps {
     extensionOrigin: 'chrome-extension://paperlight-test',
     now: () => now,
     snapshot: createSnapshotKeeper(db, interests, () => deps.now()),
+    search: createPaperSearch(db),
   };
   return deps;
 }

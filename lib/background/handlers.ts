@@ -13,6 +13,7 @@ import { clearStorageError, isQuotaError, prune, reportStorageError } from '../d
 import { RETENTION_KEY } from '../data-state';
 import type { AnyRequest, PageRequests, PopupPaper, Reply, ScanRequest, ScanResponse } from '../messages';
 import * as popup from './popup-handlers';
+import type { PaperSearch } from '../search/paper-search';
 import type { SnapshotKeeper } from './snapshot';
 import { getTabStatus, updateTabStatus } from './tabs';
 import { learnFromPaperState, moreLikeThis, viewMatches, type InterestStore } from './interests';
@@ -30,6 +31,8 @@ export interface BackgroundDeps {
   onInterestsChanged?: (changes: InterestChanges) => void;
   /** The popup's snapshot of today's ranking, dropped and ranked again as the store changes. */
   snapshot: SnapshotKeeper;
+  /** The search index over the store (lib/search), kept in step with the worker's writes. */
+  search: PaperSearch;
   /** Notifications (lib/notify); without it new papers wait in the outbox. */
   notifier?: Pick<Notifier, 'contextOf' | 'drain' | 'scheduleDigest' | 'sendTest'>;
 }
@@ -63,8 +66,8 @@ export async function handleScan(deps: BackgroundDeps, scan: ScanRequest, tabId:
 type Sender = Pick<Runtime.MessageSender, 'id' | 'url' | 'tab' | 'documentId'>;
 
 /**
- * The latest search of each extension page (by document): a search reads the whole store, seconds on
- * a large one, and an older search of the same page would only slow down the newer one.
+ * The latest search of each extension page (by document): the first search may wait for the index
+ * to be built, and an older search of the same page would only slow down the newer one.
  */
 const latestSearch = new Map<string, number>();
 
@@ -73,7 +76,7 @@ async function searchFor(deps: BackgroundDeps, query: string, sender: Sender): P
   const generation = (latestSearch.get(page) ?? 0) + 1;
   latestSearch.set(page, generation);
   try {
-    return await popup.search(deps.db, deps.interests, query, () => latestSearch.get(page) === generation);
+    return await popup.search(deps.db, deps.interests, deps.search, query, () => latestSearch.get(page) === generation);
   } finally {
     if (latestSearch.get(page) === generation) latestSearch.delete(page);
   }
@@ -97,6 +100,8 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
       const since = deps.snapshot.generation;
       const lists = await popup.getTrending(deps.snapshot.rankable, deps.interests, message.days, message.blend, deps.now());
       if (message.days.length === 1) await deps.snapshot.offer(since, message.days[0]!, message.blend, lists);
+      // The popup is open: have the search index ready before its reader types (a build reads the store once).
+      void deps.search.index().catch((err: unknown) => console.error('[paperlight] building the search index failed', err));
       return lists;
     }
     case 'getPapers':
@@ -140,6 +145,7 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
       deps.interests.invalidate();
       // The restored interests' examples train new models (a backup holds no models).
       deps.onInterestsChanged?.({ changed: [], removed: [] });
+      deps.search.invalidate();
       return {};
     case 'wipe':
       await wipe(deps.db);

@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import { openDatabase } from '../db/schema';
 import { createNotifier } from '../notify';
+import { createPaperSearch } from '../search/paper-search';
 import { handleMessage, type BackgroundDeps } from './handlers';
 import { createInterestStore } from './interests';
 import { keepAliveWhile } from './keep-alive';
@@ -14,6 +15,7 @@ import { clearTabStatus } from './tabs';
 
 export function startBackground(): BackgroundDeps {
   const db = openDatabase();
+  const search = createPaperSearch(db);
   // Opening may run a schema upgrade of the whole store; queries wait for it either way.
   keepAliveWhile(db.open()).catch((err: unknown) => console.error('[paperlight] opening the paper store failed', err));
   const interests = createInterestStore(db);
@@ -29,6 +31,7 @@ export function startBackground(): BackgroundDeps {
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     now,
     snapshot,
+    search,
     onInterestsChanged: (changes) => {
       void rematcher.start(changes);
       trainer.schedule().catch((err: unknown) => console.error('[paperlight] training from examples failed', err));

@@ -1,6 +1,9 @@
 /** What the popup asks the background: ranked days, papers by key, search, paper state, chart. */
 import { INTEREST_DEFAULTS } from '../interests';
 import { compileInterests, matchPapers } from '../match/matcher';
+import type { PaperSearch } from '../search/paper-search';
+import { idAliases, isLink, queryIds } from '../search/query-ids';
+import { urlIdentity, type SearchHit } from '../search/word-index';
 import type { ChartData, InterestPreview, PageRequests, PaperStatePatch, PopupPaper } from '../messages';
 import type { Interest } from '../interests';
 import { appearedAt, paperDate } from '../rank/paper-date';
@@ -20,7 +23,11 @@ const SEARCH_RESULTS = 50;
 function abstractExcerptOf(abstract: string | undefined, matches: readonly MatchRecord[]): { abstract?: string } {
   const terms = matches.flatMap((m) => m.terms.filter((t) => t.field === 'abstract').map((t) => t.term));
   if (!abstract || !terms.length) return {};
-  return { abstract: excerpt(highlight(abstract, terms)).map((p) => p.text).join('') };
+  return { abstract: excerptAround(abstract, terms) };
+}
+
+function excerptAround(abstract: string, terms: readonly string[]): string {
+  return excerpt(highlight(abstract, terms)).map((p) => p.text).join('');
 }
 
 function toPopupPaper(set: InterestSet, view: PaperView, days?: ReadonlySet<string>, rank?: RankedPaper): PopupPaper {
@@ -96,32 +103,34 @@ export async function getStarred(db: PaperlightDB, interests: InterestStore): Pr
 }
 
 /**
- * Search every stored paper by title and authors, with the matcher's folding and typo tolerance
- * (fuse.js on the prefiltered candidates). Runs only when the user searches, never on popup open.
+ * Search every stored paper: a pasted identifier or link finds its paper through the `aliases`
+ * index (and the link the paper was seen under), words find papers through the worker's index of
+ * titles, authors and abstracts (lib/search), typo-tolerant like the matcher. Each result says
+ * where the query found it (`found`), and an abstract hit brings the excerpt around the words.
  * Stops, with no results, once `wanted` says a newer search has taken its place.
  */
-export async function search(db: PaperlightDB, interests: InterestStore, query: string, wanted: () => boolean): Promise<PopupPaper[]> {
+export async function search(db: PaperlightDB, interests: InterestStore, words: PaperSearch, query: string, wanted: () => boolean): Promise<PopupPaper[]> {
   const text = query.trim();
   if (!text) return [];
-  const compiled = compileInterests([{ id: 'search', label: 'search', terms: [text], authors: [text], scope: 'title' }]);
-  if (!compiled.interests.length) return [];
-  const hits: { key: string; score: number; lastSeen: number }[] = [];
-  // In pages of 5,000, so memory stays flat on a large store.
-  const pageAfter = (after?: string) => (after === undefined ? db.papers.orderBy(':id') : db.papers.where(':id').above(after)).limit(5000).toArray();
-  for (let next = pageAfter(); ; ) {
-    const page = await next;
-    if (!wanted()) return [];
-    if (!page.length) break;
-    // The store reads the next page while this one is matched.
-    next = pageAfter(page[page.length - 1]!.key);
-    const results = matchPapers(compiled, page.map((p) => ({ key: p.key, title: p.title, ...(p.authors ? { authors: p.authors } : {}) })));
-    page.forEach((p, i) => {
-      const best = results[i]?.[0];
-      if (best) hits.push({ key: p.key, score: best.score, lastSeen: p.lastSeen });
-    });
-  }
-  hits.sort((a, b) => b.score - a.score || b.lastSeen - a.lastSeen);
-  return getPapers(db, interests, hits.slice(0, SEARCH_RESULTS).map((h) => h.key));
+  const aliases = idAliases(queryIds(text));
+  const [index, byId] = await Promise.all([words.index(), aliases.length ? db.papers.where('aliases').anyOf(aliases).toArray() : []]);
+  if (!wanted()) return [];
+  const linked = isLink(text) ? (await db.papers.bulkGet(index.keysWithUrl(text))).filter((p) => p?.url && urlIdentity(p.url) === urlIdentity(text)) : [];
+  const exact: SearchHit[] = [
+    ...byId.map((p) => ({ key: p.key, score: Infinity, lastSeen: p.lastSeen, found: [{ field: 'id' as const, words: [text] }] })),
+    ...linked.map((p) => ({ key: p!.key, score: Infinity, lastSeen: p!.lastSeen, found: [{ field: 'url' as const, words: [text] }] })),
+  ];
+  const hits = [...new Map([...exact, ...index.search(query, SEARCH_RESULTS)].reverse().map((h) => [h.key, h])).values()].reverse();
+  const found = new Map(hits.slice(0, SEARCH_RESULTS).map((h) => [h.key, h.found]));
+  const set = await interests.get();
+  const views = await papersByKeys(db, [...found.keys()]);
+  if (!wanted()) return [];
+  return views.map((view) => {
+    const paper = toPopupPaper(set, liveMatches(set, view));
+    const where = found.get(view.paper.key)!;
+    const inAbstract = where.find((f) => f.field === 'abstract')?.words;
+    return { ...paper, found: where, ...(inAbstract && view.paper.abstract ? { abstract: excerptAround(view.paper.abstract, inAbstract) } : {}) };
+  });
 }
 
 export async function setPaperState(db: PaperlightDB, key: string, patch: PaperStatePatch): Promise<void> {

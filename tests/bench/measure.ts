@@ -5,7 +5,7 @@ import { runInNewContext } from 'node:vm';
 export interface Metric {
   name: string;
   value: number;
-  unit: 'ms' | 'kB';
+  unit: 'ms' | 'kB' | 'MB' | 'tasks';
   /** The same work done the plain way, measured in the same run. */
   baseline?: number;
   /** Ceilings the issue sets; a missing one is not checked. */
@@ -20,10 +20,13 @@ export interface Sizes {
   popupStore: number;
   /** Repetitions of each browser measurement. */
   browserRuns: number;
+  /** Stores the search index is measured at (tests/bench/search.ts), and the largest the old search is timed on. */
+  searchIndex: number[];
+  searchBaselineMax: number;
 }
 
-export const FULL: Sizes = { listing: 2000, matching: 2000, rematch: 100_000, store: 2000, popupStore: 100_000, browserRuns: 5 };
-export const SMOKE: Sizes = { listing: 200, matching: 200, rematch: 2000, store: 200, popupStore: 2000, browserRuns: 2 };
+export const FULL: Sizes = { listing: 2000, matching: 2000, rematch: 100_000, store: 2000, popupStore: 100_000, browserRuns: 5, searchIndex: [10_000, 100_000, 300_000], searchBaselineMax: 100_000 };
+export const SMOKE: Sizes = { listing: 200, matching: 200, rematch: 2000, store: 200, popupStore: 2000, browserRuns: 2, searchIndex: [2000], searchBaselineMax: 2000 };
 
 /** Progress goes to stderr so `--json` keeps stdout to the one JSON object. */
 export function log(message: string): void {

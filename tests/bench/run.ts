@@ -1,12 +1,13 @@
 /**
- * `npm run bench [-- --json] [-- --smoke] [-- --only content,store,popup,match,bundle]`: performance
+ * `npm run bench [-- --json] [-- --smoke] [-- --only content,store,popup,match,bundle,search]`: performance
  * of the built extension and the background code, each figure beside its baseline measured in the
  * same run (machines are noisy; the ratios are what we track). Expects a fresh `wxt build` (the npm
  * script does it). How each figure is measured is said in the file that measures it:
  *   content.*  tests/bench/content.ts   (Chromium, CDP trace of the content script's tasks)
  *   match.*    tests/bench/match.ts     (Node, matcher vs precompiled RegExp)
  *   store.*    tests/bench/store.ts     (Chromium IndexedDB, recordScan vs raw puts)
- *   popup.*    tests/bench/popup.ts     (Chromium, popup over a seeded 100k store)
+ *   popup.*    tests/bench/popup.ts     (Chromium, popup over a seeded 100k store, its search)
+ *   search.*   tests/bench/search.ts    (Node, the search index at 10k/100k/300k papers)
  *   content.bundle_gzip_kb: gzip -9 of .output/chrome-mv3/content-scripts/content.js.
  * --smoke runs the same measurements on small sizes (200 entries, 2k stores), for CI to keep this
  * script working; its figures are not comparable with the goals. Exit code 0 unless a measurement fails.
@@ -19,6 +20,7 @@ import { contentMetrics } from './content';
 import { matchMetrics } from './match';
 import { FULL, log, SMOKE, type Metric, type Sizes } from './measure';
 import { popupMetrics } from './popup';
+import { searchMetrics } from './search';
 import { storeMetrics } from './store';
 
 const GROUPS: Record<string, (sizes: Sizes) => Promise<Metric[]>> = {
@@ -34,6 +36,7 @@ const GROUPS: Record<string, (sizes: Sizes) => Promise<Metric[]>> = {
   match: matchMetrics,
   store: storeMetrics,
   popup: popupMetrics,
+  search: searchMetrics,
 };
 
 const round = (n: number): number => (n >= 100 ? Math.round(n) : Math.round(n * 100) / 100);

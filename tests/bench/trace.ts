@@ -36,6 +36,10 @@ export interface TaskSummary {
   /** Time inside those tasks spent running JavaScript (union of script events, ms). */
   scriptMs: number;
   tasks: number;
+  /** Every top-level task of that main thread during the trace: the page's own work and the script's. */
+  threadMs: number;
+  /** Attributed tasks longer than 50 ms (long tasks a reader can feel). */
+  longTasks: number;
 }
 
 export async function startTracing(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
@@ -98,7 +102,7 @@ function unionLength(intervals: [number, number][]): number {
 
 export function scriptTasks(events: readonly TraceEvent[], isScript: (url: string) => boolean): TaskSummary {
   const marked = events.filter((e) => e.ph === 'X' || e.ph === 'I' || e.ph === 'i').filter((e) => isScript(urlOf(e) ?? ''));
-  if (!marked.length) return { totalMs: 0, longestMs: 0, scriptMs: 0, tasks: 0 };
+  if (!marked.length) return { totalMs: 0, longestMs: 0, scriptMs: 0, tasks: 0, threadMs: 0, longTasks: 0 };
   // The renderer main thread that ran the script: where most of its events are.
   const threads = new Map<string, number>();
   for (const e of marked) threads.set(`${e.pid}:${e.tid}`, (threads.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
@@ -123,5 +127,7 @@ export function scriptTasks(events: readonly TraceEvent[], isScript: (url: strin
     longestMs: Math.max(0, ...durations),
     scriptMs: unionLength(script) / 1000,
     tasks: attributed.length,
+    threadMs: tasks.reduce((sum, t) => sum + (t.dur ?? 0), 0) / 1000,
+    longTasks: durations.filter((ms) => ms > 50).length,
   };
 }

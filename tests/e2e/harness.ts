@@ -28,7 +28,8 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchExtension(): Promise<ExtensionSession> {
+/** `alongside`: folders of other unpacked extensions to load too (the benchmark's floor scripts). */
+export async function launchExtension(alongside: readonly string[] = []): Promise<ExtensionSession> {
   const profile = mkdtempSync(join(tmpdir(), 'paperlight-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -36,7 +37,7 @@ export async function launchExtension(): Promise<ExtensionSession> {
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync',
-      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${[EXTENSION_DIR, ...alongside].join(',')}`, `--load-extension=${[EXTENSION_DIR, ...alongside].join(',')}`,
     ],
   });
   const pages = new Map<string, string>();

@@ -2,6 +2,7 @@
  * Notifications end to end in the background, with the fake browser, fake IndexedDB and a fixed
  * clock: scans go through the real message handler, the notifier decides and shows.
  */
+import { createPaperSearch } from '../../lib/search/paper-search';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -36,7 +37,7 @@ function setup(name = `test-${Math.random()}`) {
   const interests = createInterestStore(db);
   const now = () => Date.now();
   const snapshot = createSnapshotKeeper(db, interests, now);
-  deps = { db, interests, extensionId: 'paperlight-test', extensionOrigin: ORIGIN, now, snapshot, notifier: createNotifier({ db, interests, now, snapshot }) };
+  deps = { db, interests, extensionId: 'paperlight-test', extensionOrigin: ORIGIN, now, snapshot, search: createPaperSearch(db), notifier: createNotifier({ db, interests, now, snapshot }) };
 }
 
 beforeEach(async () => {

@@ -1,0 +1,294 @@
+/**
+ * The search index over every stored paper: for each field (title, authors, abstract), word →
+ * the papers holding it, in memory. A search reads posting lists, never the papers, so it costs
+ * milliseconds at 100,000 papers where reading the store costs seconds. Query words are spelled
+ * against the index's vocabulary with the matcher's rules (plural, inflection, typo: SpellingLexicon),
+ * and the last word, still being typed, also as a prefix. Pure: the worker keeps it in step with
+ * the store (lib/search/paper-search.ts).
+ */
+import { SpellingLexicon, type Spelling } from '../match/lexicon';
+import { STOP_WORDS, textWords } from '../match/words';
+
+/** What the index needs of a paper (a PaperRecord is one). */
+export interface SearchablePaper {
+  key: string;
+  title: string;
+  authors?: readonly string[];
+  abstract?: string;
+  url?: string;
+  lastSeen: number;
+}
+
+export type WordField = 'title' | 'authors' | 'abstract';
+export const WORD_FIELDS: readonly WordField[] = ['title', 'authors', 'abstract'];
+
+/** Where a query found a paper, and the paper's own words that matched (for highlighting). */
+export interface Found {
+  field: WordField | 'id' | 'url';
+  words: string[];
+}
+
+export interface SearchHit {
+  key: string;
+  score: number;
+  lastSeen: number;
+  found: Found[];
+}
+
+/** A title or author hit outweighs an abstract one: it says what the paper is. */
+const FIELD_WEIGHT: Record<WordField, number> = { title: 3, authors: 3, abstract: 1 };
+type QuerySpelling = Spelling | 'prefix';
+const SPELLING_WEIGHT: Record<QuerySpelling, number> = { exact: 1, plural: 1, inflected: 0.8, prefix: 0.7, typo: 0.6 };
+/** A word still being typed is read as a prefix from this many letters ("diffus" finds diffusion). */
+const PREFIX_MIN = 3;
+/** Most letters a plural, inflection or typo adds or removes ("modelling" → "model"). */
+const SPELLING_SPAN = 4;
+
+/** 32-bit FNV-1a: tells whether a rewritten paper's text changed without keeping the text. */
+function textHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** A link as a user pastes it or a page wrote it: no scheme, `www.`, fragment or trailing slash. */
+export function urlIdentity(url: string): string {
+  return url.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').replace(/#.*$/, '').replace(/\/+$/, '');
+}
+
+function textOf(paper: SearchablePaper): string {
+  return `${paper.title}\n${paper.authors?.join('\n') ?? ''}\n${paper.abstract ?? ''}\n${paper.url ?? ''}`;
+}
+
+function contentWords(text: string): string[] {
+  return [...new Set(textWords(text))].filter((w) => !STOP_WORDS.has(w));
+}
+
+/** One query word's spellings in the vocabulary of each field, with the posting lists they stand for. */
+type Expansion = { field: WordField; word: string; weight: number; slots: readonly number[] }[];
+
+/** A word of the vocabulary: the papers holding it, per field, and its letters (letterSet). */
+type Entry = { letters: number } & Partial<Record<WordField, number[]>>;
+
+/** The letters a-z of a word as bits; every other character shares one more bit. */
+function letterSet(word: string): number {
+  let set = 0;
+  for (let i = 0; i < word.length; i++) {
+    const letter = word.charCodeAt(i) - 97;
+    set |= letter >= 0 && letter < 26 ? 1 << letter : 1 << 26;
+  }
+  return set;
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (; bits; bits &= bits - 1) count++;
+  return count;
+}
+
+/** Letters a plural or an inflection adds or takes away (s, es, ies/y, ing, ed, a final e). */
+const ENDING_LETTERS = letterSet('sieyngd');
+/** Most letters a typo brings into a word, or takes out of it (two edits). */
+const TYPO_LETTERS = 2;
+
+/**
+ * Whether `word` can spell the query word at all, by letters alone: beyond the endings' letters, a
+ * typo of two edits changes at most two letters each way. Spares judging most of the vocabulary.
+ */
+function lettersAllow(word: number, query: number): boolean {
+  return bitCount(word & ~query & ~ENDING_LETTERS) <= TYPO_LETTERS && bitCount(query & ~word & ~ENDING_LETTERS) <= TYPO_LETTERS;
+}
+
+export class WordIndex {
+  /** Slot → key, undefined once the paper is gone or rewritten with new text (it then takes a new slot). */
+  private keys: (string | undefined)[] = [];
+  private lastSeen: number[] = [];
+  private hashes: number[] = [];
+  private readonly slotOf = new Map<string, number>();
+  /** word → its posting lists; they hold slots in increasing order: papers are only ever appended. */
+  private readonly vocabulary = new Map<string, Entry>();
+  /** urlIdentity hash → slots (a hash names a few papers at most; the caller checks the record). */
+  private readonly urls = new Map<number, number[]>();
+  private dead = 0;
+  /** Expansions of recent query words: typing a query spells its earlier words again at each keystroke. */
+  private readonly expansions = new Map<string, Expansion>();
+
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  has(key: string): boolean {
+    return this.slotOf.has(key);
+  }
+
+  /** Add or replace papers (by key); a paper whose text is unchanged keeps its postings. */
+  put(papers: readonly SearchablePaper[]): void {
+    for (const paper of papers) {
+      const hash = textHash(textOf(paper));
+      const slot = this.slotOf.get(paper.key);
+      if (slot !== undefined && this.hashes[slot] === hash) {
+        this.lastSeen[slot] = paper.lastSeen;
+        continue;
+      }
+      if (slot !== undefined) this.drop(slot);
+      this.add(paper, hash);
+    }
+  }
+
+  delete(keys: readonly string[]): void {
+    for (const key of keys) {
+      const slot = this.slotOf.get(key);
+      if (slot !== undefined) this.drop(slot);
+    }
+  }
+
+  clear(): void {
+    this.keys = [];
+    this.lastSeen = [];
+    this.hashes = [];
+    this.slotOf.clear();
+    this.vocabulary.clear();
+    this.urls.clear();
+    this.dead = 0;
+    this.expansions.clear();
+  }
+
+  /** Keys of the papers whose link is `url` (compared by urlIdentity), best guess: check the records. */
+  keysWithUrl(url: string): string[] {
+    return (this.urls.get(textHash(urlIdentity(url))) ?? []).flatMap((slot) => this.keys[slot] ?? []);
+  }
+
+  private add(paper: SearchablePaper, hash: number): void {
+    const slot = this.keys.length;
+    this.keys.push(paper.key);
+    this.lastSeen.push(paper.lastSeen);
+    this.hashes.push(hash);
+    this.slotOf.set(paper.key, slot);
+    this.post('title', contentWords(paper.title), slot);
+    this.post('authors', contentWords(paper.authors?.join(' ') ?? ''), slot);
+    if (paper.abstract) this.post('abstract', contentWords(paper.abstract), slot);
+    if (paper.url) {
+      const id = textHash(urlIdentity(paper.url));
+      const slots = this.urls.get(id);
+      if (slots) slots.push(slot);
+      else this.urls.set(id, [slot]);
+    }
+    this.expansions.clear();
+  }
+
+  private post(field: WordField, words: readonly string[], slot: number): void {
+    for (const word of words) {
+      let entry = this.vocabulary.get(word);
+      // Copied: a word cut from an abstract would otherwise keep the whole abstract alive.
+      if (!entry) this.vocabulary.set(word.length < 13 ? word : ` ${word}`.slice(1), (entry = { letters: letterSet(word) }));
+      const slots = entry[field];
+      if (slots) slots.push(slot);
+      else entry[field] = [slot];
+    }
+  }
+
+  private drop(slot: number): void {
+    this.slotOf.delete(this.keys[slot]!);
+    this.keys[slot] = undefined;
+    this.dead++;
+    this.expansions.clear();
+    // Postings of gone papers are skipped when read; once they are a third of the index they are swept.
+    if (this.dead * 3 > this.keys.length) this.sweep();
+  }
+
+  private sweep(): void {
+    const live = (slots: number[]) => slots.filter((slot) => this.keys[slot] !== undefined);
+    for (const [word, entry] of this.vocabulary) {
+      for (const field of WORD_FIELDS) {
+        const kept = entry[field] && live(entry[field]);
+        if (kept?.length) entry[field] = kept;
+        else delete entry[field];
+      }
+      if (!WORD_FIELDS.some((field) => entry[field])) this.vocabulary.delete(word);
+    }
+    for (const [id, slots] of this.urls) {
+      const kept = live(slots);
+      if (kept.length) this.urls.set(id, kept);
+      else this.urls.delete(id);
+    }
+    this.dead = 0;
+  }
+
+  /**
+   * Papers holding every content word of `query` (in any field, as written, plural, inflected or
+   * with a typo; the last word also as a prefix unless the query ends with a space), best first:
+   * title and author hits over abstract ones, spelled as written over typos, then the most recently seen.
+   */
+  search(query: string, limit: number): SearchHit[] {
+    const queryWords = contentWords(query);
+    if (!queryWords.length) return [];
+    const typing = !/\s$/.test(query) ? queryWords[queryWords.length - 1] : undefined;
+    const expansions = queryWords.map((word) => this.expand(word, word === typing));
+    // Candidates from the rarest word; every other word must be somewhere in the paper too.
+    const order = expansions.map((e, i) => ({ i, size: e.reduce((n, s) => n + s.slots.length, 0) })).sort((a, b) => a.size - b.size);
+    let scores: Map<number, number> | undefined;
+    for (const { i } of order) {
+      const best = new Map<number, number>();
+      for (const spelling of expansions[i]!) {
+        for (const slot of spelling.slots) {
+          if (scores && !scores.has(slot)) continue;
+          if (this.keys[slot] === undefined) continue;
+          if ((best.get(slot) ?? 0) < spelling.weight) best.set(slot, spelling.weight);
+        }
+      }
+      if (scores) for (const [slot, score] of best) best.set(slot, score + scores.get(slot)!);
+      scores = best;
+      if (!scores.size) return [];
+    }
+    const ranked = [...scores!].sort((a, b) => b[1] - a[1] || this.lastSeen[b[0]]! - this.lastSeen[a[0]]!).slice(0, limit);
+    return ranked.map(([slot, score]) => ({ key: this.keys[slot]!, score, lastSeen: this.lastSeen[slot]!, found: this.foundIn(slot, expansions) }));
+  }
+
+  /** The paper's words that each query word found, per field. */
+  private foundIn(slot: number, expansions: readonly Expansion[]): Found[] {
+    const byField = new Map<WordField, Set<string>>();
+    for (const expansion of expansions)
+      for (const { field, word, slots } of expansion)
+        if (holds(slots, slot)) (byField.get(field) ?? byField.set(field, new Set()).get(field)!).add(word);
+    return WORD_FIELDS.flatMap((field) => (byField.has(field) ? [{ field, words: [...byField.get(field)!] }] : []));
+  }
+
+  private expand(queryWord: string, typing: boolean): Expansion {
+    const id = `${typing ? '>' : '='}${queryWord}`;
+    let expansion = this.expansions.get(id);
+    if (!expansion) {
+      expansion = [];
+      const lexicon = new SpellingLexicon([queryWord]);
+      const prefix = typing && queryWord.length >= PREFIX_MIN;
+      const letters = letterSet(queryWord);
+      for (const [word, entry] of this.vocabulary) {
+        const isPrefix = prefix && word.startsWith(queryWord);
+        // Cheaper than judging it: no spelling rule spans more letters than an inflection's ending.
+        if (!isPrefix && (Math.abs(word.length - queryWord.length) > SPELLING_SPAN || !lettersAllow(entry.letters, letters))) continue;
+        const spelling: QuerySpelling | undefined = lexicon.relationsOf(word)[0]?.spelling ?? (isPrefix ? 'prefix' : undefined);
+        if (!spelling) continue;
+        for (const field of WORD_FIELDS) {
+          const slots = entry[field];
+          if (slots) expansion.push({ field, word, weight: FIELD_WEIGHT[field] * SPELLING_WEIGHT[spelling], slots });
+        }
+      }
+      if (this.expansions.size > 50) this.expansions.clear();
+      this.expansions.set(id, expansion);
+    }
+    return expansion;
+  }
+}
+
+/** Binary search of a posting list (slots in increasing order). */
+function holds(slots: readonly number[], slot: number): boolean {
+  let low = 0;
+  let high = slots.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = slots[mid]!;
+    if (at === slot) return true;
+    if (at < slot) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
+}

@@ -1,0 +1,86 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleMessage, type BackgroundDeps } from '../../lib/background/handlers';
+import { openDatabase } from '../../lib/db/schema';
+import type { PopupPaper } from '../../lib/messages';
+import { arxivPaper, DIFFUSION, paper, testBackground } from '../factories';
+
+const ORIGIN = 'chrome-extension://paperlight-test';
+const fromTab = { id: 'paperlight-test', url: 'https://arxiv.org/list/cs/new', tab: { id: 7 } as never };
+const fromPopup = { id: 'paperlight-test', url: `${ORIGIN}/popup.html` };
+const NOW = new Date(2026, 10, 22, 10).getTime();
+
+let deps: BackgroundDeps;
+beforeEach(async () => {
+  deps = testBackground(NOW);
+  await deps.interests.set([DIFFUSION]);
+  fakeBrowser.tabs.get = (async (id: number) => ({ id, url: fromTab.url })) as unknown as typeof fakeBrowser.tabs.get;
+});
+afterEach(async () => {
+  deps.db.close();
+  await Dexie.delete(deps.db.name);
+});
+
+const scan = (papers: ReturnType<typeof arxivPaper>[]) =>
+  handleMessage(deps, { type: 'scan', page: 'https://example.org/list', site: 'arxiv', listing: true, reset: true, papers }, fromTab);
+
+async function search(query: string): Promise<PopupPaper[]> {
+  const reply = await handleMessage(deps, { type: 'search', query }, fromPopup);
+  if (!reply.ok) throw new Error(reply.error);
+  return (reply.value as { papers: PopupPaper[] }).papers;
+}
+const keysFor = async (query: string) => (await search(query)).map((p) => p.key);
+
+const MIXER = arxivPaper('2106.09608', 'Scaling vision transformers', {
+  authors: ['Xiaohua Zhai', 'Alexander Kolesnikov'],
+  abstract: 'Attention-based neural networks such as the Vision Transformer have recently attained state-of-the-art results on many computer vision benchmarks.',
+});
+const FAIRNESS = paper({ title: 'On the dangers of stochastic parrots', url: 'https://dl.acm.org/doi/10.1145/3442188.3445922', ids: { doi: '10.1145/3442188.3445922' }, authors: ['Emily Bender'] });
+const CVF = paper({ title: 'Neural radiance fields in the wild', url: 'https://openaccess.thecvf.com/content/CVPR2021/html/Martin_NeRF_paper.html', ids: {} });
+
+describe('search', () => {
+  beforeEach(async () => {
+    await scan([MIXER, FAIRNESS, CVF]);
+  });
+
+  it('finds a visited paper by its arXiv id, with or without version, prefix or link', async () => {
+    for (const q of ['2106.09608', '2106.09608v2', 'arXiv:2106.09608', 'https://arxiv.org/abs/2106.09608v1']) expect(await keysFor(q), q).toEqual(['arxiv:2106.09608']);
+    expect((await search('2106.09608'))[0]!.found).toEqual([{ field: 'id', words: ['2106.09608'] }]);
+  });
+
+  it('finds a paper by its DOI, with or without resolver, and by the link it was seen under', async () => {
+    for (const q of ['10.1145/3442188.3445922', 'https://doi.org/10.1145/3442188.3445922']) expect(await keysFor(q), q).toEqual(['doi:10.1145/3442188.3445922']);
+    expect(await keysFor('https://openaccess.thecvf.com/content/CVPR2021/html/Martin_NeRF_paper.html')).toEqual([CVF.key]);
+  });
+
+  it('finds a paper by an author’s surname and by words of its abstract, with the excerpt around them', async () => {
+    expect(await keysFor('kolesnikov')).toEqual(['arxiv:2106.09608']);
+    const [hit] = await search('benchmarks state-of-the-art');
+    expect(hit).toMatchObject({ key: 'arxiv:2106.09608', found: [{ field: 'abstract', words: expect.arrayContaining(['benchmarks', 'state']) }] });
+    expect(hit!.abstract).toContain('benchmarks');
+  });
+
+  it('keeps the index in step with the store: new scans, and a store replaced from another page', async () => {
+    expect(await keysFor('hopfield')).toEqual([]);
+    await scan([arxivPaper('2401.00009', 'Hopfield networks is all you need')]);
+    expect(await keysFor('hopfield')).toEqual(['arxiv:2401.00009']);
+    // The options page restores a backup through its own connection, then says so.
+    const other = openDatabase(deps.db.name);
+    await other.papers.clear();
+    other.close();
+    await handleMessage(deps, { type: 'dataReplaced' }, fromPopup);
+    expect(await keysFor('hopfield')).toEqual([]);
+  });
+
+  it('forgets wiped and pruned papers', async () => {
+    expect(await keysFor('parrots')).toEqual([FAIRNESS.key]);
+    await handleMessage(deps, { type: 'wipe' }, fromPopup);
+    expect(await keysFor('parrots')).toEqual([]);
+    await scan([FAIRNESS]);
+    expect(await keysFor('parrots')).toEqual([FAIRNESS.key]);
+    deps.now = () => NOW + 400 * 86_400_000;
+    await handleMessage(deps, { type: 'prune', days: 30 }, fromPopup);
+    expect(await keysFor('parrots')).toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { WordIndex, type SearchablePaper } from '../../lib/search/word-index';
+
+const paper = (key: string, title: string, extra: Partial<SearchablePaper> = {}): SearchablePaper => ({ key, title, lastSeen: 0, ...extra });
+const keys = (index: WordIndex, query: string) => index.search(query, 50).map((h) => h.key);
+
+function library(): WordIndex {
+  const index = new WordIndex();
+  index.put([
+    paper('a', 'Denoising Diffusion Probabilistic Models', { authors: ['Jonathan Ho', 'Ajay Jain', 'Pieter Abbeel'], lastSeen: 1 }),
+    paper('b', 'Attention Is All You Need', { authors: ['Ashish Vaswani'], abstract: 'We propose the Transformer, based solely on attention mechanisms, dispensing with recurrence.', lastSeen: 2 }),
+    paper('c', 'Graph theory for beginners', { abstract: 'A diffusion process on graphs.', lastSeen: 3 }),
+  ]);
+  return index;
+}
+
+describe('WordIndex', () => {
+  it('finds titles, authors and abstracts, title and author hits before abstract ones', () => {
+    const index = library();
+    expect(keys(index, 'diffusion')).toEqual(['a', 'c']);
+    expect(keys(index, 'vaswani')).toEqual(['b']);
+    expect(keys(index, 'recurrence transformer')).toEqual(['b']);
+    // Every word must be found somewhere in the paper.
+    expect(keys(index, 'diffusion attention')).toEqual([]);
+  });
+
+  it('tolerates a typo, a plural and an inflection, and reads the word being typed as a prefix', () => {
+    const index = library();
+    expect(keys(index, 'difusion')).toEqual(['a', 'c']);
+    expect(keys(index, 'denoised model')).toEqual(['a']);
+    expect(keys(index, 'probabil')).toEqual(['a']);
+    // A finished word (followed by a space) is no longer a prefix.
+    expect(keys(index, 'probabil ')).toEqual([]);
+    // Function words alone find nothing.
+    expect(keys(index, 'the of')).toEqual([]);
+  });
+
+  it('says which of the paper’s words matched in which field', () => {
+    const [hit] = library().search('difusion jain', 50);
+    expect(hit).toMatchObject({ key: 'a', found: [{ field: 'title', words: ['diffusion'] }, { field: 'authors', words: ['jain'] }] });
+  });
+
+  it('breaks ties by the most recently seen, and keeps up with rewrites and deletions', () => {
+    const index = library();
+    index.put([paper('d', 'Diffusion again', { lastSeen: 9 })]);
+    expect(keys(index, 'diffusion').slice(0, 2)).toEqual(['d', 'a']);
+    // A rewritten title: the old words no longer find it.
+    index.put([paper('d', 'Something else', { lastSeen: 9 })]);
+    expect(keys(index, 'diffusion')).toEqual(['a', 'c']);
+    expect(keys(index, 'something')).toEqual(['d']);
+    index.delete(['a', 'd']);
+    expect(keys(index, 'diffusion')).toEqual(['c']);
+    expect(keys(index, 'something')).toEqual([]);
+    expect(index.size).toBe(2);
+    index.clear();
+    expect(keys(index, 'graph')).toEqual([]);
+  });
+
+  it('finds a paper by its link however it is written', () => {
+    const index = new WordIndex();
+    index.put([paper('x', 'A paper', { url: 'https://openaccess.thecvf.com/content/CVPR2024/html/X_paper.html' })]);
+    expect(index.keysWithUrl('http://www.openaccess.thecvf.com/content/CVPR2024/html/X_paper.html#abstract')).toEqual(['x']);
+    expect(index.keysWithUrl('https://openaccess.thecvf.com/content/CVPR2024/html/Y_paper.html')).toEqual([]);
+  });
+});
