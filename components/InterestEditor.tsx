@@ -29,8 +29,8 @@ function Summary({ interest }: { interest: Interest }) {
   const s = interestSummary(interest);
   const parts = [
     s.terms.length ? s.terms.join(', ') + (s.more ? ` ${t('summaryMore', String(s.more))}` : '') : '',
-    s.authors ? t('summaryAuthors', String(s.authors)) : '',
-    s.examples ? t('summaryExamples', String(s.examples)) : '',
+    s.authors ? (s.authors === 1 ? t('summaryAuthorOne') : t('summaryAuthors', String(s.authors))) : '',
+    s.examples ? (s.examples === 1 ? t('summaryExampleOne') : t('summaryExamples', String(s.examples))) : '',
     s.excluded ? t('summaryExcluded', String(s.excluded)) : '',
   ].filter(Boolean);
   return <span class="summary-what">{parts.length ? parts.join(' · ') : t('summaryNothing')}</span>;
@@ -122,7 +122,6 @@ export function InterestEditor({ interest, index, color, expanded, onToggle, pro
             <label class="inline">
               <input type="checkbox" checked={notify} onChange={(e) => set({ notify: e.currentTarget.checked })} /> {t('fieldNotify')}
             </label>
-            <span />
 
             <label for={id('threshold')}>{t('fieldThreshold')}</label>
             <input id={id('threshold')} type="number" min={0} max={1} step={0.05} value={interest.threshold ?? INTEREST_DEFAULTS.threshold}

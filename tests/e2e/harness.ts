@@ -67,6 +67,13 @@ export function extensionPage(session: ExtensionSession, path: string): string {
   return `chrome-extension://${session.extensionId}/${path}`;
 }
 
+/** The welcome page the extension opened on install. */
+export async function welcomePage(session: ExtensionSession): Promise<Page> {
+  const url = extensionPage(session, 'welcome.html');
+  const isWelcome = (p: Page) => p.url().startsWith(url);
+  return session.context.pages().find(isWelcome) ?? (await session.context.waitForEvent('page', { predicate: isWelcome, timeout: 10_000 }));
+}
+
 /** Import an interests file through the options page, as a user would. */
 export async function importInterests(session: ExtensionSession, file: string): Promise<void> {
   const options = await session.context.newPage();
