@@ -11,10 +11,10 @@ import { parsePastedPapers } from '../lib/interests-edit';
 import { resolvePastedPapers } from '../lib/pasted-papers';
 import { t } from '../lib/i18n';
 import { request } from '../lib/messaging';
-import { listingUrl, TEMPLATES, templatesByArea, type Template } from '../lib/templates';
+import { listingsFor, listingUrl, TEMPLATES, templatesByArea, type Template } from '../lib/templates';
 
 const NEW = '';
-/** Shown when the user picked no template: the listing the saved demo pages use. */
+/** Shown when the user picked no template: all of today's new computer science papers. */
 const DEFAULT_CATEGORY = 'cs';
 
 type Status = { kind: 'ok' | 'error'; text: string } | undefined;
@@ -75,7 +75,7 @@ export function Welcome() {
       await save(next);
       setAdded(new Set([...added, ...chosen.map((tpl) => tpl.category)]));
       setPicked(new Set());
-      setTemplateStatus({ kind: 'ok', text: t('welcomeTemplatesAdded', String(next.length - current.length)) });
+      setTemplateStatus({ kind: 'ok', text: t('welcomeTemplatesAdded', next.slice(current.length).map((i) => i.label).join(', ')) });
     }, setTemplateStatus);
 
   const addPapers = () =>
@@ -99,7 +99,7 @@ export function Welcome() {
       setPapers('');
       setNewLabel('');
       setTarget(result.interest.id);
-      setPapersStatus({ kind: 'ok', text: t('welcomePapersAdded', [String(examples.length), result.interest.label]) });
+      setPapersStatus({ kind: 'ok', text: t('welcomePapersAdded', [result.interest.label, String(result.interest.examples?.length ?? 0)]) });
     }, setPapersStatus);
 
   const requireName = (): boolean => {
@@ -124,13 +124,14 @@ export function Welcome() {
     run(async () => {
       if (!requireName()) return;
       setNameInvalid(false);
-      const result = addAuthorInterest(interests ?? [], name, coauthors, t('welcomeAuthorLabel', name.trim()));
+      const label = coauthors.trim() ? t('welcomeAuthorLabel', name.trim()) : name.trim();
+      const result = addAuthorInterest(interests ?? [], name, coauthors, label);
       await save(result.interests);
-      setAuthorStatus({ kind: 'ok', text: t('welcomeFollowing', [String(result.interest.authors?.length ?? 0), result.interest.label]) });
+      setAuthorStatus({ kind: 'ok', text: t('welcomeFollowing', [result.interest.label, (result.interest.authors ?? []).join(', ')]) });
     }, setAuthorStatus);
 
   const categories = TEMPLATES.filter((tpl) => added.has(tpl.category)).map((tpl) => tpl.category);
-  const listings = categories.length ? categories : [DEFAULT_CATEGORY];
+  const listings = categories.length ? listingsFor(categories) : [DEFAULT_CATEGORY];
 
   return (
     <main class="welcome">

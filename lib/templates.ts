@@ -47,6 +47,15 @@ export function listingUrl(category: string): string {
   return `https://arxiv.org/list/${category}/new`;
 }
 
+/**
+ * The listings to open after choosing `categories`: each archive's (arxiv.org/list/cs/new holds
+ * every cs.* paper of the day) first, then each category's own.
+ */
+export function listingsFor(categories: readonly string[]): string[] {
+  const archives = categories.map((c) => c.split('.')[0]!);
+  return [...new Set([...archives, ...categories])];
+}
+
 /** A template as a new interest among `existing` (fresh id and an unused colour). */
 export function interestFromTemplate(template: Template, existing: readonly Interest[]): Interest {
   return { ...newInterest(existing, template.label), terms: [...template.terms] };
