@@ -1,56 +1,98 @@
-/** Live preview under an interest being edited: how many recent papers it matches, and the best few. */
+/**
+ * Live preview of an interest being edited: how many recent papers it matches, and the best few.
+ * Previews go through one queue (lib/task-queue.ts), one at a time, cards on screen first, so a
+ * page of 500 imported interests never keeps the service worker (and the popup) waiting.
+ */
+import type { RefObject } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Interest } from '../lib/interests';
 import { t } from '../lib/i18n';
 import type { InterestPreview as Preview } from '../lib/messages';
 import { request } from '../lib/messaging';
+import { createTaskQueue } from '../lib/task-queue';
 import { safeHref } from './PaperRow';
 
 const DEBOUNCE_MS = 250;
+const previews = createTaskQueue(1);
 
-export function InterestPreview({ interest }: { interest: Interest }) {
-  const [preview, setPreview] = useState<Preview>();
-  const matchable = interest.terms.length > 0 || (interest.authors?.length ?? 0) > 0;
+export type PreviewState = { state: 'empty' } | { state: 'loading' } | { state: 'ready'; preview: Preview } | { state: 'failed' };
+
+function matchable(interest: Interest): boolean {
+  return interest.terms.length > 0 || (interest.authors?.length ?? 0) > 0;
+}
+
+/** Whether `ref`'s element is on screen (or close to it). */
+function useVisible(ref: RefObject<Element | null>): boolean {
+  const [visible, setVisible] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new IntersectionObserver(([entry]) => setVisible(!!entry?.isIntersecting), { rootMargin: '200px 0px' });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref.current]);
+  return visible;
+}
+
+/** The preview of `interest`, queued; `cardRef` is the element whose visibility gives it priority. */
+export function usePreview(interest: Interest, cardRef: RefObject<Element | null>): PreviewState {
+  const [state, setState] = useState<PreviewState>(matchable(interest) ? { state: 'loading' } : { state: 'empty' });
+  const visible = useVisible(cardRef);
+  const [task, setTask] = useState<{ setVisible(v: boolean): void }>();
   const signature = JSON.stringify([interest.terms, interest.authors, interest.exclude, interest.scope]);
 
   useEffect(() => {
-    if (!matchable) {
-      setPreview(undefined);
+    if (!matchable(interest)) {
+      setState({ state: 'empty' });
       return;
     }
+    setState((s) => (s.state === 'ready' ? s : { state: 'loading' }));
     let current = true;
+    let queued: ReturnType<typeof previews.add> | undefined;
     const timer = setTimeout(() => {
-      // A label is required by validation but irrelevant to what matches.
-      request<'previewInterest'>({ type: 'previewInterest', interest: { ...interest, label: interest.label || interest.id } }).then(
-        (p) => current && setPreview(p),
-        () => current && setPreview(undefined),
+      queued = previews.add(
+        // A label is required by validation but irrelevant to what matches.
+        () =>
+          request<'previewInterest'>({ type: 'previewInterest', interest: { ...interest, label: interest.label || interest.id } }).then(
+            (preview) => current && setState({ state: 'ready', preview }),
+            () => current && setState({ state: 'failed' }),
+          ),
+        visible,
       );
+      setTask(queued);
     }, DEBOUNCE_MS);
     return () => {
       current = false;
       clearTimeout(timer);
+      queued?.cancel();
     };
   }, [signature]);
 
+  useEffect(() => task?.setVisible(visible), [visible, task]);
+  return state;
+}
+
+/** "Matches 12 of your 340 most recently seen papers", for a card's summary line. */
+export function PreviewCount({ preview }: { preview: PreviewState }) {
+  if (preview.state === 'empty') return <span class="note">{t('previewEmpty')}</span>;
+  if (preview.state === 'failed') return <span class="note">{t('previewFailed')}</span>;
+  if (preview.state === 'loading') return <span class="note">{t('previewQueued')}</span>;
+  return <span>{t('previewCount', [String(preview.preview.matched), String(preview.preview.scanned)])}</span>;
+}
+
+export function InterestPreview({ preview }: { preview: PreviewState }) {
+  const top = preview.state === 'ready' ? preview.preview.top : [];
   return (
     <div class="preview" aria-live="polite">
       <strong>{t('previewHeading')}: </strong>
-      {!matchable ? (
-        <span class="note">{t('previewEmpty')}</span>
-      ) : !preview ? (
-        <span class="note">{t('loading')}</span>
-      ) : (
-        <>
-          <span>{t('previewCount', [String(preview.matched), String(preview.scanned)])}</span>
-          {preview.top.length > 0 && (
-            <ul>
-              {preview.top.map((p) => {
-                const href = safeHref(p.url);
-                return <li key={p.key}>{href ? <a href={href} target="_blank" rel="noopener noreferrer">{p.title}</a> : p.title}</li>;
-              })}
-            </ul>
-          )}
-        </>
+      <PreviewCount preview={preview} />
+      {top.length > 0 && (
+        <ul>
+          {top.map((p) => {
+            const href = safeHref(p.url);
+            return <li key={p.key}>{href ? <a href={href} target="_blank" rel="noopener noreferrer">{p.title}</a> : p.title}</li>;
+          })}
+        </ul>
       )}
     </div>
   );

@@ -10,9 +10,12 @@ interface Props {
   rows: number;
   items: readonly string[];
   onItems: (items: string[]) => void;
+  invalid?: boolean;
+  /** Ids of the help and error text that describe the field. */
+  describedBy?: string;
 }
 
-export function ListField({ id, rows, items, onItems }: Props) {
+export function ListField({ id, rows, items, onItems, invalid, describedBy }: Props) {
   const [text, setText] = useState(items.join('\n'));
   useEffect(() => {
     // Follow changes from outside (an import), not the echo of our own typing.
@@ -23,6 +26,8 @@ export function ListField({ id, rows, items, onItems }: Props) {
       id={id}
       rows={rows}
       value={text}
+      aria-invalid={invalid || undefined}
+      aria-describedby={describedBy}
       onInput={(e) => {
         setText(e.currentTarget.value);
         onItems(linesToList(e.currentTarget.value));

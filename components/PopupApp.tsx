@@ -268,7 +268,13 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
         {!lists && !results && !error && !searching && <p class="note">{t('loading')}</p>}
         {searching && <p class="note" role="status">{t('searching')}</p>}
         {results && !results.length && !searching && <p class="note">{t('searchNone', query.trim())}</p>}
-        {lists && !results && !main.length && <p class="note">{choice === 'today' ? t('noMatchesToday') : t('noMatchesDay')}</p>}
+        {lists && !results && !main.length && (interests.state === 'ready' && !interests.value.length ? (
+          <p class="note">
+            {t('popupNoInterests')} <a href={browser.runtime.getURL('/welcome.html')} target="_blank" rel="noopener">{t('popupStartHere')}</a>
+          </p>
+        ) : (
+          <p class="note">{choice === 'today' ? t('noMatchesToday') : t('noMatchesDay')}</p>
+        ))}
         {visible.length > 0 && (
           <ol class="papers" ref={listRef}>
             {visible.map((p, i) => (

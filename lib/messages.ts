@@ -91,6 +91,8 @@ export interface InterestPreview {
   scanned: number;
   matched: number;
   top: { key: string; title: string; url?: string }[];
+  /** Every matched paper's score, strongest first: the options page previews a notification threshold with them. */
+  scores?: number[];
 }
 
 export interface ChartData {

@@ -53,6 +53,10 @@ export function startBackground(): BackgroundDeps {
   browser.notifications.onButtonClicked?.addListener((id, button) => void notifier.onClicked(id, button === 0 ? 'open' : 'dismiss'));
   // Alarms may not survive an update or a browser restart: make the digest's again (a missed one is due at once).
   browser.runtime.onInstalled.addListener(() => void notifier.scheduleDigest());
+  // A first install opens the welcome page (templates, example papers, co-authors); updates do not.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
   browser.runtime.onStartup.addListener(() => void notifier.scheduleDigest());
   void rematcher.resume();
   // A worker stopped while training trains again; stored models that fit their examples are kept.

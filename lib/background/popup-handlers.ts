@@ -168,5 +168,6 @@ export async function previewInterest(db: PaperlightDB, interest: Interest): Pro
     scanned: papers.length,
     matched: hits.length,
     top: hits.slice(0, 5).map(({ p }) => ({ key: p.key, title: p.title, ...(p.url ? { url: p.url } : {}) })),
+    scores: hits.map((h) => h.score),
   };
 }

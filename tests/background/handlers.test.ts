@@ -169,7 +169,7 @@ describe('extension-page requests', () => {
   it('preview an interest being edited against the recently seen papers', async () => {
     await handleMessage(deps, scan(), fromTab);
     const reply = await handleMessage(deps, { type: 'previewInterest', interest: { id: 'new', label: 'x', terms: ['graph theory'] } }, fromPopup);
-    expect(reply).toEqual({ ok: true, value: { scanned: 2, matched: 1, top: [{ key: 'arxiv:2401.00002', title: 'Graph theory', url: 'https://arxiv.org/abs/2401.00002' }] } });
+    expect(reply).toEqual({ ok: true, value: { scanned: 2, matched: 1, top: [{ key: 'arxiv:2401.00002', title: 'Graph theory', url: 'https://arxiv.org/abs/2401.00002' }], scores: [expect.any(Number)] } });
     const empty = await handleMessage(deps, { type: 'previewInterest', interest: { id: 'new', label: 'x', terms: ['the'] } }, fromPopup);
     expect(empty).toEqual({ ok: true, value: { scanned: 0, matched: 0, top: [] } });
   });

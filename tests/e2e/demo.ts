@@ -1,12 +1,12 @@
 /**
  * `npm run demo`: the built extension in headless Chromium on the bundled sample pages, served at
  * their real URLs. Imports the sample interests through the options page, then writes screenshots
- * of the decorated listing, an open badge, the popup and the options page to .output/demo/.
+ * of the decorated listing, an open badge, the popup, the welcome page and the options page to .output/demo/.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturePages, readPage } from '../fixture-pages';
-import { DEMO_INTERESTS, extensionPage, importInterests, launchExtension, ROOT, tabIdOf, waitForScan } from './harness';
+import { DEMO_INTERESTS, extensionPage, importInterests, launchExtension, ROOT, tabIdOf, waitForScan, welcomePage, type ExtensionSession } from './harness';
 
 const OUT = join(ROOT, '.output/demo');
 const LISTING = 'arxiv/list-cs-new-2018-07-20-truncated.html';
@@ -38,18 +38,32 @@ async function main(): Promise<void> {
     await popup.locator('#main-list ~ ol li[data-paperlight-key]').first().waitFor();
     await popup.screenshot({ path: join(OUT, 'popup.png') });
 
-    const options = await session.context.newPage();
-    await options.setViewportSize({ width: 900, height: 1100 });
-    await options.goto(extensionPage(session, 'options.html'));
-    await options.locator('fieldset.interest').first().waitFor();
-    await options.screenshot({ path: join(OUT, 'options.png'), fullPage: true });
-
     const matched = await page.locator('[data-paperlight-match]').count();
     console.log(`Paperlight demo: ${matched} of ${listing.expected.length} papers on ${listing.url} match the sample interests.`);
-    console.log(`Screenshots in ${OUT}: listing.png, badge-open.png, popup.png, options.png`);
+    await firstRunScreenshots(session);
+    console.log(`Screenshots in ${OUT}: listing.png, badge-open.png, popup.png, welcome.png, options.png`);
   } finally {
     await session.close();
   }
+}
+
+/** The welcome page the install opened, and the options page with its previews loaded. */
+async function firstRunScreenshots(session: ExtensionSession): Promise<void> {
+  const welcome = await welcomePage(session);
+  await welcome.setViewportSize({ width: 1000, height: 900 });
+  await welcome.reload();
+  await welcome.locator('[data-paperlight-template="cs.CV"] input').check();
+  await welcome.screenshot({ path: join(OUT, 'welcome.png'), fullPage: true });
+
+  const options = await session.context.newPage();
+  await options.setViewportSize({ width: 900, height: 1100 });
+  await options.goto(extensionPage(session, 'options.html'));
+  const first = options.locator('fieldset.interest').first();
+  await first.getByRole('button', { name: /Edit/ }).click();
+  await options.waitForFunction(() => !document.body.textContent?.includes('Preview waiting…'), undefined, { timeout: 30_000 });
+  // The page's height as the viewport: the sticky save bar then sits at the bottom, as on a screen.
+  await options.setViewportSize({ width: 900, height: await options.evaluate(() => document.documentElement.scrollHeight) });
+  await options.screenshot({ path: join(OUT, 'options.png') });
 }
 
 main().catch((err: unknown) => {

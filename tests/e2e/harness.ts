@@ -3,7 +3,8 @@
  * from saved pages by request routing, so the content script runs on its real match patterns;
  * every other web request is refused (the machines have no network, and the extension must not need one).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -68,6 +69,13 @@ export function extensionPage(session: ExtensionSession, path: string): string {
   return `chrome-extension://${session.extensionId}/${path}`;
 }
 
+/** The welcome page the extension opened on install. */
+export async function welcomePage(session: ExtensionSession): Promise<Page> {
+  const url = extensionPage(session, 'welcome.html');
+  const isWelcome = (p: Page) => p.url().startsWith(url);
+  return session.context.pages().find(isWelcome) ?? (await session.context.waitForEvent('page', { predicate: isWelcome, timeout: 10_000 }));
+}
+
 /** Import an interests file through the options page, as a user would. */
 export async function importInterests(session: ExtensionSession, file: string): Promise<void> {
   const options = await session.context.newPage();
@@ -92,4 +100,16 @@ export async function tabIdOf(session: ExtensionSession, page: Page): Promise<nu
 export async function waitForScan(page: Page, count: number): Promise<void> {
   await page.waitForFunction((n) => document.querySelectorAll('[data-paperlight-key]').length >= n, count);
   await page.waitForTimeout(300);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on `page`, one line each (rule: elements). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // evaluate() is not subject to the page's CSP, which (rightly) forbids injected script tags.
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }

@@ -1,0 +1,79 @@
+/**
+ * An interest's example papers and counterexamples: listed with a remove button each, and a box to
+ * paste titles or arXiv ids of papers that show what the interest means.
+ */
+import { useState } from 'preact/hooks';
+import type { ExamplePaper, Interest } from '../lib/interests';
+import { addExamples } from '../lib/interests-edit';
+import { resolvePastedPapers } from '../lib/pasted-papers';
+import { t } from '../lib/i18n';
+
+interface Props {
+  id: string;
+  interest: Interest;
+  onChange: (patch: Pick<Interest, 'examples' | 'counterexamples'>) => void;
+}
+
+function PaperList({ papers, kind, onRemove }: { papers: ExamplePaper[]; kind: 'examples' | 'counterexamples'; onRemove: (index: number) => void }) {
+  return (
+    <ul class="examples" data-paperlight-examples={kind}>
+      {papers.map((paper, i) => (
+        <li key={paper.key ?? paper.title}>
+          <span class="example-title">{paper.title}</span>
+          {paper.authors?.length ? <span class="note"> — {paper.authors.slice(0, 3).join(', ')}{paper.authors.length > 3 ? ' …' : ''}</span> : null}
+          <button type="button" class="link danger" aria-label={t('removeExample', paper.title)} onClick={() => onRemove(i)}>
+            {t('removeInterest')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ExamplesField({ id, interest, onChange }: Props) {
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<string>();
+  const examples = interest.examples ?? [];
+  const counterexamples = interest.counterexamples ?? [];
+
+  async function add(): Promise<void> {
+    setBusy(true);
+    try {
+      const found = await resolvePastedPapers(text);
+      const next = addExamples(examples, found);
+      onChange({ examples: next, counterexamples });
+      setText('');
+      setNote(t('examplesAdded', [String(next.length - examples.length), String(found.filter((e) => e.abstract || e.authors).length)]));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div class="examples-field">
+      <h3 id={`${id}-examples-heading`}>{t('examplesHeading')}</h3>
+      <p class="help">{t('examplesHelp')}</p>
+      {examples.length ? (
+        <PaperList papers={examples} kind="examples" onRemove={(i) => onChange({ examples: examples.filter((_, j) => j !== i), counterexamples })} />
+      ) : (
+        <p class="note">{t('examplesNone')}</p>
+      )}
+      <label for={`${id}-paste`}>{t('examplesPaste')}</label>
+      <textarea id={`${id}-paste`} rows={2} value={text} placeholder={t('examplesPlaceholder')} onInput={(e) => setText(e.currentTarget.value)} />
+      <div class="toolbar">
+        <button type="button" disabled={busy || !text.trim()} onClick={() => void add()}>
+          {t('examplesAdd')}
+        </button>
+        {note && <span class="note" role="status">{note}</span>}
+      </div>
+      {counterexamples.length > 0 && (
+        <>
+          <h3>{t('counterexamplesHeading')}</h3>
+          <p class="help">{t('counterexamplesHelp')}</p>
+          <PaperList papers={counterexamples} kind="counterexamples" onRemove={(i) => onChange({ examples, counterexamples: counterexamples.filter((_, j) => j !== i) })} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { Welcome } from '../../components/Welcome';
+import '../../components/ui.css';
+import '../../components/options.css';
+
+render(<Welcome />, document.getElementById('app')!);
