@@ -43,6 +43,8 @@ function extractRows(root: ParentNode, base: URL): DetectedEntry[] {
     const abstract = card?.matches('.abstract-collapse') ? text(card.querySelector('.card-body')) : '';
     entries.push({
       element: row,
+      // After the title, not at the end of the row (the venue line).
+      ...(link?.parentElement ? { anchor: link.parentElement } : {}),
       paper: {
         title,
         url: paperUrl(id),

@@ -21,8 +21,9 @@ function extractEntries(root: ParentNode, base: URL): DetectedEntry[] {
   // Proceedings volumes (li.entry.editor) head a table of contents; they are books, not papers.
   for (const li of within(root, 'li.entry:not(.editor)')) {
     const cite = li.querySelector('cite');
-    const title = text(cite?.querySelector('span.title'));
-    if (!title) continue;
+    const titleElement = cite?.querySelector('span.title');
+    const title = text(titleElement);
+    if (!titleElement || !title) continue;
     const links = Array.from(li.querySelectorAll('nav.publ li.ee a'), (a) => absoluteUrl(a.getAttribute('href'), base)).filter(
       (href): href is string => !!href,
     );
@@ -31,6 +32,7 @@ function extractEntries(root: ParentNode, base: URL): DetectedEntry[] {
     const url = links[0] ?? (key ? absoluteUrl(`/rec/${key}`, 'https://dblp.org') : undefined);
     entries.push({
       element: li,
+      anchor: titleElement,
       paper: {
         title,
         url,

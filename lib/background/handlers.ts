@@ -11,7 +11,7 @@ import { browser } from 'wxt/browser';
 import { wipe } from '../db/backup';
 import { clearStorageError, isQuotaError, prune, reportStorageError } from '../db/retention';
 import { RETENTION_KEY } from '../data-state';
-import type { AnyRequest, PageRequests, PopupPaper, Reply, ScanRequest, ScanResponse } from '../messages';
+import type { AnyRequest, PageRequests, PaperStateChanged, PopupPaper, Reply, ScanRequest, ScanResponse } from '../messages';
 import * as popup from './popup-handlers';
 import type { SnapshotKeeper } from './snapshot';
 import { getTabStatus, updateTabStatus } from './tabs';
@@ -32,6 +32,8 @@ export interface BackgroundDeps {
   snapshot: SnapshotKeeper;
   /** Notifications (lib/notify); without it new papers wait in the outbox. */
   notifier?: Pick<Notifier, 'drain' | 'scheduleDigest' | 'sendTest'>;
+  /** Tell open pages (content scripts, the popup) that a paper's marks changed, so every badge and list follows at once. */
+  broadcast?: (change: PaperStateChanged) => Promise<void>;
 }
 
 export async function handleScan(deps: BackgroundDeps, scan: ScanRequest, tabId: number): Promise<ScanResponse> {
@@ -53,9 +55,11 @@ export async function handleScan(deps: BackgroundDeps, scan: ScanRequest, tabId:
     listing: scan.listing,
     reset: scan.reset,
     keys: scan.papers.map((p) => p.key),
-    matched: matched.map((m) => m.key),
+    // Stored keys: the popup reads these papers, and a page may know one under a weaker key.
+    matched: stored.filter((s) => s.matches.length).map((s) => s.key),
   });
-  return { matched };
+  const states = stored.filter((s) => s.state.marks.length).map((s) => ({ key: s.pageKey, ...s.state }));
+  return { matched, ...(states.length ? { states } : {}) };
 }
 
 type Sender = Pick<Runtime.MessageSender, 'id' | 'url' | 'tab' | 'documentId'>;
@@ -81,6 +85,13 @@ function fromExtensionPage(deps: BackgroundDeps, sender: Sender): boolean {
   return sender.id === deps.extensionId && !!sender.url?.startsWith(`${deps.extensionOrigin}/`);
 }
 
+/** What the badge panel in a page may ask: the reader's actions on the paper it is about, and the interests to offer. */
+const FROM_BADGE_PANEL = new Set<AnyRequest['type']>(['setPaperState', 'moreLikeThis', 'getInterests']);
+
+function fromContentScript(deps: BackgroundDeps, sender: Sender): boolean {
+  return sender.id === deps.extensionId && sender.tab?.id !== undefined && !fromExtensionPage(deps, sender);
+}
+
 async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sender): Promise<unknown> {
   if (message.type === 'scan') {
     const tabId = sender.tab?.id;
@@ -88,8 +99,8 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
       throw new InvalidMessage('scan is accepted from Paperlight’s content scripts only');
     return handleScan(deps, message, tabId);
   }
-  // Everything else reads or changes the user's data: extension pages only, never a web page.
-  if (!fromExtensionPage(deps, sender)) throw new InvalidMessage(`${message.type} is accepted from Paperlight’s own pages only`);
+  // Everything else reads or changes the user's data: extension pages only (and the badge panel's actions), never a web page.
+  if (!fromExtensionPage(deps, sender) && !(FROM_BADGE_PANEL.has(message.type) && fromContentScript(deps, sender))) throw new InvalidMessage(`${message.type} is accepted from Paperlight’s own pages only`);
   switch (message.type) {
     case 'getTrending': {
       const since = deps.snapshot.generation;
@@ -98,14 +109,23 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
       return lists;
     }
     case 'getPapers':
-      return { papers: await popup.getPapers(deps.db, deps.interests, message.keys) };
+      return {
+        papers:
+          message.blend === undefined
+            ? await popup.getPapers(deps.db, deps.interests, message.keys)
+            : await popup.getRankedPapers(deps.db, deps.interests, message.keys, message.blend, deps.now()),
+      };
     case 'getStarred':
       return { papers: await popup.getStarred(deps.db, deps.interests) };
+    case 'getDismissed':
+      return { papers: await popup.getDismissed(deps.db, deps.interests) };
     case 'search':
       return { papers: await searchFor(deps, message.query, sender) };
-    case 'setPaperState':
-      await popup.setPaperState(deps.db, message.key, message.patch);
-      return {};
+    case 'setPaperState': {
+      const change = await popup.setPaperState(deps.db, message.key, message.patch);
+      void deps.broadcast?.(change);
+      return change;
+    }
     case 'getChart':
       return popup.getChart(deps.db, deps.interests, message.days);
     case 'previewInterest':

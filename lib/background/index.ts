@@ -9,7 +9,7 @@ import { syncGenericDetection, watchGenericDetection } from './permissions';
 import { PRUNE_ALARM, pruneByRetention, schedulePruning } from '../db/retention';
 import { createRematcher } from './rematch';
 import { createSnapshotKeeper } from './snapshot';
-import { clearTabStatus } from './tabs';
+import { broadcastPaperState, clearTabStatus } from './tabs';
 
 export function startBackground(): BackgroundDeps {
   const db = openDatabase();
@@ -29,6 +29,7 @@ export function startBackground(): BackgroundDeps {
     snapshot,
     onInterestsChanged: (changes) => void rematcher.start(changes),
     notifier,
+    broadcast: broadcastPaperState,
   };
 
   // Listeners are added synchronously so a worker woken by an event sees it.
