@@ -6,7 +6,7 @@
  * One panel is open at a time; Escape or a click elsewhere closes it. Lives in a shadow root (see
  * lib/content/decorate.ts), so page styles neither leak in nor get broken.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { toBibtex } from '../lib/bibtex';
 import { excerpt, highlight } from '../lib/highlight';
 import { t } from '../lib/i18n';
@@ -49,6 +49,14 @@ function Panel({ paper, matches, state, actions, onClose }: BadgeProps & { onClo
   const dismissed = marks.has('dismissed');
   const snippet = snippetOf(paper, matches);
   const href = safeHref(paper.url);
+  const panel = useRef<HTMLSpanElement>(null);
+  // A badge near the right edge (after a long title) opens its panel leftwards, inside the window.
+  useLayoutEffect(() => {
+    const el = panel.current!;
+    const room = el.ownerDocument.documentElement.clientWidth - 8;
+    const box = el.getBoundingClientRect();
+    if (box.right > room) el.style.left = `${-Math.min(box.right - room, box.left - 8)}px`;
+  }, []);
   // A notice fades, then goes: an undo stays offered for as long as it is seen.
   useEffect(() => {
     if (!notice) return;
@@ -66,7 +74,7 @@ function Panel({ paper, matches, state, actions, onClose }: BadgeProps & { onClo
   }
 
   return (
-    <span class="panel" role="dialog" aria-label={t('badgePanelLabel', paper.title)} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <span class="panel" ref={panel} role="dialog" aria-label={t('badgePanelLabel', paper.title)} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       {snippet && (
         <span class="snippet">
           <Marked parts={snippet} />
@@ -79,7 +87,7 @@ function Panel({ paper, matches, state, actions, onClose }: BadgeProps & { onClo
           </span>
           {m.terms.map((x) => (
             <span key={`${x.term}/${x.field}`} class={x.exact ? 'term' : 'term fuzzy'}>
-              {x.term} <em>{t(x.field === 'title' ? 'fieldTitle' : x.field === 'abstract' ? 'fieldAbstract' : 'fieldAuthors')}{x.exact ? '' : `, ${t('fuzzy')}`}</em>
+              {x.term} <em>{t(x.field === 'title' ? 'hitInTitle' : x.field === 'abstract' ? 'hitInAbstract' : 'hitInAuthors')}{x.exact ? '' : `, ${t('fuzzy')}`}</em>
             </span>
           ))}
           {m.similar?.length ? <span class="term">{t('likeExample', m.similar[0]!.title)}</span> : null}
@@ -236,13 +244,19 @@ mark { background: #fde68a; color: #111827; border-radius: 2px; }
 .term.fuzzy { border: 1px dashed #9ca3af; }
 .seen-line { color: #4b5563; }
 .actions { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; }
+.more-like-this { position: relative; display: inline-flex; }
+.menu { position: absolute; top: calc(100% + 2px); left: 0; z-index: 1; display: flex; flex-direction: column; gap: 3px; padding: 6px; min-width: 16em;
+  background: #fff; border: 1px solid #d1d5db; border-radius: 6px; box-shadow: 0 4px 14px rgba(0,0,0,.15); }
+.menu button { text-align: left; }
+.new-interest { display: flex; gap: 3px; }
+input { font: inherit; flex: 1; padding: 2px 6px; border: 1px solid #d1d5db; border-radius: 4px; background: transparent; color: inherit; }
 button, select, .open { font: inherit; padding: 2px 8px; border-radius: 6px; border: 1px solid #d1d5db; background: transparent; color: inherit; cursor: pointer; text-decoration: none; }
 button:focus-visible, select:focus-visible, .open:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 .open { color: #1d4ed8; }
 .notice { color: #15803d; display: flex; gap: 6px; align-items: center; animation: fade 6s forwards; }
 @keyframes fade { 0%, 75% { opacity: 1; } 100% { opacity: 0; } }
 @media (prefers-color-scheme: dark) {
-  .panel { background: #1f2937; color: #f9fafb; border-color: #374151; }
+  .panel, .menu { background: #1f2937; color: #f9fafb; border-color: #374151; }
   .snippet, .seen-line { color: #d1d5db; }
   .term { background: #374151; }
   .term em { color: #d1d5db; }

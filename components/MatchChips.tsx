@@ -114,7 +114,7 @@ export function MoreLikeThis({
               if (name.trim()) choose({ newInterest: name.trim() });
             }}
           >
-            <input type="text" aria-label={t('newInterestLabel')} placeholder={t('newInterestLabel')} value={name} maxLength={80} onInput={(e) => setName(e.currentTarget.value)} />
+            <input type="text" aria-label={t('newInterestFromPaper')} placeholder={t('newInterestFromPaper')} value={name} maxLength={80} onInput={(e) => setName(e.currentTarget.value)} />
             <button type="submit" disabled={!name.trim()}>
               {t('newInterestCreate')}
             </button>

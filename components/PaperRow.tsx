@@ -151,7 +151,7 @@ export function PaperRow({ paper, actions, selected = false, expanded = false, n
           ) : null}
           {paper.matches.length > 0 && <MatchChips matches={paper.matches} />}
           <p class="seen-on">
-            {t('seenOn', sites.join(', '))} · {t('firstSeen', dayOf(paper.firstSeen) === dayOf(now) ? t('today') : dayLabel(dayOf(paper.firstSeen), now))}
+            {t('seenOn', sites.join(', '))} · {dayOf(paper.firstSeen) === dayOf(now) ? t('firstSeenToday') : t('firstSeen', dayLabel(dayOf(paper.firstSeen), now))}
           </p>
           <div class="actions">
             <button type="button" data-paperlight-action="star" aria-pressed={paper.starred} onClick={() => actions.setState(paper, { starred: !paper.starred })}>
