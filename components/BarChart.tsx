@@ -56,10 +56,8 @@ export function BarChart({ data }: { data: ChartData }) {
         })}
         <line x1={0} x2={WIDTH} y1={TOP + PLOT + 0.5} y2={TOP + PLOT + 0.5} class="axis" />
       </svg>
-      <figcaption class="note">
-        <span aria-hidden="true">{t('chartTitle')}</span>
-        <span class="sr-only">{t('chartDays', summary)}</span>
-      </figcaption>
+      {/* The summary that opens the chart names it; the caption gives its numbers to screen readers. */}
+      <figcaption class="sr-only">{t('chartDays', summary)}</figcaption>
     </figure>
   );
 }

@@ -44,6 +44,12 @@ async function main(): Promise<void> {
     await popup.keyboard.press('j');
     await popup.locator('li.paper.expanded').waitFor();
     await popup.screenshot({ path: join(OUT, 'popup-expanded.png') });
+    // Today's ranking with the two weeks' chart open, in the dark theme.
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.getByRole('tab', { name: /^Today/ }).click();
+    await popup.locator('details.chart-box summary').click();
+    await popup.locator('figure.chart').waitFor();
+    await popup.screenshot({ path: join(OUT, 'popup-today-dark.png') });
 
     const options = await session.context.newPage();
     await options.setViewportSize({ width: 900, height: 1100 });
@@ -53,7 +59,7 @@ async function main(): Promise<void> {
 
     const matched = await page.locator('[data-paperlight-match]').count();
     console.log(`Paperlight demo: ${matched} of ${listing.expected.length} papers on ${listing.url} match the sample interests.`);
-    console.log(`Screenshots in ${OUT}: listing.png, badge-open.png, popup.png, popup-expanded.png, options.png`);
+    console.log(`Screenshots in ${OUT}: listing.png, badge-open.png, popup.png, popup-expanded.png, popup-today-dark.png, options.png`);
   } finally {
     await session.close();
   }
