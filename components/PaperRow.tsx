@@ -65,6 +65,8 @@ interface Props {
   selected?: boolean;
   expanded?: boolean;
   notice?: RowNotice;
+  /** Words searched for, marked in the title and excerpt as well as the matched terms. */
+  searched?: readonly string[];
   now: number;
 }
 
@@ -93,9 +95,9 @@ function Signals({ paper }: { paper: PopupPaper }) {
   return <>{parts}</>;
 }
 
-export function PaperRow({ paper, actions, selected = false, expanded = false, notice, now }: Props) {
+export function PaperRow({ paper, actions, selected = false, expanded = false, notice, searched = [], now }: Props) {
   const href = safeHref(paper.url);
-  const terms = paper.matches.flatMap((m) => m.terms.filter((x) => x.field !== 'authors').map((x) => x.term));
+  const terms = [...paper.matches.flatMap((m) => m.terms.filter((x) => x.field !== 'authors').map((x) => x.term)), ...searched];
   const sites = [...new Set(paper.seen.map((s) => siteName(s.site)))];
   const rank = paper.rank;
   const date = paperDate(paper);

@@ -201,6 +201,7 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
   const listOf = (key: Tab) => sources[key] && withMarks(sources[key]).filter((p) => belongs[key](p) || setAside.has(p.key));
   const count = (key: Tab) => sources[key] && withMarks(sources[key]).filter(belongs[key]).length;
   const main = results ? withMarks(results) : (listOf(current) ?? []);
+  const searched = useMemo(() => (results ? query.trim().split(/\s+/).filter((w) => w.length > 1) : []), [results]);
   const expanded = main.findIndex((p) => p.key === expandedKey);
   const win = useWindow(main.length, listRef, expanded, expandedHeight);
 
@@ -431,6 +432,7 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
                 selected={win.start + i === selected}
                 expanded={p.key === expandedKey}
                 notice={notice?.key === p.key ? notice : undefined}
+                searched={searched}
                 now={now}
               />
             ),

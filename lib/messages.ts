@@ -72,7 +72,7 @@ export interface PaperStateChanged {
   read: boolean;
 }
 
-/** Content script → background. The badge panel's actions (setPaperState, moreLikeThis, getInterests) are page requests it may send too. */
+/** Content script → background. The badge panel's actions (setPaperState, moreLikeThis, getInterestLabels) are page requests it may send too. */
 export interface ContentRequests {
   scan: { request: ScanRequest; response: ScanResponse };
 }
@@ -151,6 +151,8 @@ export interface PageRequests {
   previewInterest: { request: { type: 'previewInterest'; interest: Interest }; response: InterestPreview };
   getTabStatus: { request: { type: 'getTabStatus'; tabId: number }; response: { status: TabStatus | null } };
   getInterests: { request: { type: 'getInterests' }; response: { interests: Interest[] } };
+  /** Only the interests' ids and labels (the badge panel's "More like this" picker: a page is told no terms). */
+  getInterestLabels: { request: { type: 'getInterestLabels' }; response: { interests: { id: string; label: string }[] } };
   setInterests: { request: { type: 'setInterests'; interests: Interest[] }; response: { interests: Interest[] } };
   getSettings: { request: { type: 'getSettings' }; response: { settings: Settings } };
   setSettings: { request: { type: 'setSettings'; settings: Settings }; response: { settings: Settings } };

@@ -86,7 +86,7 @@ function fromExtensionPage(deps: BackgroundDeps, sender: Sender): boolean {
 }
 
 /** What the badge panel in a page may ask: the reader's actions on the paper it is about, and the interests to offer. */
-const FROM_BADGE_PANEL = new Set<AnyRequest['type']>(['setPaperState', 'moreLikeThis', 'getInterests']);
+const FROM_BADGE_PANEL = new Set<AnyRequest['type']>(['setPaperState', 'moreLikeThis', 'getInterestLabels']);
 
 function fromContentScript(deps: BackgroundDeps, sender: Sender): boolean {
   return sender.id === deps.extensionId && sender.tab?.id !== undefined && !fromExtensionPage(deps, sender);
@@ -134,6 +134,8 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
       return { status: await getTabStatus(message.tabId) } satisfies PageRequests['getTabStatus']['response'];
     case 'getInterests':
       return { interests: (await deps.interests.get()).interests };
+    case 'getInterestLabels':
+      return { interests: (await deps.interests.get()).interests.map(({ id, label }) => ({ id, label })) };
     case 'setInterests': {
       const before = (await deps.interests.get()).interests;
       const set = await deps.interests.set(message.interests);

@@ -100,6 +100,8 @@ export function validateRequest(raw: unknown): AnyRequest {
       return { type: 'getTabStatus', tabId: raw.tabId as number };
     case 'getInterests':
       return { type: 'getInterests' };
+    case 'getInterestLabels':
+      return { type: 'getInterestLabels' };
     case 'setInterests':
       return { type: 'setInterests', interests: parseInterestsFile({ interests: raw.interests }).interests };
     case 'getSettings':

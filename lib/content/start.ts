@@ -22,7 +22,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
     panel: {
       setState: (key, patch) => request<'setPaperState'>({ type: 'setPaperState', key, patch }),
       moreLikeThis: async (key, choice) => (await request<'moreLikeThis'>({ type: 'moreLikeThis', key, ...choice })).interests,
-      interests: async () => (await request<'getInterests'>({ type: 'getInterests' })).interests.map(({ id, label }) => ({ id, label })),
+      interests: async () => (await request<'getInterestLabels'>({ type: 'getInterestLabels' })).interests,
     },
     signal: ctx.signal,
     onError: (err) => console.warn('[paperlight]', err),

@@ -146,9 +146,15 @@ describe('triage', () => {
 describe('extension-page requests', () => {
   it('are refused from web pages and other extensions', async () => {
     for (const sender of [fromTab, fromOtherExtension]) {
-      expect(await handleMessage(deps, { type: 'getSettings' }, sender)).toEqual({ ok: false, error: 'getSettings is accepted from Paperlight’s own pages only' });
+      for (const type of ['getSettings', 'getInterests'] as const)
+        expect(await handleMessage(deps, { type }, sender)).toEqual({ ok: false, error: `${type} is accepted from Paperlight’s own pages only` });
     }
-    expect(await handleMessage(deps, { type: 'getInterests' }, fromOtherExtension)).toMatchObject({ ok: false });
+    // The badge panel's picker learns ids and labels only.
+    expect(await handleMessage(deps, { type: 'getInterestLabels' }, fromTab)).toEqual({
+      ok: true,
+      value: { interests: [{ id: 'diffusion', label: 'Diffusion models' }, expect.objectContaining({ id: HOPFIELD.id })] },
+    });
+    expect(await handleMessage(deps, { type: 'getInterestLabels' }, fromOtherExtension)).toMatchObject({ ok: false });
     expect(await handleMessage(deps, { type: 'setPaperState', key: 'arxiv:2401.00001', patch: { starred: true } }, fromOtherExtension)).toMatchObject({ ok: false });
   });
 

@@ -69,6 +69,11 @@ describe('PaperRow', () => {
     expect(star!.getAttribute('aria-pressed')).toBe('false');
   });
 
+  it('marks the words searched for in the title', () => {
+    const { container } = render(<PaperRow paper={paper({ matches: [] })} actions={actions()} now={NOW} searched={['proteins']} />);
+    expect(Array.from(container.querySelectorAll('.title mark'), (m) => m.textContent)).toEqual(['proteins']);
+  });
+
   it('renders hostile page text as text and never links to non-http URLs', () => {
     const { container } = render(<PaperRow paper={paper({ title: '<img src=x onerror=alert(1)>', url: 'javascript:alert(1)', authors: ['<b>x</b>'] })} actions={actions()} now={NOW} />);
     expect(container.querySelector('img, b, a')).toBeNull();

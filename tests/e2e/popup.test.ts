@@ -130,6 +130,8 @@ describe('the popup', () => {
     const found = 'arxiv:1807.07122';
     await row(popup, found).waitFor();
     expect(await popup.locator('#main-list').textContent()).toBe('Search results');
+    // The words searched for are marked in the result.
+    expect(await row(popup, found).locator('.title mark').first().textContent()).toMatch(/^spectral$/i);
     await act(popup, found, 'dismiss');
     await expect.poll(() => entryState(pages.listing!, found)).toBe('dismissed');
     await popup.keyboard.press('Escape');
@@ -238,6 +240,41 @@ describe('the badge panel', () => {
     await expect.poll(() => entryState(page, key)).toBeNull();
     await page.keyboard.press('Escape');
     await popup.close();
+  });
+
+  it('marks an entry seen on an earlier day, quietly, with the day and the site', async () => {
+    const page = pages.listing!;
+    const key = 'arxiv:1807.07540';
+    // A sighting from an earlier day, written into the store as an earlier visit would have.
+    await session.worker.evaluate(
+      (k) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('paperlight');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction('papers', 'readwrite');
+            const papers = tx.objectStore('papers');
+            const get = papers.get(k);
+            get.onsuccess = () => {
+              const paper = get.result;
+              const first = paper.sightings[0];
+              paper.sightings.unshift({ ...first, day: '2020-01-15', time: first.time - 1e10, firstTime: first.time - 1e10 });
+              paper.days = ['2020-01-15', ...paper.days];
+              papers.put(paper);
+            };
+            tx.oncomplete = () => (db.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      key,
+    );
+    await page.reload();
+    await waitForScan(page, 87);
+    await expect.poll(() => entryState(page, key)).toBe('seen');
+    const entry = page.locator(`[data-paperlight-key="${key}"]`).first();
+    await entry.scrollIntoViewIfNeeded();
+    await expect.poll(() => entry.locator('[data-paperlight-badge]').evaluate((h) => h.shadowRoot?.textContent ?? '')).toMatch(/seen .*2020 on arXiv/);
   });
 
   it('keeps a dismissed paper dimmed when its page is read again', async () => {
