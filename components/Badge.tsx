@@ -7,7 +7,7 @@
  * lib/content/decorate.ts), so page styles neither leak in nor get broken.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { toBibtex } from '../lib/bibtex';
+import { toBibtex } from '../lib/export';
 import { excerpt, highlight } from '../lib/highlight';
 import { t } from '../lib/i18n';
 import type { EntryState, MatchView, PaperStatePatch } from '../lib/messages';

@@ -3,11 +3,12 @@
  * papers of a notification), compact rows of which only those in view are rendered, search over
  * every stored paper, and one triage model: a star, a dismissal or a "more like this" acts the
  * same from every list, with an undo where it happened, and every list, count and open page
- * follows at once (the background tells them: PaperStateChanged).
+ * follows at once (the background tells them: PaperStateChanged). Exports (BibTeX, RIS, CSL-JSON)
+ * of the list on screen or of the starred papers, and a chart of the last two weeks.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { toBibtex, toBibtexList } from '../lib/bibtex';
+import { toBibtex } from '../lib/export';
 import { addDays, dayOf } from '../lib/clock';
 import { t } from '../lib/i18n';
 import type { ChartData, PaperStateChanged, PaperStatePatch, PopupPaper, TabStatus } from '../lib/messages';
@@ -17,7 +18,7 @@ import { PaperRow, ROW_HEIGHT, type RowActions, type RowNotice } from './PaperRo
 import { BLEND_KEY, type PopupStart } from '../lib/trending-snapshot';
 import { useLoad } from './use-load';
 import { useSearch } from './use-search';
-import { downloadBlob } from './download';
+import { ExportButtons } from './ExportButtons';
 import { StorageWarning } from './StorageWarning';
 
 const CHART_DAYS = 14;
@@ -42,10 +43,6 @@ async function activeTabId(): Promise<number | undefined> {
   if (fromQuery) return Number(fromQuery);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
-}
-
-function downloadBibtex(name: string, text: string): void {
-  downloadBlob(name, new Blob([text], { type: 'application/x-bibtex' }));
 }
 
 type Marks = Pick<PaperStateChanged, 'starred' | 'dismissed' | 'read'>;
@@ -444,15 +441,7 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
       </section>
 
       <footer class="toolbar">
-        <button type="button" disabled={!main.length} onClick={() => downloadBibtex(`paperlight-${current === 'today' ? choice : current}.bib`, toBibtexList(main))}>
-          {t('exportDay')}
-        </button>
-        <button
-          type="button"
-          onClick={() => void request<'getStarred'>({ type: 'getStarred' }).then((r) => downloadBibtex('paperlight-starred.bib', toBibtexList(r.papers)))}
-        >
-          {t('exportStarred')}
-        </button>
+        <ExportButtons name={`paperlight-${current === 'today' ? choice : current}`} papers={main} onError={setError} />
         {chart && (
           <details class="chart-box">
             <summary>{t('chartTitle')}</summary>
