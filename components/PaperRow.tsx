@@ -1,11 +1,18 @@
-/** One paper in the popup: title (link), authors, interests and terms, signals, where seen, actions. */
-import { ADAPTERS } from '../lib/adapters';
-import { highlight, type TextPart } from '../lib/highlight';
+/**
+ * One paper in the popup, compact for scanning: the title, then one line with the interests it
+ * matched, shortened authors, venue or site, the paper's own date and signals. Expanded (by its
+ * button, a click on the row, or j/k), it shows the excerpt with the matched words, why it matched,
+ * where and when it was first seen, and the actions, with a short-lived notice (and Undo) beside them.
+ */
+import type { ComponentChildren } from 'preact';
+import { highlight } from '../lib/highlight';
 import { t } from '../lib/i18n';
 import type { PaperStatePatch, PopupPaper } from '../lib/messages';
-import { MatchChips } from './MatchChips';
+import { dayLabel, Marked, MatchChips, MoreLikeThis, siteName, type MoreLikeThisChoice } from './MatchChips';
+import { dayOf } from '../lib/clock';
 
-const siteNames = new Map(ADAPTERS.map((a) => [a.id, a.name]));
+/** Collapsed rows all have this height (ui.css `.paper`), so a long list can render only the rows in view. */
+export const ROW_HEIGHT = 56;
 
 /** "A. Author, B. Author, … Z. Last" style shortening for long author lists. */
 export function shortAuthors(authors: readonly string[] | undefined, max = 3): string {
@@ -18,8 +25,20 @@ export function safeHref(url: string | undefined): string | undefined {
   return url && /^https?:\/\//i.test(url) ? url : undefined;
 }
 
-function Marked({ parts }: { parts: TextPart[] }) {
-  return <>{parts.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : p.text))}</>;
+const MONTHS = (m: number) => new Date(2000, m - 1, 1).toLocaleDateString(undefined, { month: 'short' });
+
+/**
+ * The paper's own date: what the page said it was published, else the month its arXiv id was
+ * issued in. Never the day Paperlight first saw it (that is said apart, as "first seen").
+ */
+export function paperDate(paper: Pick<PopupPaper, 'published' | 'ids'>): string | undefined {
+  const [y, m, d] = (paper.published ?? '').split('-').map(Number);
+  if (y && m && d) return `${d} ${MONTHS(m)} ${y}`;
+  if (y && m) return `${MONTHS(m)} ${y}`;
+  if (y) return String(y);
+  const arxiv = /^(\d{2})(\d{2})\./.exec(paper.ids.arxiv ?? '');
+  if (!arxiv) return undefined;
+  return `${MONTHS(Number(arxiv[2]))} ${2000 + Number(arxiv[1])}`;
 }
 
 const fmt = (n: number) => n.toFixed(2);
@@ -28,64 +47,129 @@ export interface RowActions {
   open(paper: PopupPaper): void;
   setState(paper: PopupPaper, patch: PaperStatePatch): void;
   copyBibtex(paper: PopupPaper): void;
+  moreLikeThis(paper: PopupPaper, choice: MoreLikeThisChoice): void;
+  interests(): Promise<{ id: string; label: string }[]>;
+  toggle(paper: PopupPaper): void;
+}
+
+/** A short-lived message shown beside the button that caused it, with an undo when the action can be undone. */
+export interface RowNotice {
+  key: string;
+  text: string;
+  undo?: () => void;
 }
 
 interface Props {
   paper: PopupPaper;
   actions: RowActions;
   selected?: boolean;
+  expanded?: boolean;
+  notice?: RowNotice;
+  /** Words searched for, marked in the title and excerpt as well as the matched terms. */
+  searched?: readonly string[];
   now: number;
 }
 
-export function PaperRow({ paper, actions, selected = false, now }: Props) {
-  const href = safeHref(paper.url);
-  const terms = paper.matches.flatMap((m) => m.terms.filter((x) => x.field !== 'authors').map((x) => x.term));
-  const sites = [...new Set(paper.seen.map((s) => siteNames.get(s.site) ?? s.site))];
-  const abstractHit = paper.matches.some((m) => m.terms.some((x) => x.field === 'abstract'));
+export function NoticeLine({ notice }: { notice: RowNotice | undefined }) {
+  if (!notice) return null;
+  return (
+    <span class="notice" role="status">
+      {notice.text}
+      {notice.undo && (
+        <button type="button" class="link" data-paperlight-action="undo" onClick={notice.undo}>
+          {t('undo')}
+        </button>
+      )}
+    </span>
+  );
+}
+
+function Signals({ paper }: { paper: PopupPaper }) {
   const rank = paper.rank;
-  const isNew = now - paper.firstSeen < 86_400_000;
+  const parts: ComponentChildren[] = [];
+  if (paper.signals?.upvotes !== undefined)
+    parts.push(<span key="u" aria-label={t('upvotesLabel', String(paper.signals.upvotes))}>{t('upvotes', String(paper.signals.upvotes))}</span>);
+  if (rank && rank.upvotesPerDay >= 1) parts.push(<span key="v">{t('velocity', String(Math.round(rank.upvotesPerDay)))}</span>);
+  if (paper.signals?.comments !== undefined) parts.push(<span key="c">{t('comments', String(paper.signals.comments))}</span>);
+  if (paper.signals?.citations !== undefined) parts.push(<span key="ci">{t('citations', String(paper.signals.citations))}</span>);
+  return <>{parts}</>;
+}
+
+export function PaperRow({ paper, actions, selected = false, expanded = false, notice, searched = [], now }: Props) {
+  const href = safeHref(paper.url);
+  const terms = [...paper.matches.flatMap((m) => m.terms.filter((x) => x.field !== 'authors').map((x) => x.term)), ...searched];
+  const sites = [...new Set(paper.seen.map((s) => siteName(s.site)))];
+  const rank = paper.rank;
+  const date = paperDate(paper);
+  const where = paper.venue ?? sites[0];
+  const title = <Marked parts={highlight(paper.title, terms)} />;
+  const state = [paper.starred && 'starred', paper.dismissed && 'dismissed', paper.read && 'read'].filter(Boolean).join(' ');
   return (
     <li
-      class={`paper${selected ? ' selected' : ''}${paper.read ? ' read' : ''}`}
+      class={`paper${selected ? ' selected' : ''}${paper.read ? ' read' : ''}${expanded ? ' expanded' : ''}`}
       data-paperlight-key={paper.key}
+      data-paperlight-state={state || undefined}
       aria-current={selected ? 'true' : undefined}
       title={rank ? t('whyRank', [fmt(rank.score), fmt(rank.parts.personal), fmt(rank.parts.popular), fmt(rank.parts.breadth), fmt(rank.parts.velocity), fmt(rank.parts.novelty)]) : undefined}
+      onClick={(e) => {
+        // A click on the row's free space expands it; links and buttons do their own thing.
+        if (!(e.target as Element).closest('a, button, select, input, form')) actions.toggle(paper);
+      }}
     >
-      {href ? (
-        <a class="title" href={href} target="_blank" rel="noopener noreferrer" onClick={() => actions.setState(paper, { read: true })}>
-          <Marked parts={highlight(paper.title, terms)} />
-        </a>
-      ) : (
-        <span class="title">
-          <Marked parts={highlight(paper.title, terms)} />
-        </span>
-      )}
-      {paper.authors?.length ? <div class="authors">{shortAuthors(paper.authors)}</div> : null}
-      {abstractHit && paper.abstract ? (
-        <p class="excerpt">
-          <Marked parts={highlight(paper.abstract, terms)} />
-        </p>
-      ) : null}
-      <MatchChips matches={paper.matches} />
+      <div class="head">
+        {paper.starred && (
+          <span class="star" aria-label={t('starred')}>
+            ★
+          </span>
+        )}
+        {href ? (
+          <a class="title" href={href} target="_blank" rel="noopener noreferrer" onClick={() => actions.setState(paper, { read: true })}>
+            {title}
+          </a>
+        ) : (
+          <span class="title">{title}</span>
+        )}
+        <button type="button" class="expand" aria-expanded={expanded} aria-label={t('showDetails', paper.title)} onClick={() => actions.toggle(paper)}>
+          {expanded ? '▴' : '▾'}
+        </button>
+      </div>
       <div class="meta">
-        {paper.signals?.upvotes !== undefined && <span aria-label={t('upvotesLabel', String(paper.signals.upvotes))}>{t('upvotes', String(paper.signals.upvotes))}</span>}
-        {rank && rank.upvotesPerDay >= 1 && <span>{t('velocity', String(Math.round(rank.upvotesPerDay)))}</span>}
-        {paper.signals?.comments !== undefined && <span>{t('comments', String(paper.signals.comments))}</span>}
-        {paper.signals?.citations !== undefined && <span>{t('citations', String(paper.signals.citations))}</span>}
-        <span>{t('seenOn', sites.join(', '))}</span>
-        <span>{isNew ? t('newToday') : t('firstSeen', new Date(paper.firstSeen).toLocaleDateString())}</span>
+        {paper.matches.map((m) => (
+          <span key={m.interest} class="dot" style={{ '--chip': m.color }}>
+            {m.label}
+          </span>
+        ))}
+        {paper.authors?.length ? <span class="authors">{shortAuthors(paper.authors, 2)}</span> : null}
+        {where && <span>{where}</span>}
+        {date && <span>{date}</span>}
+        <Signals paper={paper} />
       </div>
-      <div class="actions">
-        <button type="button" aria-pressed={paper.starred} onClick={() => actions.setState(paper, { starred: !paper.starred })}>
-          {paper.starred ? `★ ${t('unstar')}` : `☆ ${t('star')}`}
-        </button>
-        <button type="button" onClick={() => actions.setState(paper, { dismissed: true })}>
-          {t('dismiss')}
-        </button>
-        <button type="button" onClick={() => actions.copyBibtex(paper)}>
-          {t('copyBibtex')}
-        </button>
-      </div>
+      {expanded && (
+        <div class="details">
+          {paper.abstract ? (
+            <p class="excerpt">
+              <Marked parts={highlight(paper.abstract, terms)} />
+            </p>
+          ) : null}
+          {paper.matches.length > 0 && <MatchChips matches={paper.matches} />}
+          <p class="seen-on">
+            {t('seenOn', sites.join(', '))} · {dayOf(paper.firstSeen) === dayOf(now) ? t('firstSeenToday') : t('firstSeen', dayLabel(dayOf(paper.firstSeen), now))}
+          </p>
+          <div class="actions">
+            <button type="button" data-paperlight-action="star" aria-pressed={paper.starred} onClick={() => actions.setState(paper, { starred: !paper.starred })}>
+              {paper.starred ? `★ ${t('unstar')}` : `☆ ${t('star')}`}
+            </button>
+            <button type="button" data-paperlight-action="dismiss" aria-pressed={!!paper.dismissed} onClick={() => actions.setState(paper, { dismissed: !paper.dismissed })}>
+              {paper.dismissed ? t('restore') : t('dismiss')}
+            </button>
+            <MoreLikeThis matches={paper.matches} interests={actions.interests} onChoose={(choice) => actions.moreLikeThis(paper, choice)} />
+            <button type="button" onClick={() => actions.copyBibtex(paper)}>
+              {t('copyBibtex')}
+            </button>
+            <NoticeLine notice={notice} />
+          </div>
+        </div>
+      )}
     </li>
   );
 }

@@ -1,27 +1,34 @@
 /**
- * The toolbar popup: what this tab shows, then the day's trending subset (personal ↔ popular
- * blend), a day picker, interest filter, search over every stored paper, exports (BibTeX, RIS, CSL-JSON), a small
- * chart of the last two weeks, and keyboard control.
+ * The toolbar popup, for scanning: tabs This page · Today · Popular · Starred · Dismissed (and the
+ * papers of a notification), compact rows of which only those in view are rendered, search over
+ * every stored paper, and one triage model: a star, a dismissal or a "more like this" acts the
+ * same from every list, with an undo where it happened, and every list, count and open page
+ * follows at once (the background tells them: PaperStateChanged). Exports (BibTeX, RIS, CSL-JSON)
+ * of the list on screen or of the starred papers, and a chart of the last two weeks.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { toBibtex } from '../lib/export';
 import { addDays, dayOf } from '../lib/clock';
 import { t } from '../lib/i18n';
-import type { ChartData, PaperStatePatch, PopupPaper, TabStatus } from '../lib/messages';
+import type { ChartData, PaperStateChanged, PaperStatePatch, PopupPaper, TabStatus } from '../lib/messages';
 import { request } from '../lib/messaging';
 import { BarChart } from './BarChart';
-import { PaperRow, type RowActions } from './PaperRow';
+import { PaperRow, ROW_HEIGHT, type RowActions, type RowNotice } from './PaperRow';
 import { BLEND_KEY, type PopupStart } from '../lib/trending-snapshot';
 import { useLoad } from './use-load';
 import { useSearch } from './use-search';
 import { ExportButtons } from './ExportButtons';
 import { StorageWarning } from './StorageWarning';
 
-const PAGE = 50;
 const CHART_DAYS = 14;
+/** Lists longer than this render only the rows in view (and a few around them). */
+const WINDOW_FROM = 40;
+const OVERSCAN = 6;
+const NOTICE_MS = 6000;
 
 type DayChoice = 'today' | 'yesterday' | 'week' | string;
+type Tab = 'notified' | 'page' | 'today' | 'popular' | 'starred' | 'dismissed';
 
 function daysFor(choice: DayChoice, today: string): string[] {
   if (choice === 'today') return [today];
@@ -38,24 +45,37 @@ async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-function TabSection({ status, papers, actions, now }: { status: TabStatus | null; papers: PopupPaper[]; actions: RowActions; now: number }) {
+type Marks = Pick<PaperStateChanged, 'starred' | 'dismissed' | 'read'>;
+
+/** What this tab's page shows, above its ranked matches (or why there are none). */
+function PageSummary({ status, matched }: { status: TabStatus | null; matched: number }) {
   if (!status) return <p class="note">{t('pageNotSupported')}</p>;
   if (status.health === 'robot-check') return <p class="warning" role="status">{t('healthRobotCheck')}</p>;
   if (status.listing && status.papers === 0) return <p class="warning" role="status">{t('healthNoPapers')}</p>;
   const fromMetadata = status.health === 'metadata' ? ` ${t('healthFromMetadata')}` : '';
-  const summary = t('pageSummary', [String(status.matched.length), String(status.papers)]) + fromMetadata;
-  if (!papers.length) return <p class="note">{summary}</p>;
-  // A long page's matches fold away so the day's ranking stays in view.
-  return (
-    <details class="on-page" open={papers.length <= 3}>
-      <summary>{summary}</summary>
-      <ol class="papers" aria-label={t('onThisPageMatches')}>
-        {papers.map((p) => (
-          <PaperRow key={p.key} paper={p} actions={actions} now={now} />
-        ))}
-      </ol>
-    </details>
-  );
+  return <p class="note summary">{t('pageSummary', [String(matched), String(status.papers)]) + fromMetadata}</p>;
+}
+
+/**
+ * The rows of a long list that are in view: collapsed rows are ROW_HEIGHT tall, the expanded one is
+ * measured. Short lists render whole.
+ */
+function useWindow(count: number, scroller: { current: HTMLElement | null }, expanded: number, expandedHeight: number) {
+  const [view, setView] = useState({ top: 0, height: 480 });
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const update = () => setView({ top: el.scrollTop, height: el.clientHeight });
+    update();
+    el.addEventListener('scroll', update, { passive: true });
+    return () => el.removeEventListener('scroll', update);
+  }, [scroller.current]);
+  const extra = expanded >= 0 ? Math.max(0, expandedHeight - ROW_HEIGHT) : 0;
+  const offset = (i: number) => i * ROW_HEIGHT + (expanded >= 0 && i > expanded ? extra : 0);
+  if (count <= WINDOW_FROM) return { start: 0, end: count, padTop: 0, padBottom: 0, offset };
+  const start = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
+  const end = Math.min(count, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
+  return { start, end, padTop: offset(start), padBottom: offset(count) - offset(end), offset };
 }
 
 /**
@@ -64,6 +84,8 @@ function TabSection({ status, papers, actions, now }: { status: TabStatus | null
  */
 export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
   const today = dayOf(now);
+  const notifiedKeys = useMemo(() => new URLSearchParams(location.search).getAll('key'), []);
+  const [tab, setTab] = useState<Tab | undefined>(notifiedKeys.length ? 'notified' : undefined);
   const [choice, setChoice] = useState<DayChoice>('today');
   const [blend, setBlend] = useState(start.blend);
   const [filter, setFilter] = useState('');
@@ -72,25 +94,33 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
   /** The lists on screen come from the fresh ranking (not the snapshot, nor another day's). */
   const [fresh, setFresh] = useState(false);
   const [error, setError] = useState<string>();
-  const [limit, setLimit] = useState(PAGE);
   const [selected, setSelected] = useState(-1);
+  const [expandedKey, setExpandedKey] = useState<string>();
+  const [expandedHeight, setExpandedHeight] = useState(ROW_HEIGHT);
   const [chart, setChart] = useState<ChartData>();
-  const [notice, setNotice] = useState<string>();
+  const [notice, setNotice] = useState<RowNotice>();
+  /** Marks set since the lists were read, by key: every list shows them at once. */
+  const [marks, setMarks] = useState<ReadonlyMap<string, Marks>>(new Map());
+  /** Papers dismissed from a list while it is on screen: they stay in place as an undo line. */
+  const [setAside, setSetAside] = useState<ReadonlySet<string>>(new Set());
+  const [starred, setStarred] = useState<PopupPaper[]>();
+  const [dismissed, setDismissed] = useState<PopupPaper[]>();
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
 
-  const tab = useLoad(async () => {
+  const page = useLoad(async () => {
     const tabId = await activeTabId();
     const status = tabId === undefined ? null : (await request<'getTabStatus'>({ type: 'getTabStatus', tabId })).status;
-    const papers = status?.matched.length ? (await request<'getPapers'>({ type: 'getPapers', keys: status.matched })).papers : [];
+    // Ranked as the day's list is: the best of this page first.
+    const papers = status?.matched.length ? (await request<'getPapers'>({ type: 'getPapers', keys: status.matched, blend: start.blend })).papers : [];
     return { status, papers };
   });
   const interests = useLoad(() => request<'getInterests'>({ type: 'getInterests' }).then((r) => r.interests));
   // A notification opens the popup on its papers: popup.html?key=…&key=…
-  const notified = useLoad(() => {
-    const keys = new URLSearchParams(location.search).getAll('key');
-    return keys.length ? request<'getPapers'>({ type: 'getPapers', keys }).then((r) => r.papers) : Promise.resolve([]);
-  });
+  const notified = useLoad(() => (notifiedKeys.length ? request<'getPapers'>({ type: 'getPapers', keys: notifiedKeys }).then((r) => r.papers) : Promise.resolve([])));
+
+  // Opened on a page with matches, that page's matches come first.
+  const current: Tab = tab ?? (page.state === 'ready' && page.value.papers.length ? 'page' : page.state === 'loading' ? 'page' : 'today');
 
   // Effects run after the first paint, so the ranking (in the same extension process) does not delay the snapshot's.
   useEffect(() => {
@@ -112,39 +142,133 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
     void request<'getChart'>({ type: 'getChart', days }).then(setChart, () => undefined);
   }, [fresh]);
 
-  const { results, searching, updateResults } = useSearch(
+  // Starred and Dismissed are read each time they are opened: they change from everywhere.
+  useEffect(() => {
+    if (current === 'starred') request<'getStarred'>({ type: 'getStarred' }).then((r) => setStarred(r.papers), (err: unknown) => setError(String(err)));
+    if (current === 'dismissed') request<'getDismissed'>({ type: 'getDismissed' }).then((r) => setDismissed(r.papers), (err: unknown) => setError(String(err)));
+    setSetAside(new Set());
+    setSelected(-1);
+    setExpandedKey(undefined);
+  }, [current]);
+
+  // A paper triaged elsewhere (the badge panel, another window) changes here too.
+  useEffect(() => {
+    const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      const change = message as PaperStateChanged | undefined;
+      if (sender.id === browser.runtime.id && !sender.tab && change?.type === 'paperStateChanged') remember(change);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, []);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(undefined), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  const { results, searching } = useSearch(
     query,
     (text) => request<'search'>({ type: 'search', query: text }).then((r) => r.papers),
     (err) => setError(String(err)),
   );
 
-  const byFilter = (papers: PopupPaper[]) => (filter ? papers.filter((p) => p.matches.some((m) => m.interest === filter)) : papers);
-  const main = byFilter(results ?? lists?.today ?? []);
-  const visible = main.slice(0, limit);
+  function remember(change: PaperStateChanged): void {
+    setMarks((m) => new Map(m).set(change.key, { starred: change.starred, dismissed: change.dismissed, read: change.read }));
+  }
 
-  function patchEverywhere(key: string, patch: PaperStatePatch): void {
-    const apply = (papers: PopupPaper[]) =>
-      patch.dismissed ? papers.filter((p) => p.key !== key) : papers.map((p) => (p.key === key ? { ...p, ...patch } : p));
-    setLists((l) => l && { ...l, today: apply(l.today), popular: apply(l.popular) });
-    updateResults(apply);
+  const withMarks = (papers: readonly PopupPaper[]) => papers.map((p) => (marks.has(p.key) ? { ...p, ...marks.get(p.key)! } : p));
+  const byFilter = (papers: PopupPaper[]) => (filter ? papers.filter((p) => p.matches.some((m) => m.interest === filter)) : papers);
+  /** What belongs in each list now: dismissed papers leave the others, unstarred ones leave Starred, restored ones leave Dismissed. */
+  const belongs: Record<Tab, (p: PopupPaper) => boolean> = {
+    notified: (p) => !p.dismissed,
+    page: (p) => !p.dismissed,
+    today: (p) => !p.dismissed,
+    popular: (p) => !p.dismissed,
+    starred: (p) => p.starred,
+    dismissed: (p) => !!p.dismissed,
+  };
+  const sources: Record<Tab, PopupPaper[] | undefined> = {
+    notified: notified.state === 'ready' ? notified.value : undefined,
+    page: page.state === 'ready' ? page.value.papers : undefined,
+    today: lists && byFilter(lists.today),
+    popular: lists && byFilter(lists.popular),
+    starred,
+    dismissed,
+  };
+  /** A list as its tab shows it; a paper just acted on stays in place (with its undo) until the tab changes. */
+  const listOf = (key: Tab) => sources[key] && withMarks(sources[key]).filter((p) => belongs[key](p) || setAside.has(p.key));
+  const count = (key: Tab) => sources[key] && withMarks(sources[key]).filter(belongs[key]).length;
+  const main = results ? withMarks(results) : (listOf(current) ?? []);
+  const searched = useMemo(() => (results ? query.trim().split(/\s+/).filter((w) => w.length > 1) : []), [results]);
+  const expanded = main.findIndex((p) => p.key === expandedKey);
+  const win = useWindow(main.length, listRef, expanded, expandedHeight);
+
+  useLayoutEffect(() => {
+    const row = expandedKey ? listRef.current?.querySelector<HTMLElement>('li.expanded') : null;
+    if (row && row.offsetHeight !== expandedHeight) setExpandedHeight(row.offsetHeight);
+  });
+
+  function setState(paper: PopupPaper, patch: PaperStatePatch, undoable = true): void {
+    const before: PaperStatePatch = Object.fromEntries(Object.keys(patch).map((k) => [k, !!paper[k as keyof PaperStatePatch]]));
+    request<'setPaperState'>({ type: 'setPaperState', key: paper.key, patch }).then(
+      (change) => {
+        remember(change);
+        if (!undoable || patch.read !== undefined) return;
+        setSetAside((s) => new Set(s).add(paper.key));
+        const text = patch.starred !== undefined ? t(patch.starred ? 'starred' : 'unstarred') : t(patch.dismissed ? 'dismissed' : 'restored');
+        setNotice({ key: paper.key, text, undo: () => undo(paper, before) });
+      },
+      (err: unknown) => setError(String(err)),
+    );
+  }
+
+  function undo(paper: PopupPaper, before: PaperStatePatch): void {
+    setNotice(undefined);
+    setSetAside((s) => {
+      const next = new Set(s);
+      next.delete(paper.key);
+      return next;
+    });
+    setState(paper, before, false);
   }
 
   const actions: RowActions = {
     open(paper) {
       if (!paper.url) return;
       void browser.tabs.create({ url: paper.url });
-      actions.setState(paper, { read: true });
+      setState(paper, { read: true });
     },
-    setState(paper, patch) {
-      request<'setPaperState'>({ type: 'setPaperState', key: paper.key, patch }).then(
-        () => patchEverywhere(paper.key, patch),
-        (err: unknown) => setError(String(err)),
+    setState: (paper, patch) => setState(paper, patch),
+    copyBibtex(paper) {
+      void navigator.clipboard.writeText(toBibtex({ ...paper })).then(
+        () => setNotice({ key: paper.key, text: t('copied') }),
+        () => setNotice({ key: paper.key, text: t('copyFailed') }),
       );
     },
-    copyBibtex(paper) {
-      void navigator.clipboard.writeText(toBibtex({ ...paper })).then(() => setNotice(t('copied')), (err: unknown) => setError(String(err)));
+    moreLikeThis(paper, choice) {
+      request<'moreLikeThis'>({ type: 'moreLikeThis', key: paper.key, ...choice }).then(
+        (r) => setNotice({ key: paper.key, text: t('addedAsExample', String(r.interests.length)) }),
+        (err: unknown) => setNotice({ key: paper.key, text: t('errorPrefix', err instanceof Error ? err.message : String(err)) }),
+      );
+    },
+    interests: async () => (interests.state === 'ready' ? interests.value.map(({ id, label }) => ({ id, label })) : []),
+    toggle(paper) {
+      setExpandedKey((k) => (k === paper.key ? undefined : paper.key));
     },
   };
+
+  function select(index: number): void {
+    const paper = main[index];
+    setSelected(index);
+    setExpandedKey(paper?.key);
+    const list = listRef.current;
+    if (!list || !paper) return;
+    // The row may not be rendered yet (windowed): scroll to where it is.
+    const top = win.offset(index);
+    if (top < list.scrollTop) list.scrollTop = top;
+    else if (top + ROW_HEIGHT * 3 > list.scrollTop + list.clientHeight) list.scrollTop = top + ROW_HEIGHT * 3 - list.clientHeight;
+  }
 
   function onKeyDown(e: KeyboardEvent): void {
     const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
@@ -152,32 +276,31 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
       setQuery('');
       setFilter('');
       setSelected(-1);
+      setExpandedKey(undefined);
       searchRef.current?.blur();
       return;
     }
     if (typing) return;
-    const paper = visible[selected];
+    const paper = main[selected];
     if (e.key === '/') {
       e.preventDefault();
       searchRef.current?.focus();
     } else if (e.key === 'ArrowDown' || e.key === 'j') {
       e.preventDefault();
-      setSelected((i) => Math.min(visible.length - 1, i + 1));
+      select(Math.min(main.length - 1, selected + 1));
     } else if (e.key === 'ArrowUp' || e.key === 'k') {
       e.preventDefault();
-      setSelected((i) => Math.max(0, i - 1));
+      select(Math.max(0, selected - 1));
     } else if (paper && e.key === 'Enter' && !(e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement)) {
       actions.open(paper);
     } else if (paper && e.key === 's') {
-      actions.setState(paper, { starred: !paper.starred });
+      setState(paper, { starred: !paper.starred });
     } else if (paper && e.key === 'd') {
-      actions.setState(paper, { dismissed: true });
+      setState(paper, { dismissed: !paper.dismissed });
+    } else if (e.key === 'u' && notice?.undo) {
+      notice.undo();
     }
   }
-
-  useEffect(() => {
-    listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [selected]);
 
   // On the document, not <main>: with nothing focused, keys go to <body>.
   useEffect(() => {
@@ -185,7 +308,25 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
     return () => document.removeEventListener('keydown', onKeyDown);
   });
 
-  const dayLabel = choice === 'today' ? t('today') : choice === 'week' ? t('weekHeading') : t('dayHeading', daysFor(choice, today)[0]!);
+  const tabNames: Record<Tab, string> = {
+    notified: t('tabNotified'),
+    page: t('tabThisPage'),
+    today: choice === 'today' ? t('tabToday') : choice === 'week' ? t('weekHeading') : t('dayHeading', daysFor(choice, today)[0]!),
+    popular: t('tabPopular'),
+    starred: t('tabStarred'),
+    dismissed: t('tabDismissed'),
+  };
+  const tabs: Tab[] = [...(notifiedKeys.length ? (['notified'] as const) : []), 'page', 'today', 'popular', 'starred', 'dismissed'];
+  const busy = searching || (!results && (current === 'today' || current === 'popular') && !fresh) || sources[current] === undefined;
+
+  function emptyNote() {
+    if (results) return searching ? null : t('searchNone', query.trim());
+    if (current === 'today') return choice === 'today' ? t('noMatchesToday') : t('noMatchesDay');
+    if (current === 'popular') return t('noPopular');
+    if (current === 'starred') return t('noStarred');
+    if (current === 'dismissed') return t('noDismissed');
+    return null;
+  }
 
   return (
     <main class="popup">
@@ -209,107 +350,117 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
         }}
       />
       {error && <p class="warning" role="alert">{t('errorPrefix', error)}</p>}
-      {notice && <p class="ok" role="status">{notice}</p>}
 
-      {!results && notified.state === 'ready' && notified.value.length > 0 && (
-        <section aria-labelledby="notified">
-          <h2 id="notified">{t('fromNotification')}</h2>
-          <ol class="papers">
-            {notified.value.map((p) => (
-              <PaperRow key={p.key} paper={p} actions={actions} now={now} />
-            ))}
-          </ol>
-        </section>
-      )}
-
-      {!results && (
-        <section aria-labelledby="on-this-page">
-          <h2 id="on-this-page">{t('onThisPage')}</h2>
-          {tab.state === 'ready' && <TabSection status={tab.value.status} papers={tab.value.papers} actions={actions} now={now} />}
-        </section>
-      )}
-
-      <div class="controls">
-        <div role="group" aria-label={t('dayPick')} class="days">
-          {(['today', 'yesterday', 'week'] as const).map((c) => (
-            <button key={c} type="button" aria-pressed={choice === c} onClick={() => setChoice(c)}>
-              {t(c === 'today' ? 'dayToday' : c === 'yesterday' ? 'dayYesterday' : 'dayWeek')}
-            </button>
-          ))}
-          <input type="date" aria-label={t('dayPick')} max={today} value={/\d/.test(choice) ? choice : ''} onChange={(e) => e.currentTarget.value && setChoice(e.currentTarget.value)} />
-        </div>
-        <label class="blend">
-          <span>{t('blendLabel')}</span>
-          <input
-            type="range"
-            min={0}
-            max={1}
-            step={0.05}
-            value={blend}
-            aria-valuetext={`${Math.round((1 - blend) * 100)}% ${t('blendPersonal')}`}
-            onChange={(e) => {
-              const value = Number(e.currentTarget.value);
-              setBlend(value);
-              void browser.storage.local.set({ [BLEND_KEY]: value });
+      <div role="tablist" aria-label={t('listsLabel')} class="tabs">
+        {tabs.map((key) => (
+          <button
+            key={key}
+            type="button"
+            role="tab"
+            id={`tab-${key}`}
+            aria-selected={!results && current === key}
+            aria-controls="main-list-panel"
+            onClick={() => {
+              setQuery('');
+              setTab(key);
             }}
-          />
-        </label>
-        <label>
-          <span>{t('filterInterest')} </span>
-          <select value={filter} onChange={(e) => setFilter(e.currentTarget.value)}>
+          >
+            {tabNames[key]}
+            {count(key) !== undefined && <span class="count">{count(key)}</span>}
+          </button>
+        ))}
+      </div>
+
+      {!results && (current === 'today' || current === 'popular') && (
+        <div class="controls">
+          <div role="group" aria-label={t('dayPick')} class="days">
+            {(['today', 'yesterday', 'week'] as const).map((c) => (
+              <button key={c} type="button" aria-pressed={choice === c} onClick={() => setChoice(c)}>
+                {t(c === 'today' ? 'dayToday' : c === 'yesterday' ? 'dayYesterday' : 'dayWeek')}
+              </button>
+            ))}
+            <input type="date" aria-label={t('dayPick')} max={today} value={/\d/.test(choice) ? choice : ''} onChange={(e) => e.currentTarget.value && setChoice(e.currentTarget.value)} />
+          </div>
+          <label class="blend">
+            <span>{t('blendLabel')}</span>
+            <input
+              type="range"
+              min={0}
+              max={1}
+              step={0.05}
+              value={blend}
+              aria-valuetext={`${Math.round((1 - blend) * 100)}% ${t('blendPersonal')}`}
+              onChange={(e) => {
+                const value = Number(e.currentTarget.value);
+                setBlend(value);
+                void browser.storage.local.set({ [BLEND_KEY]: value });
+              }}
+            />
+          </label>
+          <select aria-label={t('filterInterest')} value={filter} onChange={(e) => setFilter(e.currentTarget.value)}>
             <option value="">{t('filterAll')}</option>
             {interests.state === 'ready' && interests.value.map((i) => <option key={i.id} value={i.id}>{i.label}</option>)}
           </select>
-        </label>
-      </div>
+        </div>
+      )}
 
-      <section aria-labelledby="main-list" aria-busy={searching || (!fresh && !results)}>
-        <h2 id="main-list">{results ? t('searchResults') : dayLabel}</h2>
-        {!lists && !results && !error && !searching && <p class="note">{t('loading')}</p>}
+      <section aria-labelledby="main-list" aria-busy={busy} id="main-list-panel" role="tabpanel" class="list">
+        <h2 id="main-list" class="sr-only">
+          {results ? t('searchResults') : tabNames[current]}
+        </h2>
+        {!results && current === 'page' && page.state === 'ready' && (
+          <PageSummary status={page.value.status} matched={count('page') ?? 0} />
+        )}
         {searching && <p class="note" role="status">{t('searching')}</p>}
-        {results && !results.length && !searching && <p class="note">{t('searchNone', query.trim())}</p>}
-        {lists && !results && !main.length && (interests.state === 'ready' && !interests.value.length ? (
+        {!busy && !main.length && !results && interests.state === 'ready' && !interests.value.length ? (
           <p class="note">
             {t('popupNoInterests')} <a href={browser.runtime.getURL('/welcome.html')} target="_blank" rel="noopener">{t('popupStartHere')}</a>
           </p>
         ) : (
-          <p class="note">{choice === 'today' ? t('noMatchesToday') : t('noMatchesDay')}</p>
-        ))}
-        {visible.length > 0 && (
-          <ol class="papers" ref={listRef}>
-            {visible.map((p, i) => (
-              <PaperRow key={p.key} paper={p} actions={actions} selected={i === selected} now={now} />
-            ))}
-          </ol>
+          !busy && !main.length && emptyNote() && <p class="note">{emptyNote()}</p>
         )}
-        {!results && lists && lists.total > lists.today.length && main.length <= limit && (
+        {busy && !main.length && !searching && <p class="note">{t('loading')}</p>}
+        <ol class="papers" ref={listRef} style={{ paddingTop: `${win.padTop}px`, paddingBottom: `${win.padBottom}px` }}>
+          {main.slice(win.start, win.end).map((p, i) =>
+            setAside.has(p.key) && p.dismissed && current !== 'dismissed' ? (
+              <li key={p.key} class="paper set-aside" data-paperlight-key={p.key} data-paperlight-state="dismissed">
+                <span class="set-aside-title">{t('dismissedRow', p.title)}</span>
+                <button type="button" class="link" data-paperlight-action="undo" onClick={() => undo(p, { dismissed: false })}>
+                  {t('undo')}
+                </button>
+              </li>
+            ) : (
+              <PaperRow
+                key={p.key}
+                paper={p}
+                actions={actions}
+                selected={win.start + i === selected}
+                expanded={p.key === expandedKey}
+                notice={notice?.key === p.key ? notice : undefined}
+                searched={searched}
+                now={now}
+              />
+            ),
+          )}
+        </ol>
+        {!results && current === 'today' && lists && lists.total > lists.today.length && (
           <p class="note">{t('topOf', [String(lists.today.length), String(lists.total)])}</p>
         )}
-        {main.length > limit && (
-          <button type="button" onClick={() => setLimit(limit + PAGE)}>
-            {t('showMore')}
-          </button>
-        )}
-        <ExportButtons name={`paperlight-${choice}`} papers={main} onError={setError} />
       </section>
 
-      {!results && lists && (
-        <section aria-labelledby="popular">
-          <h2 id="popular">{t('popularToday')}</h2>
-          {lists.popular.length ? (
-            <ol class="papers">
-              {byFilter(lists.popular).slice(0, 20).map((p) => (
-                <PaperRow key={p.key} paper={p} actions={actions} now={now} />
-              ))}
-            </ol>
-          ) : (
-            <p class="note">{t('noPopular')}</p>
-          )}
-        </section>
-      )}
-
-      {chart && <BarChart data={chart} />}
-      <p class="note keys">{t('keyboardHelp')}</p>
+      <footer class="toolbar">
+        <ExportButtons name={`paperlight-${current === 'today' ? choice : current}`} papers={main} onError={setError} />
+        {chart && (
+          <details class="chart-box">
+            <summary>{t('chartTitle')}</summary>
+            <BarChart data={chart} />
+          </details>
+        )}
+        <span class="note keys" title={t('keyboardHelp')}>
+          ⌨
+          <span class="sr-only">{t('keyboardHelp')}</span>
+        </span>
+      </footer>
     </main>
   );
 }

@@ -42,7 +42,9 @@ export function highlight(text: string, terms: readonly string[]): TextPart[] {
   return parts;
 }
 
-/** About `length` characters of `text` around the first highlighted part (or its start). */
+const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+
+/** About `length` characters of `text` around the first highlighted part (or its start), cut at whole words. */
 export function excerpt(parts: readonly TextPart[], length = 260): TextPart[] {
   const total = parts.reduce((n, p) => n + p.text.length, 0);
   if (total <= length) return [...parts];
@@ -55,8 +57,12 @@ export function excerpt(parts: readonly TextPart[], length = 260): TextPart[] {
     }
     offset += p.text.length;
   }
-  const start = Math.max(0, Math.min(firstHit - 60, total - length));
-  const end = start + length;
+  const text = parts.map((p) => p.text).join('');
+  let start = Math.max(0, Math.min(firstHit - 60, total - length));
+  let end = start + length;
+  // Never begin or end inside a word: move in to the nearest space (not past the first hit).
+  while (start > 0 && start < firstHit && (isWordChar(text[start - 1]) || !isWordChar(text[start]))) start++;
+  while (end < total && end > firstHit && (isWordChar(text[end]) || !isWordChar(text[end - 1]))) end--;
   const out: TextPart[] = [];
   offset = 0;
   for (const p of parts) {

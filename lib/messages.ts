@@ -45,11 +45,38 @@ export interface ScanRequest {
   papers: DetectedPaper[];
 }
 
-export interface ScanResponse {
-  matched: PaperMatches[];
+/** The reader's marks on an entry (CONTRACT §4 `data-paperlight-state`); `seen`: seen on an earlier day. */
+export type EntryMark = 'starred' | 'dismissed' | 'read' | 'seen';
+
+/** What the reader did with a paper before, as the page's entry shows it. */
+export interface EntryState {
+  /** The key the content script used for the entry. */
+  key: string;
+  marks: EntryMark[];
+  /** The latest sighting on an earlier day (with `seen`). */
+  seen?: { day: string; site: string };
 }
 
-/** Content script → background. */
+export interface ScanResponse {
+  matched: PaperMatches[];
+  /** Entries the reader starred, dismissed, read or saw on an earlier day (others are left out). */
+  states?: EntryState[];
+}
+
+/**
+ * Background → content scripts and extension pages, after a paper's marks changed anywhere:
+ * `keys` are every key the paper is known by, so each page finds its entry under the key it used.
+ */
+export interface PaperStateChanged {
+  type: 'paperStateChanged';
+  key: string;
+  keys: string[];
+  starred: boolean;
+  dismissed: boolean;
+  read: boolean;
+}
+
+/** Content script → background. The badge panel's actions (setPaperState, moreLikeThis, getInterestLabels) are page requests it may send too. */
 export interface ContentRequests {
   scan: { request: ScanRequest; response: ScanResponse };
 }
@@ -73,6 +100,7 @@ export interface PopupPaper extends Publication {
   signals?: Signals;
   starred: boolean;
   read: boolean;
+  dismissed?: boolean;
   /** Why it ranks where it does (trending lists only). */
   rank?: { score: number; parts: ScoreParts; upvotesPerDay: number };
   /** Where a search found it, with the paper's words that matched (search results only; highlight them). */
@@ -118,10 +146,14 @@ export interface PageRequests {
     request: { type: 'getTrending'; days: string[]; blend: number };
     response: { today: PopupPaper[]; popular: PopupPaper[]; /** Papers in `today` before the cut to the first rows. */ total: number };
   };
-  getPapers: { request: { type: 'getPapers'; keys: string[] }; response: { papers: PopupPaper[] } };
+  /** Papers by key (any key they are known by); with `blend`, ranked as the day's list is, best first. */
+  getPapers: { request: { type: 'getPapers'; keys: string[]; blend?: number }; response: { papers: PopupPaper[] } };
   getStarred: { request: { type: 'getStarred' }; response: { papers: PopupPaper[] } };
+  /** Papers dismissed lately, most recent first, for the popup's Dismissed view (restore). */
+  getDismissed: { request: { type: 'getDismissed' }; response: { papers: PopupPaper[] } };
   search: { request: { type: 'search'; query: string }; response: { papers: PopupPaper[] } };
-  setPaperState: { request: { type: 'setPaperState'; key: string; patch: PaperStatePatch }; response: Record<string, never> };
+  /** Accepted from the badge panel too; every open page hears the result (PaperStateChanged). */
+  setPaperState: { request: { type: 'setPaperState'; key: string; patch: PaperStatePatch }; response: PaperStateChanged };
   /**
    * "More like this": the paper becomes an example of `interest`, or of the interests it matched when
    * none is named, or of a new interest labelled `newInterest`. Answers the interests it was added to.
@@ -131,6 +163,8 @@ export interface PageRequests {
   previewInterest: { request: { type: 'previewInterest'; interest: Interest }; response: InterestPreview };
   getTabStatus: { request: { type: 'getTabStatus'; tabId: number }; response: { status: TabStatus | null } };
   getInterests: { request: { type: 'getInterests' }; response: { interests: Interest[] } };
+  /** Only the interests' ids and labels (the badge panel's "More like this" picker: a page is told no terms). */
+  getInterestLabels: { request: { type: 'getInterestLabels' }; response: { interests: { id: string; label: string }[] } };
   setInterests: { request: { type: 'setInterests'; interests: Interest[] }; response: { interests: Interest[] } };
   getSettings: { request: { type: 'getSettings' }; response: { settings: Settings } };
   setSettings: { request: { type: 'setSettings'; settings: Settings }; response: { settings: Settings } };

@@ -55,6 +55,8 @@ function extractRows(root: ParentNode, base: URL): DetectedEntry[] {
     const venue = text(link?.closest('span.d-block')?.querySelector('a[href*="/volumes/"]'));
     entries.push({
       element: row,
+      // After the title, not at the end of the row (the venue line).
+      ...(link?.parentElement ? { anchor: link.parentElement } : {}),
       paper: {
         title,
         url: paperUrl(id),

@@ -33,6 +33,7 @@ function extractList(root: ParentNode, base: URL): DetectedEntry[] {
     const doi = text(entry.querySelector('.highwire-cite-metadata-doi')).replace(/^doi:\s*/i, '');
     entries.push({
       element: entry.closest('li') ?? entry,
+      ...(link?.parentElement ? { anchor: link.parentElement } : {}),
       paper: {
         title,
         url: absoluteUrl(link?.getAttribute('href'), base),

@@ -31,8 +31,9 @@ function extractEntries(root: ParentNode, base: URL): DetectedEntry[] {
   // Proceedings volumes (li.entry.editor) head a table of contents; they are books, not papers.
   for (const li of within(root, 'li.entry:not(.editor)')) {
     const cite = li.querySelector('cite.data, div.data');
-    const title = text(cite?.querySelector('span.title'));
-    if (!title) continue;
+    const titleElement = cite?.querySelector('span.title');
+    const title = text(titleElement);
+    if (!titleElement || !title) continue;
     const links = Array.from(li.querySelectorAll('nav.publ li.ee a, nav.publ a[itemprop="url"]'), (a) => absoluteUrl(a.getAttribute('href'), base)).filter(
       (href): href is string => !!href,
     );
@@ -44,6 +45,7 @@ function extractEntries(root: ParentNode, base: URL): DetectedEntry[] {
     const kind = kindOf(li);
     entries.push({
       element: li,
+      anchor: titleElement,
       paper: {
         title,
         url,

@@ -24,6 +24,7 @@ function extractCards(root: ParentNode, base: URL): DetectedEntry[] {
     const abstract = text(card.querySelector('.item-strip-abstract'));
     entries.push({
       element: card,
+      ...(link?.parentElement ? { anchor: link.parentElement } : {}),
       paper: {
         title,
         url: absoluteUrl(link?.getAttribute('href'), base),

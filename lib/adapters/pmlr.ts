@@ -17,14 +17,16 @@ const PAPER_PATH = /^\/v\d+\/[^/]+\.html$/;
 function extractVolume(root: ParentNode, base: URL): DetectedEntry[] {
   const entries: DetectedEntry[] = [];
   for (const div of within(root, 'div.paper')) {
-    const title = text(div.querySelector('.title'));
-    if (!title) continue;
+    const titleElement = div.querySelector('.title');
+    const title = text(titleElement);
+    if (!titleElement || !title) continue;
     // The abstract page is the link that is not a download (PDF, supplementary, code).
     const abs = Array.from(div.querySelectorAll('.links a[href]'), (a) => absoluteUrl(a.getAttribute('href'), base)).find(
       (href) => href && PAPER_PATH.test(new URL(href).pathname),
     );
     entries.push({
       element: div,
+      anchor: titleElement,
       paper: {
         title,
         url: abs,

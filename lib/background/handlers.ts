@@ -11,7 +11,7 @@ import { browser } from 'wxt/browser';
 import { wipe } from '../db/backup';
 import { clearStorageError, isQuotaError, prune, reportStorageError } from '../db/retention';
 import { RETENTION_KEY } from '../data-state';
-import type { AnyRequest, PageRequests, PopupPaper, Reply, ScanRequest, ScanResponse } from '../messages';
+import type { AnyRequest, PageRequests, PaperStateChanged, PopupPaper, Reply, ScanRequest, ScanResponse } from '../messages';
 import * as popup from './popup-handlers';
 import type { PaperSearch } from '../search/paper-search';
 import type { SnapshotKeeper } from './snapshot';
@@ -35,6 +35,8 @@ export interface BackgroundDeps {
   search: PaperSearch;
   /** Notifications (lib/notify); without it new papers wait in the outbox. */
   notifier?: Pick<Notifier, 'contextOf' | 'drain' | 'scheduleDigest' | 'sendTest'>;
+  /** Tell open pages (content scripts, the popup) that a paper's marks changed, so every badge and list follows at once. */
+  broadcast?: (change: PaperStateChanged) => Promise<void>;
 }
 
 export async function handleScan(deps: BackgroundDeps, scan: ScanRequest, tabId: number): Promise<ScanResponse> {
@@ -58,9 +60,11 @@ export async function handleScan(deps: BackgroundDeps, scan: ScanRequest, tabId:
     reset: scan.reset,
     ...(scan.health ? { health: scan.health } : {}),
     keys: scan.papers.map((p) => p.key),
-    matched: matched.map((m) => m.key),
+    // Stored keys: the popup reads these papers, and a page may know one under a weaker key.
+    matched: stored.filter((s) => s.matches.length).map((s) => s.key),
   });
-  return { matched };
+  const states = stored.filter((s) => s.state.marks.length).map((s) => ({ key: s.pageKey, ...s.state }));
+  return { matched, ...(states.length ? { states } : {}) };
 }
 
 type Sender = Pick<Runtime.MessageSender, 'id' | 'url' | 'tab' | 'documentId'>;
@@ -86,6 +90,13 @@ function fromExtensionPage(deps: BackgroundDeps, sender: Sender): boolean {
   return sender.id === deps.extensionId && !!sender.url?.startsWith(`${deps.extensionOrigin}/`);
 }
 
+/** What the badge panel in a page may ask: the reader's actions on the paper it is about, and the interests to offer. */
+const FROM_BADGE_PANEL = new Set<AnyRequest['type']>(['setPaperState', 'moreLikeThis', 'getInterestLabels']);
+
+function fromContentScript(deps: BackgroundDeps, sender: Sender): boolean {
+  return sender.id === deps.extensionId && sender.tab?.id !== undefined && !fromExtensionPage(deps, sender);
+}
+
 async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sender): Promise<unknown> {
   if (message.type === 'scan') {
     const tabId = sender.tab?.id;
@@ -93,8 +104,8 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
       throw new InvalidMessage('scan is accepted from Paperlight’s content scripts only');
     return handleScan(deps, message, tabId);
   }
-  // Everything else reads or changes the user's data: extension pages only, never a web page.
-  if (!fromExtensionPage(deps, sender)) throw new InvalidMessage(`${message.type} is accepted from Paperlight’s own pages only`);
+  // Everything else reads or changes the user's data: extension pages only (and the badge panel's actions), never a web page.
+  if (!fromExtensionPage(deps, sender) && !(FROM_BADGE_PANEL.has(message.type) && fromContentScript(deps, sender))) throw new InvalidMessage(`${message.type} is accepted from Paperlight’s own pages only`);
   switch (message.type) {
     case 'getTrending': {
       const since = deps.snapshot.generation;
@@ -105,15 +116,24 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
       return lists;
     }
     case 'getPapers':
-      return { papers: await popup.getPapers(deps.db, deps.interests, message.keys) };
+      return {
+        papers:
+          message.blend === undefined
+            ? await popup.getPapers(deps.db, deps.interests, message.keys)
+            : await popup.getRankedPapers(deps.db, deps.interests, message.keys, message.blend, deps.now()),
+      };
     case 'getStarred':
       return { papers: await popup.getStarred(deps.db, deps.interests) };
+    case 'getDismissed':
+      return { papers: await popup.getDismissed(deps.db, deps.interests) };
     case 'search':
       return { papers: await searchFor(deps, message.query, sender) };
-    case 'setPaperState':
-      await popup.setPaperState(deps.db, message.key, message.patch);
-      await learnFromPaperState(deps.db, deps.interests, message.key, message.patch, deps.onInterestsChanged);
-      return {};
+    case 'setPaperState': {
+      const change = await popup.setPaperState(deps.db, message.key, message.patch);
+      void deps.broadcast?.(change);
+      await learnFromPaperState(deps.db, deps.interests, change.key, message.patch, deps.onInterestsChanged);
+      return change;
+    }
     case 'moreLikeThis':
       return { interests: await moreLikeThis(deps.db, deps.interests, message, deps.onInterestsChanged) } satisfies PageRequests['moreLikeThis']['response'];
     case 'getChart':
@@ -124,6 +144,8 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
       return { status: await getTabStatus(message.tabId) } satisfies PageRequests['getTabStatus']['response'];
     case 'getInterests':
       return { interests: (await deps.interests.get()).interests };
+    case 'getInterestLabels':
+      return { interests: (await deps.interests.get()).interests.map(({ id, label }) => ({ id, label })) };
     case 'setInterests': {
       const before = (await deps.interests.get()).interests;
       const set = await deps.interests.set(message.interests);

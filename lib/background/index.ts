@@ -11,7 +11,7 @@ import { PRUNE_ALARM, pruneByRetention, schedulePruning } from '../db/retention'
 import { createRematcher } from './rematch';
 import { createTrainer } from '../learn/trainer';
 import { createSnapshotKeeper } from './snapshot';
-import { clearTabStatus } from './tabs';
+import { broadcastPaperState, clearTabStatus } from './tabs';
 
 export function startBackground(): BackgroundDeps {
   const db = openDatabase();
@@ -37,6 +37,7 @@ export function startBackground(): BackgroundDeps {
       trainer.schedule().catch((err: unknown) => console.error('[paperlight] training from examples failed', err));
     },
     notifier,
+    broadcast: broadcastPaperState,
   };
 
   // Listeners are added synchronously so a worker woken by an event sees it.

@@ -10,6 +10,7 @@ import { compileInterests, matchPapers, type CompiledInterests } from '../match/
 import type { InterestMatch, MatchablePaper } from '../match/types';
 import type { MatchView, PaperStatePatch } from '../messages';
 import type { PaperlightDB } from '../db/schema';
+import { findPaper } from '../db/paper-state';
 
 export interface InterestSet {
   interests: Interest[];
@@ -121,7 +122,7 @@ export async function moreLikeThis(
   request: { key: string; interest?: string; newInterest?: string },
   onChanged?: (changes: InterestChanges) => void,
 ): Promise<string[]> {
-  const paper = await db.papers.get(request.key);
+  const paper = await findPaper(db, request.key);
   if (!paper) throw new Error(`no stored paper ${request.key}`);
   const { interests } = await store.get();
   let targets: string[];

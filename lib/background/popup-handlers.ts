@@ -1,15 +1,16 @@
 /** What the popup asks the background: ranked days, papers by key, search, paper state, chart. */
 import { INTEREST_DEFAULTS } from '../interests';
 import { compileInterests, matchPapers } from '../match/matcher';
+import { browser } from 'wxt/browser';
 import type { PaperSearch } from '../search/paper-search';
 import { idAliases, isLink, queryIds } from '../search/query-ids';
 import { urlIdentity, type SearchHit } from '../search/word-index';
-import type { ChartData, InterestPreview, PageRequests, PaperStatePatch, PopupPaper } from '../messages';
+import type { ChartData, InterestPreview, PageRequests, PaperStateChanged, PaperStatePatch, PopupPaper } from '../messages';
 import type { Interest } from '../interests';
 import { appearedAt, paperDate } from '../rank/paper-date';
-import { rankTrending, type RankedPaper } from '../rank/trending';
+import { rankTrending, scorePaper, type RankedPaper, type RankInput } from '../rank/trending';
 import { papersByKeys, starredPapers, type PaperView } from '../db/queries';
-import { markPapers } from '../db/paper-state';
+import { markPaper } from '../db/paper-state';
 import type { MatchRecord, PaperlightDB } from '../db/schema';
 import { excerpt, highlight } from '../highlight';
 import { fillPublication } from '../paper';
@@ -19,10 +20,10 @@ import { interestColor, viewMatches, type InterestSet, type InterestStore } from
 export const TRENDING_ROWS = 200;
 const SEARCH_RESULTS = 50;
 
-/** Only the part of the abstract around a matched term travels to the popup, and only when the abstract matched. */
+/** Only an excerpt of the abstract travels to the popup: around the first matched term, else its start. */
 function abstractExcerptOf(abstract: string | undefined, matches: readonly MatchRecord[]): { abstract?: string } {
+  if (!abstract) return {};
   const terms = matches.flatMap((m) => m.terms.filter((t) => t.field === 'abstract').map((t) => t.term));
-  if (!abstract || !terms.length) return {};
   return { abstract: excerptAround(abstract, terms) };
 }
 
@@ -51,6 +52,10 @@ function toPopupPaper(set: InterestSet, view: PaperView, days?: ReadonlySet<stri
     ...(paper.signals ? { signals: paper.signals } : {}),
     starred: !!paper.starred,
     read: !!paper.read,
+    ...(paper.dismissed ? { dismissed: true } : {}),
+    ...(paper.venue ? { venue: paper.venue } : {}),
+    ...(paper.published ? { published: paper.published } : {}),
+    ...(paper.kind ? { kind: paper.kind } : {}),
     ...(rank ? { rank: { score: rank.score, parts: rank.parts, upvotesPerDay: rank.upvotesPerDay } } : {}),
   };
 }
@@ -58,6 +63,18 @@ function toPopupPaper(set: InterestSet, view: PaperView, days?: ReadonlySet<stri
 /** Matches of interests that were deleted since are not shown (the re-match will drop them). */
 function liveMatches(set: InterestSet, view: PaperView): PaperView {
   return { ...view, matches: view.matches.filter((m) => set.byId.has(m.interest)) };
+}
+
+function rankInput(set: InterestSet, { paper, matches, sightings }: PaperView): RankInput {
+  return {
+    key: paper.key,
+    matches: matches.map((m) => ({ interest: m.interest, score: m.score, weight: set.byId.get(m.interest)?.weight ?? INTEREST_DEFAULTS.weight })),
+    sightings,
+    firstSeen: paper.firstSeen,
+    appeared: appearedAt(paper, paper.firstSeen),
+    starred: paper.starred,
+    dismissed: paper.dismissed,
+  };
 }
 
 /** `rankable`: the papers that can rank on the days (lib/db/queries.ts rankablePapersOf, or the snapshot keeper's copy of it). */
@@ -71,18 +88,7 @@ export async function getTrending(
   const set = await interests.get();
   const views = (await rankable(days)).map((v) => liveMatches(set, v));
   const byKey = new Map(views.map((v) => [v.paper.key, v]));
-  const sections = rankTrending(
-    views.map(({ paper, matches, sightings }) => ({
-      key: paper.key,
-      matches: matches.map((m) => ({ interest: m.interest, score: m.score, weight: set.byId.get(m.interest)?.weight ?? INTEREST_DEFAULTS.weight })),
-      sightings,
-      firstSeen: paper.firstSeen,
-      appeared: appearedAt(paper, paper.firstSeen),
-      starred: paper.starred,
-      dismissed: paper.dismissed,
-    })),
-    { blend, now },
-  );
+  const sections = rankTrending(views.map((v) => rankInput(set, v)), { blend, now });
   const daySet = new Set(days);
   const rows = (ranked: RankedPaper[]) => ranked.map((r) => toPopupPaper(set, byKey.get(r.key)!, daySet, r));
   return { today: rows(sections.today.slice(0, TRENDING_ROWS)), popular: rows(sections.popular.slice(0, TRENDING_ROWS)), total: sections.today.length };
@@ -95,6 +101,18 @@ async function toPopupPapers(interests: InterestStore, views: readonly PaperView
 
 export async function getPapers(db: PaperlightDB, interests: InterestStore, keys: string[]): Promise<PopupPaper[]> {
   return toPopupPapers(interests, await papersByKeys(db, keys));
+}
+
+/** Papers by key, scored as the day's list scores them, best first (the popup's "This page"). */
+export async function getRankedPapers(db: PaperlightDB, interests: InterestStore, keys: string[], blend: number, now: number): Promise<PopupPaper[]> {
+  const set = await interests.get();
+  const byScore = (a: RankedPaper, b: RankedPaper) => b.score - a.score || a.key.localeCompare(b.key);
+  const views = (await papersByKeys(db, keys)).map((v) => liveMatches(set, v));
+  const byKey = new Map(views.map((v) => [v.paper.key, v]));
+  return views
+    .map((v) => scorePaper(rankInput(set, v), { blend, now }))
+    .sort(byScore)
+    .map((r) => toPopupPaper(set, byKey.get(r.key)!, undefined, r));
 }
 
 /** Starred papers, most recently seen first. */
@@ -133,8 +151,32 @@ export async function search(db: PaperlightDB, interests: InterestStore, words: 
   });
 }
 
-export async function setPaperState(db: PaperlightDB, key: string, patch: PaperStatePatch): Promise<void> {
-  if (!(await markPapers(db, [key], patch))) throw new Error(`no stored paper ${key}`);
+/**
+ * Keys of the papers dismissed lately, newest first, in storage.local: the store has no index of
+ * dismissed papers, and the Dismissed view must not walk 100,000 of them. The marks stay the truth:
+ * the view shows only the papers still dismissed.
+ */
+export const DISMISSED_LOG_KEY = 'dismissedLog';
+const DISMISSED_LOG_SIZE = 500;
+
+async function logDismissal(key: string, dismissed: boolean): Promise<void> {
+  const log = ((await browser.storage.local.get(DISMISSED_LOG_KEY))[DISMISSED_LOG_KEY] as string[] | undefined) ?? [];
+  const rest = log.filter((k) => k !== key);
+  await browser.storage.local.set({ [DISMISSED_LOG_KEY]: (dismissed ? [key, ...rest] : rest).slice(0, DISMISSED_LOG_SIZE) });
+}
+
+/** Papers dismissed lately, most recently dismissed first. */
+export async function getDismissed(db: PaperlightDB, interests: InterestStore): Promise<PopupPaper[]> {
+  const log = ((await browser.storage.local.get(DISMISSED_LOG_KEY))[DISMISSED_LOG_KEY] as string[] | undefined) ?? [];
+  return toPopupPapers(interests, (await papersByKeys(db, log)).filter((v) => v.paper.dismissed));
+}
+
+/** Mark the paper known by `key` (any of its keys); answers its marks and keys for every open page. */
+export async function setPaperState(db: PaperlightDB, key: string, patch: PaperStatePatch): Promise<PaperStateChanged> {
+  const record = await markPaper(db, key, patch);
+  if (!record) throw new Error(`no stored paper ${key}`);
+  if (patch.dismissed !== undefined) await logDismissal(record.key, patch.dismissed);
+  return { type: 'paperStateChanged', key: record.key, keys: [...new Set([record.key, ...record.aliases])], starred: !!record.starred, dismissed: !!record.dismissed, read: !!record.read };
 }
 
 /** Matched papers per day and interest, for the popup's small bar chart (loaded after first paint). */

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { PageHealth } from '../detect';
-import type { TabStatus } from '../messages';
+import type { PaperStateChanged, TabStatus } from '../messages';
 import { pageOf } from '../paper';
 
 const storageKey = (tabId: number) => `tab:${tabId}`;
@@ -58,4 +58,16 @@ export async function updateTabStatus(
 
 export async function clearTabStatus(tabId: number): Promise<void> {
   await browser.storage.session.remove([storageKey(tabId), keysKey(tabId)]);
+}
+
+/**
+ * Tell every open tab's content script and the extension's own pages that a paper's marks changed.
+ * Tabs without our content script refuse the message; that is expected, not an error.
+ */
+export async function broadcastPaperState(change: PaperStateChanged): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all([
+    ...tabs.flatMap((tab) => (tab.id === undefined ? [] : [browser.tabs.sendMessage(tab.id, change).catch(() => undefined)])),
+    browser.runtime.sendMessage(change).catch(() => undefined),
+  ]);
 }

@@ -82,11 +82,14 @@ export function validateRequest(raw: unknown): AnyRequest {
     case 'getPapers':
       if (!Array.isArray(raw.keys) || raw.keys.length > 5000 || !raw.keys.every((k) => isString(k, LIMITS.key)))
         fail('getPapers.keys must be a list of keys');
-      return { type: 'getPapers', keys: raw.keys as string[] };
+      if (raw.blend !== undefined && (typeof raw.blend !== 'number' || !(raw.blend >= 0 && raw.blend <= 1))) fail('getPapers.blend must be a number in [0, 1]');
+      return { type: 'getPapers', keys: raw.keys as string[], ...(raw.blend !== undefined ? { blend: raw.blend } : {}) };
     case 'previewInterest':
       return { type: 'previewInterest', interest: parseInterest(raw.interest) };
     case 'getStarred':
       return { type: 'getStarred' };
+    case 'getDismissed':
+      return { type: 'getDismissed' };
     case 'search':
       if (!isString(raw.query, 200)) fail('search.query must be text of at most 200 characters');
       return { type: 'search', query: raw.query };
@@ -115,6 +118,8 @@ export function validateRequest(raw: unknown): AnyRequest {
       return { type: 'getTabStatus', tabId: raw.tabId as number };
     case 'getInterests':
       return { type: 'getInterests' };
+    case 'getInterestLabels':
+      return { type: 'getInterestLabels' };
     case 'setInterests':
       return { type: 'setInterests', interests: parseInterestsFile({ interests: raw.interests }).interests };
     case 'getSettings':

@@ -4,16 +4,23 @@
  * (Preact text nodes); attributes are ours and overwrite anything the page forged.
  */
 import { h, render } from 'preact';
-import { Badge, BADGE_CSS } from '../../components/Badge';
-import type { MatchView } from '../messages';
+import { Badge, BADGE_CSS, type BadgeProps } from '../../components/Badge';
+import type { EntryMark, MatchView } from '../messages';
 
 export const KEY_ATTR = 'data-paperlight-key';
 export const MATCH_ATTR = 'data-paperlight-match';
+export const STATE_ATTR = 'data-paperlight-state';
 const HOST_ATTR = 'data-paperlight-badge';
+/** How a dismissed entry dims: still readable, clearly set aside. */
+const DISMISSED_OPACITY = '0.45';
 
 const hosts = new WeakMap<Element, { host: HTMLElement; mount: HTMLElement }>();
 /** Entries whose match attribute we set; any other one on the page is forged or stale. */
 const marked = new WeakSet<Element>();
+/** Entries whose state attribute we set. */
+const stated = new WeakSet<Element>();
+/** Entries we dimmed, with the inline opacity the page had given them. */
+const dimmedFrom = new WeakMap<Element, string>();
 let sharedSheet: CSSStyleSheet | undefined;
 
 /** One constructed stylesheet shared by every badge: cheaper than a <style> each, and not blocked by a page's style-src CSP. */
@@ -35,6 +42,31 @@ function styleShadowRoot(root: ShadowRoot): void {
 export function markEntry(element: Element, key: string): void {
   if (element.getAttribute(KEY_ATTR) !== key) element.setAttribute(KEY_ATTR, key);
   if (!marked.has(element)) element.removeAttribute(MATCH_ATTR);
+  if (!stated.has(element)) element.removeAttribute(STATE_ATTR);
+}
+
+/**
+ * Say on the entry what the reader did with it (CONTRACT §4) and dim a dismissed one. Dimmed through
+ * the CSSOM, which a page's style-src CSP does not block.
+ */
+export function markState(element: Element, marks: readonly EntryMark[]): void {
+  if (marks.length) {
+    element.setAttribute(STATE_ATTR, marks.join(' '));
+    stated.add(element);
+  } else {
+    element.removeAttribute(STATE_ATTR);
+    stated.delete(element);
+  }
+  const style = (element as Partial<HTMLElement>).style;
+  if (!style) return;
+  const dim = marks.includes('dismissed');
+  if (dim && !dimmedFrom.has(element)) {
+    dimmedFrom.set(element, style.opacity);
+    style.opacity = DISMISSED_OPACITY;
+  } else if (!dim && dimmedFrom.has(element)) {
+    style.opacity = dimmedFrom.get(element)!;
+    dimmedFrom.delete(element);
+  }
 }
 
 /** Say on the entry which interests it matches: an attribute, so no layout, at once for every entry. */
@@ -48,11 +80,16 @@ export function markMatches(element: Element, matches: readonly MatchView[]): vo
   }
 }
 
-/** Show `matches` on the entry (or remove the badge when there are none). */
-export function decorateEntry(element: Element, anchor: Element, matches: MatchView[]): void {
+/** Does the entry show a badge: matched, starred, or seen on an earlier day. */
+export function hasBadge(props: Pick<BadgeProps, 'matches' | 'state'>): boolean {
+  return props.matches.length > 0 || props.state.marks.some((m) => m === 'starred' || m === 'seen');
+}
+
+/** Show the badge on the entry (or remove it when there is nothing to show). */
+export function decorateEntry(element: Element, anchor: Element, props: BadgeProps): void {
   let badge = hosts.get(element);
-  markMatches(element, matches);
-  if (!matches.length) {
+  markMatches(element, props.matches);
+  if (!hasBadge(props)) {
     if (badge) {
       render(null, badge.mount);
       badge.host.remove();
@@ -71,7 +108,7 @@ export function decorateEntry(element: Element, anchor: Element, matches: MatchV
     hosts.set(element, badge);
   }
   if (badge.host.parentNode !== anchor) anchor.append(badge.host);
-  render(h(Badge, { matches }), badge.mount);
+  render(h(Badge, props), badge.mount);
 }
 
 let warmedUp = false;
@@ -85,8 +122,14 @@ export function warmUpBadges(doc: Document): void {
   if (warmedUp) return;
   warmedUp = true;
   const offPage = doc.createElement('span');
-  decorateEntry(offPage, offPage, [{ interest: 'warm-up', label: 'warm-up', color: '#000', score: 1, terms: [{ term: 'warm-up', field: 'title', exact: true }] }]);
-  decorateEntry(offPage, offPage, []);
+  const props: BadgeProps = {
+    paper: { key: 'warm-up', title: 'warm-up', ids: {} },
+    matches: [{ interest: 'warm-up', label: 'warm-up', color: '#000', score: 1, terms: [{ term: 'warm-up', field: 'title', exact: true }] }],
+    state: { marks: [] },
+    actions: { setState: async () => undefined, moreLikeThis: async () => [], interests: async () => [] },
+  };
+  decorateEntry(offPage, offPage, props);
+  decorateEntry(offPage, offPage, { ...props, matches: [] });
 }
 
 /** Our own badge hosts, so the mutation observer can ignore the changes we make. */

@@ -6,9 +6,10 @@
  */
 import type { SiteAdapter } from '../adapters/types';
 import { detectInSlices, pageHealth, type Detection } from '../detect';
-import type { MatchView, ScanRequest, ScanResponse } from '../messages';
-import { decorateEntry, isBadgeHost, markEntry, markMatches, warmUpBadges } from './decorate';
-import { LIMITS, pageOf } from '../paper';
+import type { BadgeProps, PanelActions } from '../../components/Badge';
+import type { EntryMark, EntryState, MatchView, PaperStateChanged, ScanRequest, ScanResponse } from '../messages';
+import { decorateEntry, hasBadge, isBadgeHost, KEY_ATTR, markEntry, markMatches, markState, warmUpBadges } from './decorate';
+import { LIMITS, pageOf, type DetectedPaper } from '../paper';
 
 export const BATCH_SIZE = 500;
 /**
@@ -31,6 +32,8 @@ export interface ScannerEnv {
   whenNear: (element: Element, task: () => void) => void;
   /** Timers tied to the page's life (WXT's ctx.setTimeout in the extension). */
   setTimeout: (task: () => void, ms: number) => unknown;
+  /** What the badge panel's buttons ask the background. */
+  panel: Omit<PanelActions, 'setState'> & { setState: (key: string, patch: Parameters<PanelActions['setState']>[1]) => Promise<PaperStateChanged> };
   signal: AbortSignal;
   onError?: (err: unknown) => void;
 }
@@ -42,6 +45,15 @@ export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
   let sentCount = 0;
   const writes: (() => void)[] = [];
   let writing = false;
+  /** What each sent entry shows: its paper, where its badge goes, its matches and the reader's marks. */
+  const views = new WeakMap<Element, { paper: DetectedPaper; anchor: Element; matches: MatchView[]; state: Omit<EntryState, 'key'> }>();
+  /** A badge drawn, or waiting to come near the viewport. */
+  const badged = new WeakSet<Element>();
+  const actions: PanelActions = {
+    setState: async (key, patch) => applyState(await env.panel.setState(key, patch)),
+    moreLikeThis: env.panel.moreLikeThis,
+    interests: env.panel.interests,
+  };
 
   function queueWrites(tasks: (() => void)[]): void {
     writes.push(...tasks);
@@ -70,16 +82,56 @@ export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
     }
   }
 
-  /** Every match is marked on its entry at once; its badge is drawn when the entry nears the viewport. */
-  function decorateBatch(batch: Detection[], matched: ScanResponse['matched']): void {
+  function badgeOf(element: Element): BadgeProps | undefined {
+    const view = views.get(element);
+    return view && { ...view, actions };
+  }
+
+  /** Draw (or redraw) the entry's badge when it is near the viewport; one that is drawn already follows at once. */
+  function showBadge(element: Element): void {
+    const view = views.get(element);
+    if (!view) return;
+    if (badged.has(element)) {
+      queueWrites([() => decorateEntry(element, view.anchor, badgeOf(element)!)]);
+      return;
+    }
+    if (!hasBadge(view)) return;
+    badged.add(element);
+    env.whenNear(element, () => queueWrites([() => decorateEntry(element, views.get(element)!.anchor, badgeOf(element)!)]));
+  }
+
+  /**
+   * Every match and mark is set on its entry at once; its badge is drawn when the entry nears the viewport.
+   */
+  function decorateBatch(batch: Detection[], response: ScanResponse): void {
     // In the task that receives the matches, not in the frame that draws them.
-    if (matched.length) warmUpBadges(env.document);
-    const byKey = new Map<string, MatchView[]>(matched.map((m) => [m.key, m.matches]));
+    if (response.matched.length || response.states?.length) warmUpBadges(env.document);
+    const matchesByKey = new Map<string, MatchView[]>(response.matched.map((m) => [m.key, m.matches]));
+    const statesByKey = new Map((response.states ?? []).map(({ key, ...state }) => [key, state]));
     for (const d of batch) {
-      const matches = byKey.get(d.paper.key);
-      if (!matches) continue;
-      markMatches(d.element, matches);
-      env.whenNear(d.element, () => queueWrites([() => decorateEntry(d.element, d.anchor, matches)]));
+      const matches = matchesByKey.get(d.paper.key) ?? [];
+      const state = statesByKey.get(d.paper.key) ?? { marks: [] };
+      views.set(d.element, { paper: d.paper, anchor: d.anchor, matches, state });
+      if (matches.length) markMatches(d.element, matches);
+      if (state.marks.length) markState(d.element, state.marks);
+      showBadge(d.element);
+    }
+  }
+
+  /** A paper's marks changed (here, in the popup or in another tab): its entries on this page follow. */
+  function applyState(change: PaperStateChanged): void {
+    const keys = new Set(change.keys);
+    const marks: EntryMark[] = [];
+    if (change.starred) marks.push('starred');
+    if (change.dismissed) marks.push('dismissed');
+    if (change.read) marks.push('read');
+    for (const element of env.document.querySelectorAll(`[${KEY_ATTR}]`)) {
+      const view = views.get(element);
+      if (!view || !keys.has(element.getAttribute(KEY_ATTR)!)) continue;
+      const state = { ...view.state, marks: [...marks, ...(view.state.marks.includes('seen') ? (['seen'] as const) : [])] };
+      views.set(element, { ...view, state });
+      markState(element, state.marks);
+      showBadge(element);
     }
   }
 
@@ -123,7 +175,7 @@ export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
         papers: batch.map((d) => d.paper),
       };
       try {
-        decorateBatch(batch, (await sendWithRetry(request)).matched);
+        decorateBatch(batch, await sendWithRetry(request));
       } catch (err) {
         // Let a later scan try these entries again.
         for (const d of batch) sent.delete(d.element);
@@ -157,5 +209,5 @@ export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
     env.signal.addEventListener('abort', () => observer.disconnect());
   }
 
-  return { scan, watch };
+  return { scan, watch, applyState };
 }

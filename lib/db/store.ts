@@ -8,6 +8,8 @@ import { groupBy } from '../collections';
 import { aliasKeys, ID_KINDS, paperKey, type PaperIds } from '../ids';
 import type { InterestMatch, MatchablePaper } from '../match/types';
 import { fillPublication, type DetectedPaper } from '../paper';
+import type { EntryState } from '../messages';
+import { entryState } from './paper-state';
 import { markStar, withMatches, withSightings, type PaperlightDB, type PaperRecord, type Sighting } from './schema';
 
 export interface ScanWrite {
@@ -29,6 +31,8 @@ export interface StoredPaper {
   isNew: boolean;
   /** Its record was written: something about it is new, or its last sighting here is older than QUIET_REVISIT_MS. */
   written: boolean;
+  /** The reader's marks on it and whether it was seen on an earlier day, for the page's entry. */
+  state: Omit<EntryState, 'key'>;
 }
 
 export type Matcher = (papers: readonly MatchablePaper[]) => InterestMatch[][];
@@ -205,11 +209,12 @@ export async function recordScan(db: PaperlightDB, scan: ScanWrite, match: Match
     const changed = stored.filter((r) => !onlyTimesMoved(knownByKey.get(r.key), r, day, scan.page, scan.time));
     await db.papers.bulkPut(changed);
     const written = new Set(changed.map((r) => r.key));
-    const matchesByKey = new Map(stored.map((r) => [r.key, r.matches]));
+    const storedByKey = new Map(stored.map((r) => [r.key, r]));
 
     return scan.papers.map((paper, i) => {
       const key = finalRecord(recordOf[i]!).key;
-      return { pageKey: paper.key, key, matches: matchesByKey.get(key) ?? [], isNew: !knownUnder.has(key), written: written.has(key) };
+      const record = storedByKey.get(key)!;
+      return { pageKey: paper.key, key, matches: record.matches, isNew: !knownUnder.has(key), written: written.has(key), state: entryState(record, day) };
     });
   });
 }

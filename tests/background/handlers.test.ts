@@ -92,11 +92,70 @@ describe('scan', () => {
   });
 });
 
+describe('triage', () => {
+  it('takes the badge panel’s actions from our content script, under the key the page knows, and tells every open page', async () => {
+    const told: unknown[] = [];
+    deps.broadcast = async (change) => void told.push(change);
+    await handleMessage(deps, scan(), fromTab);
+    // The page knows the paper by its title fingerprint; the store by its arXiv id.
+    const [titleKey] = (await deps.db.papers.get('arxiv:2401.00001'))!.aliases.filter((k) => k.startsWith('title:'));
+    const reply = await handleMessage(deps, { type: 'setPaperState', key: titleKey!, patch: { dismissed: true } }, fromTab);
+    expect(reply).toEqual({ ok: true, value: expect.objectContaining({ type: 'paperStateChanged', key: 'arxiv:2401.00001', starred: false, dismissed: true, read: false }) });
+    expect(told).toEqual([expect.objectContaining({ key: 'arxiv:2401.00001', keys: expect.arrayContaining(['arxiv:2401.00001', titleKey]) })]);
+    expect((await deps.db.papers.get('arxiv:2401.00001'))?.dismissed).toBe(true);
+  });
+
+  it('answers a scan with what the reader did before: starred, dismissed (on any site), seen on an earlier day', async () => {
+    await handleMessage(deps, scan(), fromTab);
+    await handleMessage(deps, { type: 'setPaperState', key: 'arxiv:2401.00001', patch: { dismissed: true } }, fromPopup);
+    await handleMessage(deps, { type: 'setPaperState', key: 'arxiv:2401.00002', patch: { starred: true } }, fromPopup);
+    const sameDay = await handleMessage(deps, { ...scan(), page: 'https://arxiv.org/list/cs/recent' }, fromTab);
+    expect(sameDay.ok && (sameDay.value as { states?: unknown }).states).toEqual([
+      { key: 'arxiv:2401.00001', marks: ['dismissed'] },
+      { key: 'arxiv:2401.00002', marks: ['starred'] },
+    ]);
+    deps.now = () => NOW + 2 * 86_400_000;
+    const later = await handleMessage(deps, { ...scan([...scan().papers, arxivPaper('2401.00009', 'Fresh paper')]), page: 'https://huggingface.co/papers', site: 'huggingface' }, fromTab);
+    expect(later.ok && (later.value as { states?: unknown }).states).toEqual([
+      { key: 'arxiv:2401.00001', marks: ['dismissed', 'seen'], seen: { day: '2026-11-22', site: 'arxiv' } },
+      { key: 'arxiv:2401.00002', marks: ['starred', 'seen'], seen: { day: '2026-11-22', site: 'arxiv' } },
+    ]);
+  });
+
+  it('lists the papers dismissed lately, most recent first, until restored', async () => {
+    await handleMessage(deps, scan(), fromTab);
+    const dismiss = (key: string, dismissed: boolean) => handleMessage(deps, { type: 'setPaperState', key, patch: { dismissed } }, fromPopup);
+    const dismissedKeys = async () => {
+      const reply = await handleMessage(deps, { type: 'getDismissed' }, fromPopup);
+      return reply.ok && (reply.value as { papers: PopupPaper[] }).papers.map((p) => [p.key, p.dismissed]);
+    };
+    await dismiss('arxiv:2401.00001', true);
+    await dismiss('arxiv:2401.00002', true);
+    expect(await dismissedKeys()).toEqual([['arxiv:2401.00002', true], ['arxiv:2401.00001', true]]);
+    await dismiss('arxiv:2401.00002', false);
+    expect(await dismissedKeys()).toEqual([['arxiv:2401.00001', true]]);
+  });
+
+  it('ranks a page’s papers as the day’s list ranks them', async () => {
+    await handleMessage(deps, scan([arxivPaper('2401.00002', 'Graph theory'), arxivPaper('2401.00001', 'Diffusion models for proteins')]), fromTab);
+    const reply = await handleMessage(deps, { type: 'getPapers', keys: ['arxiv:2401.00002', 'arxiv:2401.00001'], blend: 0.25 }, fromPopup);
+    expect(reply.ok && (reply.value as { papers: PopupPaper[] }).papers.map((p) => [p.key, p.rank !== undefined])).toEqual([['arxiv:2401.00001', true], ['arxiv:2401.00002', true]]);
+  });
+});
+
 describe('extension-page requests', () => {
   it('are refused from web pages and other extensions', async () => {
     for (const sender of [fromTab, fromOtherExtension]) {
-      expect(await handleMessage(deps, { type: 'getInterests' }, sender)).toEqual({ ok: false, error: 'getInterests is accepted from Paperlight’s own pages only' });
+      for (const type of ['getSettings', 'getInterests'] as const)
+        expect(await handleMessage(deps, { type }, sender)).toEqual({ ok: false, error: `${type} is accepted from Paperlight’s own pages only` });
     }
+    // The badge panel's picker learns ids and labels only.
+    expect(await handleMessage(deps, { type: 'getInterestLabels' }, fromTab)).toEqual({
+      ok: true,
+      value: { interests: [{ id: 'diffusion', label: 'Diffusion models' }, expect.objectContaining({ id: HOPFIELD.id })] },
+    });
+    expect(await handleMessage(deps, { type: 'getInterestLabels' }, fromOtherExtension)).toMatchObject({ ok: false });
+    expect(await handleMessage(deps, { type: 'setPaperState', key: 'arxiv:2401.00001', patch: { starred: true } }, fromOtherExtension)).toMatchObject({ ok: false });
   });
 
   it('rank the day’s matched papers, with where each was seen and why it ranks there', async () => {

@@ -25,37 +25,53 @@ function paper(extra: Partial<PopupPaper> = {}): PopupPaper {
 }
 
 function actions(): RowActions & { [K in keyof RowActions]: ReturnType<typeof vi.fn> } {
-  return { open: vi.fn(), setState: vi.fn(), copyBibtex: vi.fn() } as never;
+  return { open: vi.fn(), setState: vi.fn(), copyBibtex: vi.fn(), moreLikeThis: vi.fn(), interests: vi.fn(async () => []), toggle: vi.fn() } as never;
 }
 
 afterEach(cleanup);
 
 describe('PaperRow', () => {
-  it('shows the title as a link, shortened authors, the interest with its terms, signals and where it was seen', () => {
+  it('is compact: the title as a link, then one line of interests, shortened authors, site, the paper’s date and signals', () => {
     const { container, getByRole } = render(<PaperRow paper={paper()} actions={actions()} now={NOW} />);
     const link = getByRole('link');
     expect(link.getAttribute('href')).toBe('https://arxiv.org/abs/2401.00001');
     expect(link.textContent).toBe('Score-based diffusion models for proteins');
-    expect(container.querySelector('.authors')?.textContent).toBe('Ada Lovelace, Alan Turing, … Edsger Dijkstra');
-    expect(container.querySelector('.chip')?.textContent).toContain('Diffusion models');
-    expect(container.querySelector('.chip')?.textContent).toContain('diffusion model');
-    expect(Array.from(container.querySelectorAll('mark'), (m) => m.textContent)).toEqual(['diffusion models', 'Diffusion models']);
+    const meta = Array.from(container.querySelectorAll('.meta > span'), (s) => s.textContent);
+    expect(meta.slice(0, 4)).toEqual(['Diffusion models', 'Ada Lovelace, … Edsger Dijkstra', 'arXiv', 'Jan 2024']);
     expect(container.textContent).toContain('42');
+    // Excerpt and actions wait for the row to be expanded.
+    expect(container.querySelector('.excerpt, [data-paperlight-action]')).toBeNull();
     expect(container.querySelector('li')?.getAttribute('data-paperlight-key')).toBe('arxiv:2401.00001');
+  });
+
+  it('expanded, shows the excerpt with the matched words, why it matched, when it was first seen, and the actions', () => {
+    const { container } = render(<PaperRow paper={paper({ published: '2023-05', firstSeen: NOW - 10 * 86_400_000 })} actions={actions()} now={NOW} expanded />);
+    expect(Array.from(container.querySelectorAll('mark'), (m) => m.textContent)).toEqual(['diffusion models', 'Diffusion models']);
+    expect(container.querySelector('.chip')?.textContent).toContain('diffusion model');
+    expect(container.querySelector('.meta')?.textContent).toContain('May 2023');
+    expect(container.querySelector('.seen-on')?.textContent).toMatch(/first seen .*12/);
+    expect(container.textContent).not.toContain('new today');
+    expect(Array.from(container.querySelectorAll('[data-paperlight-action]'), (b) => b.getAttribute('data-paperlight-action'))).toEqual(['star', 'dismiss', 'more-like-this']);
   });
 
   it('stars, dismisses, copies BibTeX, and marks read when the title is opened', () => {
     const a = actions();
     const p = paper();
-    const { getByRole, getAllByRole } = render(<PaperRow paper={p} actions={a} now={NOW} />);
-    const [star, dismiss, copy] = getAllByRole('button');
-    fireEvent.click(star!);
-    fireEvent.click(dismiss!);
-    fireEvent.click(copy!);
+    const { getByRole, container } = render(<PaperRow paper={p} actions={a} now={NOW} expanded />);
+    const button = (selector: string) => container.querySelector<HTMLButtonElement>(selector)!;
+    const star = button('[data-paperlight-action="star"]');
+    fireEvent.click(star);
+    fireEvent.click(button('[data-paperlight-action="dismiss"]'));
+    fireEvent.click(getByRole('button', { name: 'Copy BibTeX' }));
     fireEvent.click(getByRole('link'));
     expect(a.setState.mock.calls).toEqual([[p, { starred: true }], [p, { dismissed: true }], [p, { read: true }]]);
     expect(a.copyBibtex).toHaveBeenCalledWith(p);
     expect(star!.getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('marks the words searched for in the title', () => {
+    const { container } = render(<PaperRow paper={paper({ matches: [] })} actions={actions()} now={NOW} searched={['proteins']} />);
+    expect(Array.from(container.querySelectorAll('.title mark'), (m) => m.textContent)).toEqual(['proteins']);
   });
 
   it('renders hostile page text as text and never links to non-http URLs', () => {

@@ -33,6 +33,13 @@ function load(entries: string[]): void {
   document.write(`<html><body><h3>New submissions</h3><dl>${entries.join('')}</dl></body></html>`);
 }
 
+/** These tests never open a badge panel. */
+const NO_PANEL: ScannerEnv['panel'] = {
+  setState: () => Promise.reject(new Error('no panel in this test')),
+  moreLikeThis: () => Promise.reject(new Error('no panel in this test')),
+  interests: () => Promise.reject(new Error('no panel in this test')),
+};
+
 const id = (i: number) => `2401.${String(i).padStart(5, '0')}`;
 
 /** Scan the page as the content script does; every message is checked as the background would. */
@@ -48,6 +55,7 @@ async function scanPage(adapter: SiteAdapter = arxiv, url = LIST_URL): Promise<S
     nextSlice: (task) => setTimeout(task, 0),
     whenNear: (_element, task) => task(),
     setTimeout: (task, ms) => setTimeout(task, ms),
+    panel: NO_PANEL,
     signal: new AbortController().signal,
   };
   await createScanner(adapter, env).scan({ reset: true });
@@ -151,7 +159,7 @@ describe('huge and pathological pages', () => {
     const waits: number[] = [];
     const scanner = createScanner(adapter, {
       document, url: () => new URL(LIST_URL), send: async () => ({ matched: [] }), nextSlice: (t) => setTimeout(t, 0), whenNear: (_e, t) => t(),
-      setTimeout: (t, ms) => (ms > 0 && waits.push(ms), setTimeout(t, 1)), signal: controller.signal,
+      setTimeout: (t, ms) => (ms > 0 && waits.push(ms), setTimeout(t, 1)), panel: NO_PANEL, signal: controller.signal,
     });
     scanner.watch();
     const feed = document.getElementById('feed')!;

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { arxiv } from '../../lib/adapters/arxiv';
 import type { SiteAdapter } from '../../lib/adapters/types';
 import { createScanner, type ScannerEnv } from '../../lib/content/scanner';
-import type { MatchView, ScanRequest, ScanResponse } from '../../lib/messages';
+import type { MatchView, PaperStateChanged, ScanRequest, ScanResponse } from '../../lib/messages';
 import { readPage } from '../fixture-pages';
 
 const LIST_URL = 'https://arxiv.org/list/cs/new';
@@ -30,6 +30,11 @@ function env(send: ScannerEnv['send'], overrides: Partial<ScannerEnv> = {}): Sca
     // happy-dom lays nothing out: every entry is as good as in view.
     whenNear: (_element, task) => task(),
     setTimeout: (task, ms) => setTimeout(task, ms),
+    panel: {
+      setState: async (key, patch) => ({ type: 'paperStateChanged', key, keys: [key], starred: !!patch.starred, dismissed: !!patch.dismissed, read: !!patch.read }),
+      moreLikeThis: async () => [],
+      interests: async () => [],
+    },
     signal: new AbortController().signal,
     ...overrides,
   };
@@ -57,6 +62,49 @@ describe('the page scanner', () => {
     expect(Array.from(matched, (e) => [e.getAttribute('data-paperlight-key'), e.getAttribute('data-paperlight-match')])).toEqual([['arxiv:1804.08208', 'tracking']]);
     const host = matched[0]!.querySelector('.list-title [data-paperlight-badge]');
     expect(host?.shadowRoot?.textContent).toContain('Tracking');
+  });
+
+  it('marks what the reader did before on each entry: dims a dismissed one, stars a starred one, notes one seen earlier', async () => {
+    loadIntoDocument(listing(4));
+    const scanner = createScanner(
+      arxiv,
+      env(async () => ({
+        matched: [{ key: 'arxiv:2401.00001', matches: [match('Tracking')] }],
+        states: [
+          { key: 'arxiv:2401.00001', marks: ['starred'] },
+          { key: 'arxiv:2401.00002', marks: ['dismissed', 'seen'], seen: { day: '2026-11-30', site: 'huggingface' } },
+          { key: 'arxiv:2401.00003', marks: ['seen'], seen: { day: '2026-11-30', site: 'arxiv' } },
+        ],
+      })),
+    );
+    await scanner.scan({ reset: true });
+    await settle();
+    const entry = (i: number) => document.querySelector<HTMLElement>(`dd[data-paperlight-key="arxiv:2401.0000${i}"]`)!;
+    expect([0, 1, 2, 3].map((i) => entry(i).getAttribute('data-paperlight-state'))).toEqual([null, 'starred', 'dismissed seen', 'seen']);
+    expect(entry(2).style.opacity).toBe('0.45');
+    expect(entry(1).style.opacity).toBe('');
+    expect(entry(1).querySelector('[data-paperlight-badge]')?.shadowRoot?.textContent).toContain('★');
+    expect(entry(3).querySelector('[data-paperlight-badge]')?.shadowRoot?.textContent).toMatch(/seen .*30.* on arXiv/);
+    expect(entry(0).querySelector('[data-paperlight-badge]')).toBeNull();
+  });
+
+  it('follows a paper starred or dismissed elsewhere at once, under any of its keys', async () => {
+    loadIntoDocument(listing(3));
+    const scanner = createScanner(arxiv, env(async () => ({ matched: [] })));
+    await scanner.scan({ reset: true });
+    const change = (marks: Partial<PaperStateChanged>): PaperStateChanged => ({
+      type: 'paperStateChanged', key: 'doi:10.1/x', keys: ['doi:10.1/x', 'arxiv:2401.00002'], starred: false, dismissed: false, read: false, ...marks,
+    });
+    const entry = document.querySelector<HTMLElement>('dd[data-paperlight-key="arxiv:2401.00002"]')!;
+    scanner.applyState(change({ dismissed: true }));
+    expect(entry.getAttribute('data-paperlight-state')).toBe('dismissed');
+    expect(entry.style.opacity).toBe('0.45');
+    scanner.applyState(change({ starred: true }));
+    await settle();
+    expect(entry.getAttribute('data-paperlight-state')).toBe('starred');
+    expect(entry.style.opacity).toBe('');
+    expect(entry.querySelector('[data-paperlight-badge]')?.shadowRoot?.textContent).toContain('★');
+    expect(document.querySelectorAll('[data-paperlight-state]')).toHaveLength(1);
   });
 
   it('marks every match at once and draws a badge only when its entry comes near the viewport', async () => {

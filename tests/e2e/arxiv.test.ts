@@ -63,7 +63,7 @@ describe('an arXiv listing', () => {
     await entry.scrollIntoViewIfNeeded();
     await expect.poll(() => badge.count()).toBe(1);
     await badge.getByRole('button').click();
-    const panel = await badge.getByRole('note').innerText();
+    const panel = await badge.getByRole('dialog').innerText();
     expect(panel).toContain('Visual tracking');
     expect(panel).toMatch(/visual tracking\s+title/);
     expect(panel).toMatch(/Peng Gao\s+authors/);

@@ -25,23 +25,36 @@ async function main(): Promise<void> {
     await page.setViewportSize({ width: 1200, height: 900 });
     await page.goto(listing.url);
     await waitForScan(page, listing.expected.length);
+    // A matched entry with an abstract hit, near the top of the screen with room below for its panel.
     const first = page.locator('[data-paperlight-match]').first();
-    await first.scrollIntoViewIfNeeded();
+    await first.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 120));
     await first.locator('[data-paperlight-badge]').waitFor();
+    await page.waitForTimeout(200);
     await page.screenshot({ path: join(OUT, 'listing.png') });
-    await first.locator('[data-paperlight-badge]').getByRole('button').click();
+    await first.locator('[data-paperlight-badge]').getByRole('button').first().click();
+    await first.locator('[data-paperlight-badge] [role="dialog"]').waitFor();
     await page.screenshot({ path: join(OUT, 'badge-open.png') });
 
     const popup = await session.context.newPage();
     await popup.setViewportSize({ width: 440, height: 600 });
     await popup.goto(extensionPage(session, `popup.html?tab=${await tabIdOf(session, page)}`));
-    await popup.locator('#main-list ~ ol li[data-paperlight-key]').first().waitFor();
+    await popup.locator('section[aria-busy="false"] li[data-paperlight-key]').first().waitFor();
     await popup.screenshot({ path: join(OUT, 'popup.png') });
+    // The first row expanded (j), as a reader scanning with the keyboard sees it.
+    await popup.keyboard.press('j');
+    await popup.locator('li.paper.expanded').waitFor();
+    await popup.screenshot({ path: join(OUT, 'popup-expanded.png') });
+    // Today's ranking with the two weeks' chart open, in the dark theme.
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.getByRole('tab', { name: /^Today/ }).click();
+    await popup.locator('details.chart-box summary').click();
+    await popup.locator('figure.chart').waitFor();
+    await popup.screenshot({ path: join(OUT, 'popup-today-dark.png') });
 
     const matched = await page.locator('[data-paperlight-match]').count();
     console.log(`Paperlight demo: ${matched} of ${listing.expected.length} papers on ${listing.url} match the sample interests.`);
     await firstRunScreenshots(session);
-    console.log(`Screenshots in ${OUT}: listing.png, badge-open.png, popup.png, welcome.png, options.png`);
+    console.log(`Screenshots in ${OUT}: listing.png, badge-open.png, popup.png, popup-expanded.png, popup-today-dark.png, welcome.png, options.png`);
   } finally {
     await session.close();
   }

@@ -18,4 +18,13 @@ describe('highlight', () => {
     expect(parts.find((p) => p.hit)?.text).toBe('neural fields');
     expect(parts.reduce((n, p) => n + p.text.length, 0)).toBeLessThan(110);
   });
+
+  it('starts and ends an excerpt at whole words', () => {
+    const text = `${'Transformers attend everywhere '.repeat(10)}with sparse attention kernels ${'and scale quadratically '.repeat(10)}`;
+    const shown = excerpt(highlight(text, ['sparse attention']), 120).map((p) => p.text).join('');
+    expect(shown).toMatch(/^… [A-Za-z]/);
+    expect(shown).toMatch(/[a-z] …$/);
+    const words = new Set(text.split(/\s+/));
+    expect(shown.replace(/^… | …$/g, '').split(/\s+/).every((w) => words.has(w))).toBe(true);
+  });
 });
