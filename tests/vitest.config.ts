@@ -46,6 +46,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          name: 'firefox',
+          root,
+          include: ['tests/e2e-firefox/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          // After the Chromium tests, not beside them: one browser at a time.
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });
