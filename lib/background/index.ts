@@ -10,6 +10,7 @@ import { PRUNE_ALARM, pruneByRetention, schedulePruning } from '../db/retention'
 import { createRematcher } from './rematch';
 import { createSnapshotKeeper } from './snapshot';
 import { clearTabStatus } from './tabs';
+import { startSync } from '../sync/background';
 
 export function startBackground(): BackgroundDeps {
   const db = openDatabase();
@@ -27,7 +28,10 @@ export function startBackground(): BackgroundDeps {
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     now,
     snapshot,
-    onInterestsChanged: (changes) => void rematcher.start(changes),
+    onInterestsChanged: (changes) => {
+      void rematcher.start(changes);
+      sync.localChanged();
+    },
     notifier,
   };
 
@@ -50,5 +54,6 @@ export function startBackground(): BackgroundDeps {
   void syncGenericDetection();
   // Papers queued by a worker stopped before it could notify.
   void notifier.drain();
+  const sync = startSync(deps);
   return deps;
 }

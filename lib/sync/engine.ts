@@ -89,7 +89,9 @@ export function createSyncEngine({ sync, local, device, now }: SyncDeps) {
     }
     const present = await device.present([...new Set([...Object.keys(merged.stars), ...Object.keys(merged.dismissals)])]);
     await applyHere(data, merged, present);
-    await local.set({ [SYNC_STATE_KEY]: { enabled: true, doc: merged, report, here: [...present] } satisfies SyncState });
+    // Switched off meanwhile: keep it off.
+    const { enabled } = await readState();
+    await local.set({ [SYNC_STATE_KEY]: { enabled, doc: merged, report, here: [...present] } satisfies SyncState });
     return report;
   }
 
