@@ -16,7 +16,7 @@ export default defineConfig({
           name: 'unit',
           root,
           include: ['tests/**/*.test.{ts,tsx}'],
-          exclude: ['tests/e2e/**'],
+          exclude: ['tests/e2e/**', 'tests/e2e-firefox/**'],
           environment: 'happy-dom',
           // Saved pages reference the sites' scripts and styles: never load them, and do not log each one.
           environmentOptions: {
