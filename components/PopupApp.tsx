@@ -1,11 +1,11 @@
 /**
  * The toolbar popup: what this tab shows, then the day's trending subset (personal ↔ popular
- * blend), a day picker, interest filter, search over every stored paper, BibTeX export, a small
+ * blend), a day picker, interest filter, search over every stored paper, exports (BibTeX, RIS, CSL-JSON), a small
  * chart of the last two weeks, and keyboard control.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { toBibtex, toBibtexList } from '../lib/bibtex';
+import { toBibtex } from '../lib/export';
 import { addDays, dayOf } from '../lib/clock';
 import { t } from '../lib/i18n';
 import type { ChartData, PaperStatePatch, PopupPaper, TabStatus } from '../lib/messages';
@@ -15,7 +15,7 @@ import { PaperRow, type RowActions } from './PaperRow';
 import { BLEND_KEY, type PopupStart } from '../lib/trending-snapshot';
 import { useLoad } from './use-load';
 import { useSearch } from './use-search';
-import { downloadBlob } from './download';
+import { ExportButtons } from './ExportButtons';
 import { StorageWarning } from './StorageWarning';
 
 const PAGE = 50;
@@ -36,10 +36,6 @@ async function activeTabId(): Promise<number | undefined> {
   if (fromQuery) return Number(fromQuery);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
-}
-
-function downloadBibtex(name: string, text: string): void {
-  downloadBlob(name, new Blob([text], { type: 'application/x-bibtex' }));
 }
 
 function TabSection({ status, papers, actions, now }: { status: TabStatus | null; papers: PopupPaper[]; actions: RowActions; now: number }) {
@@ -286,17 +282,7 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
             {t('showMore')}
           </button>
         )}
-        <div class="toolbar">
-          <button type="button" disabled={!main.length} onClick={() => downloadBibtex(`paperlight-${choice}.bib`, toBibtexList(main))}>
-            {t('exportDay')}
-          </button>
-          <button
-            type="button"
-            onClick={() => void request<'getStarred'>({ type: 'getStarred' }).then((r) => downloadBibtex('paperlight-starred.bib', toBibtexList(r.papers)))}
-          >
-            {t('exportStarred')}
-          </button>
-        </div>
+        <ExportButtons name={`paperlight-${choice}`} papers={main} onError={setError} />
       </section>
 
       {!results && lists && (

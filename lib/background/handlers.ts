@@ -31,12 +31,13 @@ export interface BackgroundDeps {
   /** The popup's snapshot of today's ranking, dropped and ranked again as the store changes. */
   snapshot: SnapshotKeeper;
   /** Notifications (lib/notify); without it new papers wait in the outbox. */
-  notifier?: Pick<Notifier, 'drain' | 'scheduleDigest' | 'sendTest'>;
+  notifier?: Pick<Notifier, 'contextOf' | 'drain' | 'scheduleDigest' | 'sendTest'>;
 }
 
 export async function handleScan(deps: BackgroundDeps, scan: ScanRequest, tabId: number): Promise<ScanResponse> {
   const set = await deps.interests.get();
-  const stored = await recordScanAndQueue(deps.db, { page: scan.page, site: scan.site, time: deps.now(), papers: scan.papers }, set).catch(async (err: unknown) => {
+  const context = await deps.notifier?.contextOf(tabId, scan);
+  const stored = await recordScanAndQueue(deps.db, { page: scan.page, site: scan.site, time: deps.now(), papers: scan.papers }, set, context).catch(async (err: unknown) => {
     // The transaction rolled back; say so where the user looks, with a way out (popup and options).
     if (isQuotaError(err)) await reportStorageError(err, deps.now()).catch(() => undefined);
     throw err;

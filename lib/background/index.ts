@@ -38,6 +38,7 @@ export function startBackground(): BackgroundDeps {
   // Listeners are added synchronously so a worker woken by an event sees it.
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(deps, message, sender));
   browser.tabs.onRemoved.addListener((tabId) => void clearTabStatus(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void notifier.forgetTab(tabId));
   browser.alarms.onAlarm.addListener((alarm) => void notifier.onAlarm(alarm.name));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PRUNE_ALARM) pruneByRetention(db, now()).then(() => snapshot.invalidate()).catch((err: unknown) => console.error('[paperlight] pruning failed', err));

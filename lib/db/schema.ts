@@ -8,6 +8,7 @@ import { groupBy } from '../collections';
 import type { Interest } from '../interests';
 import type { PaperIds } from '../ids';
 import type { InterestMatch } from '../match/types';
+import type { PageVisit } from '../notify/visits';
 import type { Publication, Signals } from '../paper';
 
 /** One record per paper across versions, mirrors and sites. */
@@ -78,12 +79,15 @@ export interface AlertRecord {
   interests: string[];
   /**
    * pending: not decided yet; sending: decided, notification maybe not shown yet (a stopped worker
-   * shows it again under the same id); shown; held: waits for the digest (quiet hours, rate limit, off).
+   * shows it again under the same id); shown; held: waits for the digest (quiet hours, rate limit,
+   * off, seen on the tab being read, or its visit's notification already closed).
    */
   state: 'pending' | 'sending' | 'shown' | 'held';
   /** The notification it is shown in, and when that notification was first shown. */
   notification?: string;
   shownAt?: number;
+  /** The page visit it was first seen in (lib/notify/visits.ts): a visit notifies at most once. */
+  visit?: PageVisit;
 }
 
 export interface InterestRecord extends Interest {

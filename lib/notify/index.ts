@@ -13,10 +13,11 @@ import { t } from '../i18n';
 import { loadSettings, type ClockTime } from '../settings';
 import { digestText, papersText, type NotifiedPaper } from './content';
 import { rankForDigest } from './digest';
-import { clearNotification, DIGEST_ALARM, displayedNotifications, openTab, scheduleDigestAlarm, showNotification } from './notifications';
-import { alertsBetween, alertsIn, alertsOf, shownSince, updateAlerts } from './outbox';
-import { HOUR_MS, notifiableInterests, planDelivery } from './plan';
+import { clearNotification, DIGEST_ALARM, displayedNotifications, openTab, scheduleDigestAlarm, showNotification, updateNotification } from './notifications';
+import { alertsBetween, alertsIn, alertsOf, notificationsOfVisits, shownSince, updateAlerts, type ScanContext } from './outbox';
+import { HOUR_MS, notifiableInterests, planDelivery, type RecentNotification } from './plan';
 import { dueDigestDay, latestDigestDay, nextDigestAt } from './schedule';
+import { forgetVisit, readingTabId, visitOf } from './visits';
 
 /** The last digest: its day, when it was made (the next one covers papers after that), what it named. */
 export const DIGEST_STATE_KEY = 'notifyDigest';
@@ -79,31 +80,50 @@ export function createNotifier({ db, interests, now, snapshot }: NotifierDeps) {
     });
   }
 
-  /** Show notification `id` with all its papers, then record that it was shown. */
-  async function show(id: string): Promise<void> {
+  /**
+   * Show notification `id` with all its papers, then record that it was shown. One still on screen
+   * is updated in place: its count grows without popping up again.
+   */
+  async function show(id: string, displayed: ReadonlySet<string>): Promise<void> {
     const alerts = await alertsOf(db, id);
     const papers = await notified(alerts);
-    if (papers.length) await showNotification(id, papersText(papers));
+    if (papers.length) await (displayed.has(id) ? updateNotification : showNotification)(id, papersText(papers));
     await updateAlerts(db, alerts.filter((a) => a.state === 'sending').map((a) => a.key), { state: 'shown' });
   }
 
   async function drain(): Promise<void> {
+    const displayed = await displayedNotifications();
     // Decided before the worker stopped, perhaps not shown: show again under the same id, which replaces, never doubles.
-    for (const id of new Set((await alertsIn(db, 'sending')).map((a) => a.notification!))) await show(id);
-    const pending = (await alertsIn(db, 'pending')).map((a) => a.key);
+    for (const id of new Set((await alertsIn(db, 'sending')).map((a) => a.notification!))) await show(id, displayed);
+    const pending = await alertsIn(db, 'pending');
+    if (!pending.length) return;
     const time = now();
-    const plan = planDelivery({
-      pending,
-      recent: await shownSince(db, time - HOUR_MS),
-      displayed: await displayedNotifications(),
-      settings: (await loadSettings()).notifications,
-      now: time,
-    });
-    if (!plan) return;
-    if (plan.kind === 'hold') return updateAlerts(db, pending, { state: 'held' });
-    // Decision first, then the notification: a stop in between re-shows it (above) rather than losing it.
-    await updateAlerts(db, pending, { state: 'sending', notification: plan.id, shownAt: plan.shownAt });
-    await show(plan.id);
+    const recent = await shownSince(db, time - HOUR_MS);
+    const settings = (await loadSettings()).notifications;
+    // Papers of a visit that already made a notification are decided with it; the rest together.
+    const madeByVisit = await notificationsOfVisits(db, pending);
+    const groups = new Map<RecentNotification | undefined, string[]>();
+    for (const alert of pending) {
+      const made = alert.visit && madeByVisit.get(alert.visit.id);
+      groups.set(made, [...(groups.get(made) ?? []), alert.key]);
+    }
+    for (const [made, keys] of groups) {
+      const plan = planDelivery({ pending: keys, made, recent, displayed, settings, now: time });
+      if (!plan) continue;
+      if (plan.kind === 'hold') {
+        await updateAlerts(db, keys, { state: 'held' });
+        continue;
+      }
+      // Decision first, then the notification: a stop in between re-shows it (above) rather than losing it.
+      await updateAlerts(db, keys, { state: 'sending', notification: plan.id, shownAt: plan.shownAt });
+      await show(plan.id, displayed);
+    }
+  }
+
+  /** Where a scan from tab `tabId` stands for notifications: its page visit, and whether the user is reading the tab. */
+  async function contextOf(tabId: number, scan: { page: string; reset: boolean }): Promise<ScanContext> {
+    const [visit, reading] = await Promise.all([visitOf(tabId, scan, now()), readingTabId()]);
+    return { visit, reading: reading === tabId };
   }
 
   async function scheduleDigest(): Promise<void> {
@@ -159,6 +179,10 @@ export function createNotifier({ db, interests, now, snapshot }: NotifierDeps) {
   }
 
   return {
+    /** The visit and reading state a scan's new papers join the outbox with. */
+    contextOf,
+    /** A closed tab's visit ends. */
+    forgetTab: forgetVisit,
     /** Decide about, and show, what the outbox holds. Safe to call any time, any number of times. */
     drain: () => serial(drain),
     /** (Re)create the digest alarm from the settings: on install, start-up and settings changes. */

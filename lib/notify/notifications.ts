@@ -18,6 +18,16 @@ export async function showNotification(id: string, text: NotificationText): Prom
   }
 }
 
+/**
+ * Change a notification on screen in place: `notifications.update` does not pop it up again.
+ * Firefox has no `update`; creating with the same id replaces it there.
+ */
+export async function updateNotification(id: string, text: NotificationText): Promise<void> {
+  const { update } = browser.notifications as { update?: (id: string, options: NotificationText) => Promise<boolean> };
+  if (update) await update(id, text);
+  else await showNotification(id, text);
+}
+
 export async function clearNotification(id: string): Promise<void> {
   await browser.notifications.clear(id);
 }

@@ -32,8 +32,8 @@ export interface RecentNotification {
 
 export type Delivery =
   /** Nothing to show now: the new papers wait for the digest. */
-  | { kind: 'hold'; reason: 'off' | 'quiet' | 'rate' }
-  /** Put the pending papers in notification `id` (new, or a recent one they join) and show it. */
+  | { kind: 'hold'; reason: 'off' | 'quiet' | 'rate' | 'visit' }
+  /** Put the pending papers in notification `id` (new, or one on screen they join) and show it. */
   | { kind: 'show'; id: string; shownAt: number };
 
 /** The id of a new notification: unique, as a paper is in one notification only. */
@@ -43,19 +43,24 @@ export const newNotificationId = (firstKey: string) => `papers:${firstKey}`;
  * Decide what to do with the pending papers (oldest first). All of them go into one notification:
  * they came from one page or close together. A notification shown less than GROUP_WINDOW_MS ago
  * and still on screen takes them in (no new interruption, so it does not count against the rate).
+ * A page visit notifies at most once: papers of a visit that already made a notification (`made`)
+ * join it while it is on screen, and otherwise wait for the digest.
  */
 export function planDelivery(input: {
   pending: readonly string[];
+  /** The notification the pending papers' page visit already made. */
+  made?: RecentNotification;
   recent: readonly RecentNotification[];
   /** Ids of the notifications still on screen. */
   displayed: ReadonlySet<string>;
   settings: NotificationSettings;
   now: number;
 }): Delivery | undefined {
-  const { pending, recent, displayed, settings, now } = input;
+  const { pending, made, recent, displayed, settings, now } = input;
   if (!pending.length) return undefined;
   if (!settings.enabled) return { kind: 'hold', reason: 'off' };
   if (inQuietHours(now, settings.quietHours)) return { kind: 'hold', reason: 'quiet' };
+  if (made) return displayed.has(made.id) ? { kind: 'show', id: made.id, shownAt: made.shownAt } : { kind: 'hold', reason: 'visit' };
   const latest = recent.reduce<RecentNotification | undefined>((a, b) => (a && a.shownAt >= b.shownAt ? a : b), undefined);
   if (latest && now - latest.shownAt < GROUP_WINDOW_MS && displayed.has(latest.id))
     return { kind: 'show', id: latest.id, shownAt: latest.shownAt };

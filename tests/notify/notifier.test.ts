@@ -5,6 +5,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Tabs } from 'webextension-polyfill';
 import { startBackground } from '../../lib/background';
 import { handleMessage, type BackgroundDeps } from '../../lib/background/handlers';
 import { createInterestStore } from '../../lib/background/interests';
@@ -130,6 +131,100 @@ describe('grouping', () => {
     vi.setSystemTime(local(22, 10, 5));
     await visit([diffusion(7)]);
     expect(Object.keys(await shown()).sort()).toEqual(['papers:arxiv:2401.00001', 'papers:arxiv:2401.00007']);
+  });
+});
+
+describe('quiet notifications', () => {
+  const READ_TAB = 7;
+  const BACKGROUND_TAB = 8;
+  let reading: number | undefined;
+  let create: ReturnType<typeof vi.spyOn>;
+  let update: ReturnType<typeof vi.fn>;
+
+  beforeEach(() => {
+    reading = undefined;
+    // The fake browser has no active tab in a focused window to query: say which tab is in front.
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async (q) => (q.active && q.lastFocusedWindow && reading !== undefined ? [{ id: reading } as Tabs.Tab] : []));
+    // Chrome's notifications.update, which the fake lacks: changes one on screen in place, never shows a closed one.
+    update = vi.fn(async (id: string, options: object) => {
+      const all = await shown();
+      if (!all[id]) return false;
+      Object.assign(all[id], options);
+      return true;
+    });
+    Object.assign(fakeBrowser.notifications, { update });
+    create = vi.spyOn(fakeBrowser.notifications, 'create');
+  });
+  afterEach(() => {
+    delete (fakeBrowser.notifications as { update?: unknown }).update;
+  });
+
+  /** One scan of a page in a tab: `reset` starts a visit (a load or reload), later scans continue it. */
+  async function scanIn(tab: number, papers: ReturnType<typeof arxivPaper>[], reset: boolean, page = LIST) {
+    const reply = await handleMessage(deps, { type: 'scan', page, site: 'arxiv', listing: true, reset, papers }, { ...fromTab, tab: { id: tab } as never });
+    expect(reply.ok).toBe(true);
+    await deps.notifier.drain();
+  }
+
+  it('never notifies about papers on the tab being read; they still reach the digest', async () => {
+    reading = READ_TAB;
+    await scanIn(READ_TAB, [diffusion(1), diffusion(2)], true);
+    vi.setSystemTime(local(22, 10, 1));
+    await scanIn(READ_TAB, [diffusion(3)], false);
+    expect(await shown()).toEqual({});
+    expect(create).not.toHaveBeenCalled();
+    expect(await deps.db.alerts.get('arxiv:2401.00001')).toMatchObject({ state: 'held' });
+    vi.setSystemTime(local(23, 8));
+    await fireDigestAlarm();
+    expect(await shown()).toEqual({ 'digest:2026-11-23': expect.objectContaining({ title: 'Your digest: 3 new papers' }) });
+  });
+
+  it('a page in a background tab notifies once; its later scans update that notification in place, never re-issue it', async () => {
+    reading = READ_TAB;
+    await scanIn(BACKGROUND_TAB, [diffusion(1), diffusion(2)], true);
+    expect(Object.keys(await shown())).toEqual(['papers:arxiv:2401.00001']);
+    // The page loads more entries: the same notification says so, without popping up again.
+    vi.setSystemTime(local(22, 10, 3));
+    await scanIn(BACKGROUND_TAB, [diffusion(3)], false);
+    expect(await shown()).toEqual({ 'papers:arxiv:2401.00001': expect.objectContaining({ title: '3 new papers on Diffusion models' }) });
+    expect(update).toHaveBeenCalledTimes(1);
+    // The user switches to the tab: its next entries are in front of them, and nothing is re-issued.
+    reading = BACKGROUND_TAB;
+    vi.setSystemTime(local(22, 10, 4));
+    await scanIn(BACKGROUND_TAB, [diffusion(4)], false);
+    expect(await shown()).toEqual({ 'papers:arxiv:2401.00001': expect.objectContaining({ title: '3 new papers on Diffusion models' }) });
+    expect(await deps.db.alerts.get('arxiv:2401.00004')).toMatchObject({ state: 'held' });
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+
+  it('a visit whose notification was closed makes no second one, even much later; a reload is a new visit', async () => {
+    reading = READ_TAB;
+    await scanIn(BACKGROUND_TAB, [diffusion(1)], true);
+    await fakeBrowser.notifications.clear('papers:arxiv:2401.00001');
+    vi.setSystemTime(local(22, 10, 30));
+    await scanIn(BACKGROUND_TAB, [diffusion(2)], false);
+    expect(await shown()).toEqual({});
+    expect(await deps.db.alerts.get('arxiv:2401.00002')).toMatchObject({ state: 'held' });
+    vi.setSystemTime(local(22, 10, 31));
+    await scanIn(BACKGROUND_TAB, [diffusion(3)], true);
+    expect(Object.keys(await shown())).toEqual(['papers:arxiv:2401.00003']);
+  });
+
+  it('a worker restarted mid-visit continues the visit: the next scan updates the same notification', async () => {
+    await scanIn(BACKGROUND_TAB, [diffusion(1)], true);
+    deps.notifier = createNotifier({ db: deps.db, interests: deps.interests, now: deps.now, snapshot: deps.snapshot });
+    vi.setSystemTime(local(22, 10, 5));
+    await scanIn(BACKGROUND_TAB, [diffusion(2)], false);
+    expect(await shown()).toEqual({ 'papers:arxiv:2401.00001': expect.objectContaining({ title: '2 new papers on Diffusion models' }) });
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(update).toHaveBeenCalledTimes(1);
+  });
+
+  it('without notifications.update (Firefox), the notification is replaced under the same id', async () => {
+    delete (fakeBrowser.notifications as { update?: unknown }).update;
+    await scanIn(BACKGROUND_TAB, [diffusion(1)], true);
+    await scanIn(BACKGROUND_TAB, [diffusion(2)], false);
+    expect(await shown()).toEqual({ 'papers:arxiv:2401.00001': expect.objectContaining({ title: '2 new papers on Diffusion models' }) });
   });
 });
 

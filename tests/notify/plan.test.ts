@@ -38,6 +38,15 @@ describe('delivery', () => {
     expect(plan({ recent: [{ id: 'papers:k0', shownAt: NOON - GROUP_WINDOW_MS }], displayed: new Set(['papers:k0']) })).toMatchObject({ id: 'papers:k1' });
   });
 
+  it('lets a page visit notify once: its later papers join its notification while on screen, else wait for the digest', () => {
+    const made = { id: 'papers:k0', shownAt: NOON - HOUR_MS };
+    expect(plan({ made, displayed: new Set(['papers:k0']) })).toEqual({ kind: 'show', id: 'papers:k0', shownAt: made.shownAt });
+    expect(plan({ made })).toEqual({ kind: 'hold', reason: 'visit' });
+    // Joining interrupts no one: the hourly limit does not apply, quiet hours and the switch do.
+    expect(plan({ made, displayed: new Set(['papers:k0']), recent: [{ id: 'a', shownAt: NOON - 1 }, { id: 'b', shownAt: NOON - 2 }] })).toMatchObject({ kind: 'show', id: 'papers:k0' });
+    expect(plan({ made, displayed: new Set(['papers:k0']), settings: { ...settings, enabled: false } })).toEqual({ kind: 'hold', reason: 'off' });
+  });
+
   it('holds for the digest past the hourly limit, counting a rolling hour', () => {
     const twoThisHour = [{ id: 'a', shownAt: NOON - HOUR_MS + 1 }, { id: 'b', shownAt: NOON - 10 * 60_000 }];
     expect(plan({ recent: twoThisHour })).toEqual({ kind: 'hold', reason: 'rate' });
