@@ -1,6 +1,6 @@
 /**
  * The Firefox build in Firefox ESR (tests/e2e-firefox/harness.ts): interests imported in the options
- * page, the arXiv listing marked and badged, the toolbar count, one grouped notification, the popup's
+ * page, the arXiv listing (opened in a background tab) marked and badged, the toolbar count, one grouped notification, the popup's
  * list, all of it still there after the background page starts again, and no request to the network.
  *
  * Not covered here, and why: the toolbar popup as a panel (BiDi sees tabs only; the popup page is
@@ -17,7 +17,6 @@ import { DEMO_INTERESTS, EXPECTED_MATCHES, LIST_ENTRIES, LIST_FILE, LIST_URL } f
 import { launchFirefox, type ExtensionGlobals, type FirefoxSession } from './harness';
 
 const MATCHED = Object.keys(EXPECTED_MATCHES).length;
-const GROUP_ID = 'papers:arxiv:1804.07006';
 const sortedIds = (ids: string) => ids.split(' ').sort().join(' ');
 
 let session: FirefoxSession;
@@ -31,8 +30,10 @@ async function waitForText(page: Page, selector: string, text: string): Promise<
   await page.waitForFunction((s, t) => [...document.querySelectorAll(s)].some((e) => e.textContent?.includes(t)), { timeout: 20_000 }, selector, text);
 }
 
-async function readListing(): Promise<Page> {
+/** Open the listing; `behind` keeps the options page in front, as a link opened in a background tab. */
+async function readListing(behind = false): Promise<Page> {
   const page = await session.newPage();
+  if (behind) await options.bringToFront();
   await page.goto(LIST_URL);
   await page.waitForFunction((n) => document.querySelectorAll('[data-paperlight-key]').length >= n, { timeout: 30_000 }, LIST_ENTRIES);
   await page.waitForFunction((n) => document.querySelectorAll('[data-paperlight-match]').length >= n, { timeout: 30_000 }, MATCHED);
@@ -75,8 +76,9 @@ describe('Paperlight in Firefox', () => {
     await waitForText(options, '[role="status"]', 'Saved.');
   });
 
-  it('marks every entry of the arXiv listing, badges the matches, counts them on the toolbar and notifies once', async () => {
-    const page = await readListing();
+  it('marks every entry of the arXiv listing opened behind, badges the matches, counts them on the toolbar and notifies once', async () => {
+    const page = await readListing(true);
+    await page.bringToFront();
     const keys = await page.$$eval('dd[data-paperlight-key]', (els) => els.map((e) => e.getAttribute('data-paperlight-key')));
     expect(new Set(keys).size).toBe(LIST_ENTRIES);
     const matched = await matchedEntries(page);
@@ -96,14 +98,14 @@ describe('Paperlight in Firefox', () => {
     const tabId = await tabIdOf(page);
     expect(tabId).toBeTypeOf('number');
     await expect.poll(() => api((browser, id: number) => browser.browserAction.getBadgeText({ tabId: id }), tabId!)).toBe(String(MATCHED));
-    await expect.poll(() => api(async (browser) => Object.keys(await browser.notifications.getAll()), null), { timeout: 10_000 }).toEqual([GROUP_ID]);
+    await expect.poll(() => api(async (browser) => Object.keys(await browser.notifications.getAll()), null), { timeout: 10_000 }).toHaveLength(1);
 
     expect(new Set(await popupKeys(tabId!))).toEqual(new Set(Object.keys(EXPECTED_MATCHES)));
     await page.close();
   });
 
   it('keeps the matches when the background page starts again, and does not notify them twice', async () => {
-    await api((browser, id) => browser.notifications.clear(id), GROUP_ID);
+    await api(async (browser) => Promise.all(Object.keys(await browser.notifications.getAll()).map((id) => browser.notifications.clear(id))), null);
     await options.close();
     await session.restartBackground();
     options = await session.openExtensionPage('options.html');
