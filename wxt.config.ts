@@ -1,11 +1,37 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { HOST_PATTERNS } from './lib/adapters';
+
+/**
+ * Preact's renderer sets `innerHTML` in one place: for the `dangerouslySetInnerHTML` prop, which
+ * Paperlight never uses (page text is never markup). Add-on reviewers' linter flags that assignment
+ * in every bundle that renders, so the build replaces it with an error: a future use fails loudly
+ * instead of inserting markup. The build stops if Preact's code no longer has exactly that one spot.
+ */
+function preactWithoutInnerHtml(): Plugin {
+  return {
+    name: 'paperlight:preact-without-inner-html',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]preact[\\/]dist[\\/]preact\.mjs$/.test(id)) return null;
+      const assignment = /\([\w$]+\.innerHTML=[\w$]+\.__html\)/g;
+      const found = code.match(assignment)?.length ?? 0;
+      if (found !== 1) throw new Error(`preact-without-inner-html: expected one innerHTML assignment in ${id}, found ${found}`);
+      return { code: code.replace(assignment, '(()=>{throw new Error("Paperlight never renders dangerouslySetInnerHTML")})()'), map: null };
+    },
+  };
+}
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preactWithoutInnerHtml(), preact()] }),
+  zip: {
+    // addons.mozilla.org rebuilds the Firefox package from this archive with the README's
+    // "Store packages" steps; the tests and their saved pages are not needed for that.
+    excludeSources: ['tests/**', 'web-ext-artifacts/**'],
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -12,6 +12,7 @@ import { request } from '../lib/messaging';
 import { fieldId, InterestEditor } from './InterestEditor';
 import { NotificationSettings } from './NotificationSettings';
 import { DataSettings } from './DataSettings';
+import { SyncSettings } from './SyncSettings';
 import { downloadJson } from './download';
 import { StorageWarning } from './StorageWarning';
 import { useStored } from './use-stored';
@@ -187,6 +188,7 @@ export function OptionsApp() {
         )}
       </section>
       <NotificationSettings />
+      <SyncSettings />
       <DataSettings
         onWiped={() => {
           setInterests([]);

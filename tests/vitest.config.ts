@@ -16,7 +16,7 @@ export default defineConfig({
           name: 'unit',
           root,
           include: ['tests/**/*.test.{ts,tsx}'],
-          exclude: ['tests/e2e/**'],
+          exclude: ['tests/e2e/**', 'tests/e2e-firefox/**'],
           environment: 'happy-dom',
           // Saved pages reference the sites' scripts and styles: never load them, and do not log each one.
           environmentOptions: {
@@ -44,6 +44,19 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One Chromium at a time: the machines have 2 cores.
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'firefox',
+          root,
+          include: ['tests/e2e-firefox/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          // After the Chromium tests, not beside them: one browser at a time.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

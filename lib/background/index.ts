@@ -12,6 +12,7 @@ import { createRematcher } from './rematch';
 import { createTrainer } from '../learn/trainer';
 import { createSnapshotKeeper } from './snapshot';
 import { broadcastPaperState, clearTabStatus } from './tabs';
+import { startSync } from '../sync/background';
 
 export function startBackground(): BackgroundDeps {
   const db = openDatabase();
@@ -35,6 +36,7 @@ export function startBackground(): BackgroundDeps {
     onInterestsChanged: (changes) => {
       void rematcher.start(changes);
       trainer.schedule().catch((err: unknown) => console.error('[paperlight] training from examples failed', err));
+      sync.localChanged();
     },
     notifier,
     broadcast: broadcastPaperState,
@@ -66,5 +68,6 @@ export function startBackground(): BackgroundDeps {
   void syncGenericDetection();
   // Papers queued by a worker stopped before it could notify.
   void notifier.drain();
+  const sync = startSync(deps);
   return deps;
 }

@@ -28,8 +28,10 @@ export async function getTabStatus(tabId: number): Promise<TabStatus | null> {
 
 async function showCount(tabId: number, status: TabStatus | null): Promise<void> {
   const count = status?.matched.length ?? 0;
-  await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
-  if (count) await browser.action.setBadgeBackgroundColor({ tabId, color: '#b45309' });
+  // Firefox's Manifest V2 build has the toolbar button as `browserAction`; `action` is Manifest V3's.
+  const button = browser.action ?? browser.browserAction;
+  await button.setBadgeText({ tabId, text: count ? String(count) : '' });
+  if (count) await button.setBadgeBackgroundColor({ tabId, color: '#b45309' });
 }
 
 /** Fold one scan into the tab's status: a reset starts over, later batches add to it (a batch sent twice counts once). */

@@ -3,24 +3,10 @@
  * at its real URL, see every entry marked and the matching ones badged, see them in the popup.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_INTERESTS, extensionPage, importInterests, launchExtension, ROOT, tabIdOf, waitForScan, type ExtensionSession } from './harness';
+import { DEMO_INTERESTS, EXPECTED_MATCHES, extensionPage, importInterests, launchExtension, LIST_FILE, LIST_URL, tabIdOf, waitForScan, type ExtensionSession } from './harness';
 
-const LIST_URL = 'https://arxiv.org/list/cs/new';
-const listHtml = readFileSync(join(ROOT, 'tests/fixtures/pages/arxiv/list-cs-new-2018-07-20-truncated.html'), 'utf8');
-
-// Hand-checked against the 87 titles and author lists of the saved listing and tests/fixtures/interests/demo.json.
-const EXPECTED_MATCHES: Record<string, string> = {
-  'arxiv:1804.07006': 'tracking gao',
-  'arxiv:1804.07459': 'gao',
-  'arxiv:1804.08208': 'tracking gao',
-  'arxiv:1807.07525': 'gans',
-  'arxiv:1805.09313': 'gans',
-  'arxiv:1805.10627': 'rl',
-  'arxiv:1806.03711': 'rl',
-  'arxiv:1807.04821': 'proposals',
-};
+const listHtml = readFileSync(LIST_FILE, 'utf8');
 
 let session: ExtensionSession;
 

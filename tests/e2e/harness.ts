@@ -18,6 +18,46 @@ export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 /** The sample interests the demo and the end-to-end tests import. */
 export const DEMO_INTERESTS = join(ROOT, 'tests/fixtures/interests/demo.json');
 
+/**
+ * The saved pages a test serves at their real URLs, shared by the Chromium and the Firefox harness:
+ * the request routing of either browser asks `answer` and refuses what it returns undefined for.
+ */
+export class SavedSites {
+  private readonly pages = new Map<string, string>();
+  /** Requests the browser tried to send to the network (anything not served). */
+  readonly refused: string[] = [];
+
+  /** Serve `html` at `url` (exact match, ignoring the fragment). */
+  serve(url: string, html: string): void {
+    this.pages.set(url, html);
+  }
+
+  /** The page saved for `url`, or undefined (recorded as refused). */
+  answer(requestUrl: string): string | undefined {
+    const url = new URL(requestUrl);
+    url.hash = '';
+    const html = this.pages.get(url.href);
+    if (html === undefined) this.refused.push(url.href);
+    return html;
+  }
+}
+
+/** The saved 2018 arXiv listing the end-to-end tests read, served at its real URL. */
+export const LIST_URL = 'https://arxiv.org/list/cs/new';
+export const LIST_FILE = join(ROOT, 'tests/fixtures/pages/arxiv/list-cs-new-2018-07-20-truncated.html');
+export const LIST_ENTRIES = 87;
+/** Its entries that match DEMO_INTERESTS, with the interests' ids: hand-checked against the 87 titles and author lists. */
+export const EXPECTED_MATCHES: Record<string, string> = {
+  'arxiv:1804.07006': 'tracking gao',
+  'arxiv:1804.07459': 'gao',
+  'arxiv:1804.08208': 'tracking gao',
+  'arxiv:1807.07525': 'gans',
+  'arxiv:1805.09313': 'gans',
+  'arxiv:1805.10627': 'rl',
+  'arxiv:1806.03711': 'rl',
+  'arxiv:1807.04821': 'proposals',
+};
+
 export interface ExtensionSession {
   context: BrowserContext;
   worker: Worker;
@@ -41,14 +81,10 @@ export async function launchExtension(alongside: readonly string[] = []): Promis
       `--disable-extensions-except=${[EXTENSION_DIR, ...alongside].join(',')}`, `--load-extension=${[EXTENSION_DIR, ...alongside].join(',')}`,
     ],
   });
-  const pages = new Map<string, string>();
-  const refused: string[] = [];
+  const sites = new SavedSites();
   await context.route(/^https?:\/\//, async (route) => {
-    const url = new URL(route.request().url());
-    url.hash = '';
-    const html = pages.get(url.href);
+    const html = sites.answer(route.request().url());
     if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-    refused.push(url.href);
     return route.fulfill({ status: 404, body: '' });
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -56,8 +92,8 @@ export async function launchExtension(alongside: readonly string[] = []): Promis
     context,
     worker,
     extensionId: new URL(worker.url()).host,
-    serve: (url, html) => void pages.set(url, html),
-    refused,
+    serve: (url, html) => sites.serve(url, html),
+    refused: sites.refused,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
