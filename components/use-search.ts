@@ -19,21 +19,19 @@ export interface Search {
  * search can wait for the worker's index, and an answer arriving after a newer one must not replace it.
  */
 export function useSearch(query: string, search: (text: string) => Promise<PopupPaper[]>, onError: (err: unknown) => void) {
-  const [state, setState] = useState<Search>({ searching: false });
+  const text = query.trim();
+  // The query the results answer: until the answer for the current one is in, the search is under
+  // way, from the very render that shows the new query (an effect would leave one render in between).
+  const [answer, setAnswer] = useState<{ query: string; results?: PopupPaper[] }>({ query: '' });
   useEffect(() => {
-    const text = query.trim();
-    if (!text) {
-      setState({ searching: false });
-      return;
-    }
+    if (!text) return;
     let current = true;
-    setState((s) => ({ ...s, searching: true }));
     const timer = setTimeout(() => {
       search(text).then(
-        (results) => current && setState({ results, searching: false }),
+        (results) => current && setAnswer({ query: text, results }),
         (err: unknown) => {
           if (!current) return;
-          setState((s) => ({ ...s, searching: false }));
+          setAnswer((a) => ({ query: text, results: a.results }));
           onError(err);
         },
       );
@@ -42,8 +40,9 @@ export function useSearch(query: string, search: (text: string) => Promise<Popup
       current = false;
       clearTimeout(timer);
     };
-  }, [query]);
+  }, [text]);
   /** Apply a change (a star, a dismissal) to the results on screen. */
-  const updateResults = (update: (results: PopupPaper[]) => PopupPaper[]) => setState((s) => (s.results ? { ...s, results: update(s.results) } : s));
+  const updateResults = (update: (results: PopupPaper[]) => PopupPaper[]) => setAnswer((a) => (a.results ? { ...a, results: update(a.results) } : a));
+  const state: Search = text ? { results: answer.results, searching: answer.query !== text } : { searching: false };
   return { ...state, updateResults };
 }

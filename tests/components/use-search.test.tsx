@@ -47,7 +47,15 @@ describe('useSearch', () => {
 
   it('searches only once typing pauses, and clears the results with the query', async () => {
     const { search, pending } = slowSearch();
-    const { result, rerender } = renderHook(({ query }) => useSearch(query, search, vi.fn()), { initialProps: { query: 's' } });
+    const renders: { query: string; searching: boolean }[] = [];
+    const { result, rerender } = renderHook(
+      ({ query }) => {
+        const state = useSearch(query, search, vi.fn());
+        renders.push({ query, searching: state.searching });
+        return state;
+      },
+      { initialProps: { query: 's' } },
+    );
     rerender({ query: 'sp' });
     rerender({ query: 'spectral' });
     await typingPause();
@@ -55,6 +63,11 @@ describe('useSearch', () => {
     await act(async () => pending.get('spectral')!.resolve([paper('a')]));
     act(() => result.current.updateResults((papers) => papers.map((p) => ({ ...p, starred: true }))));
     expect(result.current.results).toEqual([{ ...paper('a'), starred: true }]);
+    // From the render that shows a new query, the older results on screen are not its answer.
+    renders.length = 0;
+    rerender({ query: 'spectral clustering' });
+    expect(renders).not.toContainEqual({ query: 'spectral clustering', searching: false });
+    expect(renders.length).toBeGreaterThan(0);
 
     rerender({ query: '  ' });
     expect([result.current.results, result.current.searching]).toEqual([undefined, false]);

@@ -91,9 +91,9 @@ describe('Paperlight in Firefox', () => {
     await entry!.scrollIntoView();
     await page.waitForSelector('[data-paperlight-key="arxiv:1804.08208"] [data-paperlight-badge]');
     // The badge draws in a shadow root: `>>>` pierces it.
-    await page.click('[data-paperlight-key="arxiv:1804.08208"] [data-paperlight-badge] >>> button');
-    const note = await page.waitForSelector('[data-paperlight-key="arxiv:1804.08208"] [data-paperlight-badge] >>> [role="note"]');
-    expect(await note!.evaluate((e) => e.textContent)).toContain('Visual tracking');
+    await page.click('[data-paperlight-key="arxiv:1804.08208"] [data-paperlight-badge] >>> button.chips');
+    const panel = await page.waitForSelector('[data-paperlight-key="arxiv:1804.08208"] [data-paperlight-badge] >>> [role="dialog"]');
+    expect(await panel!.evaluate((e) => e.textContent)).toContain('Visual tracking');
 
     const tabId = await tabIdOf(page);
     expect(tabId).toBeTypeOf('number');

@@ -106,13 +106,13 @@ describe('the popup', () => {
     await act(popup, fromToday, 'star');
     await expect.poll(() => entryState(pages.listing!, fromToday)).toBe('starred');
     // The undo sits next to the button that was pressed.
-    expect(await row(popup, fromToday).locator('.actions [data-paperlight-action="undo"]').count()).toBe(1);
+    await expect.poll(() => row(popup, fromToday).locator('.actions [data-paperlight-action="undo"]').count()).toBe(1);
 
     await popup.getByRole('tab', { name: /^Popular/ }).click();
     const fromPopular = (await rowKeys(popup))[0]!;
     await act(popup, fromPopular, 'star');
     await expect.poll(() => entryState(pages.daily!, fromPopular)).toBe('starred');
-    expect(await pages.daily!.locator(`[data-paperlight-key="${fromPopular}"] [data-paperlight-badge]`).first().evaluate((h) => h.shadowRoot?.textContent)).toContain('★');
+    await expect.poll(() => pages.daily!.locator(`[data-paperlight-key="${fromPopular}"] [data-paperlight-badge]`).first().evaluate((h) => h.shadowRoot?.textContent)).toContain('★');
 
     await popup.getByRole('tab', { name: /^Starred/ }).click();
     await expect.poll(() => rowKeys(popup)).toEqual(expect.arrayContaining([fromToday, fromPopular]));
@@ -196,6 +196,8 @@ describe('the badge panel', () => {
 
   it('shows the matched words in context and why, and closes on Escape, on an outside click, and when another opens', async () => {
     const page = pages.listing!;
+    // Keys and focus go to the tab in front, as they would for the researcher reading it.
+    await page.bringToFront();
     const [first, second] = DOUBLE_MATCHES as [string, string];
     await page.locator(`[data-paperlight-key="${first}"]`).first().scrollIntoViewIfNeeded();
     await badge(page, first).locator('button.chips').click();
