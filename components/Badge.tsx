@@ -167,7 +167,9 @@ export function Badge(props: BadgeProps) {
   const toggle = useRef<HTMLButtonElement>(null);
   const starred = state.marks.includes('starred');
 
-  useEffect(() => {
+  // A layout effect: the outside-click and Escape listeners are in place as soon as the panel is drawn,
+  // not after the next paint (late in a busy or background tab), so a quick click away still closes it.
+  useLayoutEffect(() => {
     if (!open) return;
     const close = () => setOpen(false);
     closeOpenPanel?.();

@@ -302,11 +302,16 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
     }
   }
 
+  // The handler of the latest render, set as it renders: an effect would leave the previous one (with
+  // the previous selection) in place until after paint, and keys pressed fast would act on stale state.
+  const keyHandler = useRef(onKeyDown);
+  keyHandler.current = onKeyDown;
   // On the document, not <main>: with nothing focused, keys go to <body>.
   useEffect(() => {
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  });
+    const onKey = (e: KeyboardEvent) => keyHandler.current(e);
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   const tabNames: Record<Tab, string> = {
     notified: t('tabNotified'),
