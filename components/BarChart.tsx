@@ -1,5 +1,5 @@
 /**
- * Matched papers per day, one bar per day stacked by interest, with the day's count above it and
+ * Matched papers per day, one bar per day divided by interest, with the day's count of papers above it and
  * day labels below; the same numbers as a text alternative for screen readers. Inline SVG, no library.
  */
 import type { ChartData } from '../lib/messages';
@@ -19,7 +19,7 @@ function tick(day: string, index: number): string {
 }
 
 export function BarChart({ data }: { data: ChartData }) {
-  const totals = data.counts.map((row) => row.reduce((a, b) => a + b, 0));
+  const totals = data.papers;
   const max = Math.max(1, ...totals);
   const slot = WIDTH / Math.max(1, data.days.length);
   const bar = Math.max(2, slot - 6);
@@ -35,7 +35,9 @@ export function BarChart({ data }: { data: ChartData }) {
               {data.interests.map((interest, i) => {
                 const count = data.counts[d]?.[i] ?? 0;
                 if (!count) return null;
-                const h = (count / max) * PLOT;
+                // The bar's height is the day's papers; each interest takes its share of it (a paper may match several).
+                const perInterest = data.counts[d]!.reduce((a, b) => a + b, 0);
+                const h = ((count / perInterest) * (totals[d] ?? 0) * PLOT) / max;
                 y -= h;
                 return (
                   <rect key={interest.id} x={x} y={y} width={bar} height={h} fill={interest.color}>

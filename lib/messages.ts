@@ -128,6 +128,8 @@ export interface ChartData {
   interests: { id: string; label: string; color: string }[];
   /** counts[d][i]: papers matching interest i seen on day d. */
   counts: number[][];
+  /** papers[d]: matched papers seen on day d, each once (a paper matching two interests is in two counts). */
+  papers: number[];
 }
 
 export interface TabStatus {

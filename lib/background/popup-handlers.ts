@@ -188,9 +188,13 @@ export async function getChart(db: PaperlightDB, interests: InterestStore, days:
       Promise.all(days.map(async (day) => new Set(await db.papers.where('days').equals(day).primaryKeys()))),
       Promise.all(set.interests.map((i) => db.papers.where('interests').equals(i.id).primaryKeys())),
     ]);
-    return perDay.map((seen) => perInterest.map((keys) => keys.filter((k) => seen.has(k)).length));
+    const matched = new Set(perInterest.flat());
+    return {
+      counts: perDay.map((seen) => perInterest.map((keys) => keys.filter((k) => seen.has(k)).length)),
+      papers: perDay.map((seen) => [...seen].filter((k) => matched.has(k)).length),
+    };
   });
-  return { days, interests: set.interests.map((i, index) => ({ id: i.id, label: i.label, color: interestColor(i, index) })), counts };
+  return { days, interests: set.interests.map((i, index) => ({ id: i.id, label: i.label, color: interestColor(i, index) })), ...counts };
 }
 
 /** Papers the live preview looks at: the most recent, so the answer comes within a fraction of a second. */

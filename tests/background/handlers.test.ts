@@ -221,8 +221,14 @@ describe('extension-page requests', () => {
     const reply = await handleMessage(deps, { type: 'getChart', days: ['2026-11-21', '2026-11-22'] }, fromPopup);
     expect(reply).toEqual({
       ok: true,
-      value: { days: ['2026-11-21', '2026-11-22'], interests: [expect.objectContaining({ id: 'diffusion' }), expect.objectContaining({ id: 'hopfield' })], counts: [[0, 0], [1, 0]] },
+      value: { days: ['2026-11-21', '2026-11-22'], interests: [expect.objectContaining({ id: 'diffusion' }), expect.objectContaining({ id: 'hopfield' })], counts: [[0, 0], [1, 0]], papers: [0, 1] },
     });
+  });
+
+  it('count a paper matching two interests once in the chart’s day total', async () => {
+    await handleMessage(deps, scan([arxivPaper('2401.00003', 'Diffusion models meet Hopfield networks'), arxivPaper('2401.00004', 'Hopfield networks')]), fromTab);
+    const reply = await handleMessage(deps, { type: 'getChart', days: ['2026-11-22'] }, fromPopup);
+    expect(reply).toMatchObject({ ok: true, value: { counts: [[1, 2]], papers: [2] } });
   });
 
   it('preview an interest being edited against the recently seen papers', async () => {
