@@ -137,6 +137,8 @@ export interface TabStatus {
   page: string;
   papers: number;
   matched: string[];
+  /** Matched papers the reader dismissed: the toolbar counts the others. */
+  dismissed?: string[];
   listing: boolean;
   /** How reading the page went: the popup names a robot check, or a paper read from the page's metadata. */
   health?: PageHealth;

@@ -15,7 +15,7 @@ import type { AnyRequest, PageRequests, PaperStateChanged, PopupPaper, Reply, Sc
 import * as popup from './popup-handlers';
 import type { PaperSearch } from '../search/paper-search';
 import type { SnapshotKeeper } from './snapshot';
-import { getTabStatus, updateTabStatus } from './tabs';
+import { getTabStatus, recountDismissal, updateTabStatus } from './tabs';
 import { learnFromPaperState, moreLikeThis, viewMatches, type InterestStore } from './interests';
 import { InvalidMessage, validateRequest } from './validate';
 import { InterestsFileError, matchingChanges, type InterestChanges } from '../interests';
@@ -62,6 +62,7 @@ export async function handleScan(deps: BackgroundDeps, scan: ScanRequest, tabId:
     keys: scan.papers.map((p) => p.key),
     // Stored keys: the popup reads these papers, and a page may know one under a weaker key.
     matched: stored.filter((s) => s.matches.length).map((s) => s.key),
+    dismissed: stored.filter((s) => s.matches.length && s.state.marks.includes('dismissed')).map((s) => s.key),
   });
   const states = stored.filter((s) => s.state.marks.length).map((s) => ({ key: s.pageKey, ...s.state }));
   return { matched, ...(states.length ? { states } : {}) };
@@ -131,6 +132,7 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
     case 'setPaperState': {
       const change = await popup.setPaperState(deps.db, message.key, message.patch);
       void deps.broadcast?.(change);
+      if (message.patch.dismissed !== undefined) await recountDismissal(change);
       await learnFromPaperState(deps.db, deps.interests, change.key, message.patch, deps.onInterestsChanged);
       return change;
     }

@@ -27,7 +27,7 @@ export async function getTabStatus(tabId: number): Promise<TabStatus | null> {
 }
 
 async function showCount(tabId: number, status: TabStatus | null): Promise<void> {
-  const count = status?.matched.length ?? 0;
+  const count = (status?.matched.length ?? 0) - (status?.dismissed?.length ?? 0);
   // Firefox's Manifest V2 build has the toolbar button as `browserAction`; `action` is Manifest V3's.
   const button = browser.action ?? browser.browserAction;
   await button.setBadgeText({ tabId, text: count ? String(count) : '' });
@@ -37,7 +37,7 @@ async function showCount(tabId: number, status: TabStatus | null): Promise<void>
 /** Fold one scan into the tab's status: a reset starts over, later batches add to it (a batch sent twice counts once). */
 export async function updateTabStatus(
   tabId: number,
-  scan: { site: string; page: string; listing: boolean; reset: boolean; health?: PageHealth; keys: string[]; matched: string[] },
+  scan: { site: string; page: string; listing: boolean; reset: boolean; health?: PageHealth; keys: string[]; matched: string[]; dismissed: string[] },
 ): Promise<TabStatus> {
   const previous = scan.reset ? null : await storedStatus(tabId);
   const samePage = previous?.page === scan.page;
@@ -50,6 +50,8 @@ export async function updateTabStatus(
     papers: keys.length,
     matched: [...new Set([...(samePage ? previous.matched : []), ...scan.matched])],
   };
+  const dismissed = [...new Set([...(samePage ? (previous.dismissed ?? []) : []), ...scan.dismissed])];
+  if (dismissed.length) status.dismissed = dismissed;
   // A fresh page's first batch says how reading it went; later batches keep that.
   const health = scan.health ?? (samePage ? previous.health : undefined);
   if (health) status.health = health;
@@ -60,6 +62,23 @@ export async function updateTabStatus(
 
 export async function clearTabStatus(tabId: number): Promise<void> {
   await browser.storage.session.remove([storageKey(tabId), keysKey(tabId)]);
+}
+
+/** A paper dismissed or restored: every tab whose page matched it counts it again on the toolbar. */
+export async function recountDismissal(change: PaperStateChanged): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map(async ({ id }) => {
+      const status = id === undefined ? null : await storedStatus(id);
+      if (!status?.matched.includes(change.key) || status.dismissed?.includes(change.key) === change.dismissed) return;
+      const others = (status.dismissed ?? []).filter((key) => key !== change.key);
+      const dismissed = change.dismissed ? [...others, change.key] : others;
+      const next: TabStatus = { ...status, dismissed };
+      if (!dismissed.length) delete next.dismissed;
+      await browser.storage.session.set({ [storageKey(id!)]: next });
+      await showCount(id!, next);
+    }),
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage, type BackgroundDeps } from '../../lib/background/handlers';
 import type { PopupPaper, ScanRequest } from '../../lib/messages';
@@ -44,6 +44,23 @@ describe('scan', () => {
     });
     expect(await deps.db.papers.count()).toBe(2);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('1');
+  });
+
+  it('counts on the toolbar the matches not dismissed, following a dismissal and its undo at once, and on the next visit', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7, url: fromTab.url }] as never);
+    const papers = [arxivPaper('2401.00001', 'Diffusion models for proteins'), arxivPaper('2401.00003', 'Hopfield networks revisited')];
+    await handleMessage(deps, scan(papers), fromTab);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('2');
+    const dismiss = (dismissed: boolean) => handleMessage(deps, { type: 'setPaperState', key: 'arxiv:2401.00001', patch: { dismissed } }, fromPopup);
+    await dismiss(true);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('1');
+    await handleMessage(deps, scan(papers), fromTab);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('1');
+    await dismiss(false);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('2');
+    // The popup still lists the dismissed paper's key among the page's matches, to show it as dismissed.
+    await dismiss(true);
+    expect(await handleMessage(deps, { type: 'getTabStatus', tabId: 7 }, fromPopup)).toMatchObject({ value: { status: { matched: ['arxiv:2401.00001', 'arxiv:2401.00003'], dismissed: ['arxiv:2401.00001'] } } });
   });
 
   it('counts a page’s later batches into the same tab status, and starts over on a reset', async () => {
