@@ -23,6 +23,7 @@ function extractYear(root: ParentNode, base: URL): DetectedEntry[] {
     if (!link || !title) continue;
     entries.push({
       element: li,
+      anchor: link,
       paper: {
         title,
         url: absoluteUrl(link.getAttribute('href'), base),

@@ -40,6 +40,7 @@ function extractResults(root: ParentNode, base: URL): DetectedEntry[] {
     const citation = text(article.querySelector('.full-journal-citation'));
     entries.push({
       element: article,
+      ...(link ? { anchor: link } : {}),
       paper: {
         title,
         url: absoluteUrl(link?.getAttribute('href'), base) ?? articleUrl(pmid),
@@ -56,7 +57,8 @@ function extractResults(root: ParentNode, base: URL): DetectedEntry[] {
 
 function extractArticle(doc: Document, pmidInPath: string): DetectedEntry[] {
   const heading = doc.querySelector('#full-view-heading') ?? doc.querySelector('main header');
-  const title = text(heading?.querySelector('h1.heading-title'));
+  const titleElement = heading?.querySelector('h1.heading-title');
+  const title = text(titleElement);
   if (!heading || !title) return [];
   const pmid = parsePmid(heading.querySelector('.identifier.pubmed .current-id')?.textContent) ?? pmidInPath;
   const abstract = text(doc.querySelector('#eng-abstract') ?? doc.querySelector('.abstract-content'));
@@ -67,6 +69,7 @@ function extractArticle(doc: Document, pmidInPath: string): DetectedEntry[] {
   return [
     {
       element: heading,
+      anchor: titleElement!,
       paper: {
         title,
         url: articleUrl(pmid),

@@ -21,7 +21,7 @@ export interface PaperCandidate {
 export interface DetectedEntry {
   element: Element;
   paper: PaperCandidate;
-  /** Where the badge goes (usually the title); defaults to `element`. Must not be inside a link. */
+  /** Where the badge goes (usually the title), at its end, or right after it if it is a link; defaults to `element`. Must not be inside a link. */
   anchor?: Element;
 }
 

@@ -85,6 +85,16 @@ export function hasBadge(props: Pick<BadgeProps, 'matches' | 'state'>): boolean 
   return props.matches.length > 0 || props.state.marks.some((m) => m === 'starred' || m === 'seen');
 }
 
+/**
+ * The badge goes at the end of its anchor; an anchor that is a link (a title link, on sites whose
+ * titles are bare links) gets it right after, since a badge inside a link would navigate on a click.
+ */
+function placeBadge(host: Element, anchor: Element): void {
+  if (anchor.localName === 'a') {
+    if (host.previousSibling !== anchor) anchor.after(host);
+  } else if (host.parentNode !== anchor) anchor.append(host);
+}
+
 /** Show the badge on the entry (or remove it when there is nothing to show). */
 export function decorateEntry(element: Element, anchor: Element, props: BadgeProps): void {
   let badge = hosts.get(element);
@@ -107,7 +117,7 @@ export function decorateEntry(element: Element, anchor: Element, props: BadgePro
     badge = { host, mount };
     hosts.set(element, badge);
   }
-  if (badge.host.parentNode !== anchor) anchor.append(badge.host);
+  placeBadge(badge.host, anchor);
   render(h(Badge, props), badge.mount);
 }
 

@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { arxiv } from '../../lib/adapters/arxiv';
+import { ADAPTERS } from '../../lib/adapters';
 import type { SiteAdapter } from '../../lib/adapters/types';
 import { createScanner, type ScannerEnv } from '../../lib/content/scanner';
 import type { MatchView, PaperStateChanged, ScanRequest, ScanResponse } from '../../lib/messages';
-import { readPage } from '../fixture-pages';
+import { fixturePages, readPage } from '../fixture-pages';
 
 const LIST_URL = 'https://arxiv.org/list/cs/new';
 const match = (label: string): MatchView => ({ interest: label.toLowerCase(), label, color: '#2563eb', score: 0.9, terms: [{ term: label, field: 'title', exact: true }] });
@@ -62,6 +63,28 @@ describe('the page scanner', () => {
     expect(Array.from(matched, (e) => [e.getAttribute('data-paperlight-key'), e.getAttribute('data-paperlight-match')])).toEqual([['arxiv:1804.08208', 'tracking']]);
     const host = matched[0]!.querySelector('.list-title [data-paperlight-badge]');
     expect(host?.shadowRoot?.textContent).toContain('Tracking');
+  });
+
+  it.each([
+    ['pubmed', 'pubmed/search-endometriosis-2023-11-fragment.html', 'a.docsum-title'],
+    ['neurips', 'neurips/year-2023-synthetic.html', 'a[href*="-Abstract"]'],
+  ])('puts the badge right after the title link on %s, outside it', async (site, file, titleLink) => {
+    const fixture = fixturePages().find((p) => p.file === file)!;
+    loadIntoDocument(readPage(file));
+    const adapter = ADAPTERS.find((a) => a.id === site)!;
+    let key: string | undefined;
+    const scanner = createScanner(
+      adapter,
+      env(async (request) => {
+        key ??= request.papers[0]!.key;
+        return { matched: [{ key, matches: [match('Tracking')] }] };
+      }, { url: () => new URL(fixture.url) }),
+    );
+    await scanner.scan({ reset: true });
+    await settle();
+    const link = document.querySelector(`[data-paperlight-key="${key}"] ${titleLink}`)!;
+    expect(link.nextElementSibling?.hasAttribute('data-paperlight-badge')).toBe(true);
+    expect(link.querySelector('[data-paperlight-badge]')).toBeNull();
   });
 
   it('marks what the reader did before on each entry: dims a dismissed one, stars a starred one, notes one seen earlier', async () => {
