@@ -36,21 +36,29 @@ export interface Thresholds {
 }
 
 /**
- * Decision margins placed between the typical other paper and the typical example (the classifier's
- * own calibration on a few examples means little): a paper must come this share of the way towards
- * the examples, and stand above most of the store.
+ * Decision margins: a paper must stand out from the store, by robust spreads (median absolute
+ * deviations of the other papers' margins) above their median, and come a share of the way from
+ * that median towards the examples' own margins. The spreads decide on a varied store; the share
+ * on a store of a few tight topics, where the spread is near zero. Chosen on the labelled papers
+ * (npm run eval:match): nearer thresholds took papers that share an interest's words in another
+ * sense (a "bridge" that is not a Schrödinger bridge), farther ones lost the papers the terms miss.
+ * A paper must also stand above every counterexample: what the user turned down sets a floor.
  */
-const STEERED_SHARE = 0.3;
-const ALONE_SHARE = 0.4;
-const STORE_QUANTILE = 0.9;
+const STEERED = { spreads: 7, share: 0.15 };
+const ALONE = { spreads: 12, share: 0.2 };
 
-function thresholdsOf(others: number[], examples: number[]): Thresholds {
-  const sorted = [...others].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  const typical = at(0.5);
-  const example = [...examples].sort((a, b) => a - b)[Math.floor(examples.length / 2)] ?? typical;
-  const toward = (share: number) => Math.max(at(STORE_QUANTILE), typical + share * (example - typical));
-  return { steered: toward(STEERED_SHARE), alone: toward(ALONE_SHARE) };
+function thresholdsOf(others: number[], examples: number[], counterexamples: number[]): Thresholds {
+  const median = medianOf(others);
+  const spread = medianOf(others.map((m) => Math.abs(m - median)));
+  const towardExamples = medianOf(examples) - median;
+  const turnedDown = Math.max(-Infinity, ...counterexamples.map((m) => m + 1e-9));
+  const threshold = ({ spreads, share }: typeof STEERED) => Math.max(median + Math.max(spreads * spread, share * towardExamples), turnedDown);
+  return { steered: threshold(STEERED), alone: threshold(ALONE) };
+}
+
+function medianOf(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /** A paper the models learn against: the store's (or the CLI's input) papers. */
@@ -182,18 +190,20 @@ export function* trainModels(interests: readonly Interest[], store: readonly Tra
     const exampleKeys = new Set(examples.map(keyOf).filter(Boolean));
     const vectorOf = (paper: ExamplePaper) => vocabulary.vectorize(exampleCounts.get(paper)!);
     const positives = examples.map((paper): Labelled => ({ vector: vectorOf(paper), label: 1, weight: 1 }));
+    const counterexamples = (interest.counterexamples ?? []).map(vectorOf);
     const negatives: Labelled[] = [
-      ...(interest.counterexamples ?? []).map((paper): Labelled => ({ vector: vectorOf(paper), label: -1, weight: COUNTEREXAMPLE_WEIGHT })),
+      ...counterexamples.map((vector): Labelled => ({ vector, label: -1, weight: COUNTEREXAMPLE_WEIGHT })),
       ...sample.flatMap((paper, i): Labelled[] => (exampleKeys.has(paper.key) ? [] : [{ vector: sampleVectors[i]!, label: -1, weight: 1 }])),
     ];
     const { weights, bias } = yield* fitLogistic(vocabulary.features.length, positives, negatives, randomSource(SEED));
     yield;
-    const others = sampleVectors.filter((_, i) => !exampleKeys.has(sample[i]!.key)).map((vector) => dotDense(vector, weights) + bias);
+    const marginOf = (vector: SparseVector) => dotDense(vector, weights) + bias;
+    const others = sampleVectors.filter((_, i) => !exampleKeys.has(sample[i]!.key)).map(marginOf);
     models.push({
       interest: interest.id,
       fingerprint: examplesFingerprint(interest),
       bias,
-      thresholds: thresholdsOf(others, positives.map(({ vector }) => dotDense(vector, weights) + bias)),
+      thresholds: thresholdsOf(others, positives.map(({ vector }) => marginOf(vector)), counterexamples.map(marginOf)),
       ...sparseWeights(weights),
       examples: examples.map((paper, i) => ({
         paper: { title: paper.title, ...(paper.key ? { key: paper.key } : {}) },

@@ -137,6 +137,9 @@ function exampleResemblance(interest: CompiledInterest, learning: CompiledLearni
       const words = shared.map((id) => learning.vocabulary.features[id]!).filter((f) => !f.includes(' ')).slice(0, SHARED_WORDS_SHOWN);
       return { ...example.paper, ...(words.length ? { words } : {}) };
     });
+  // A paper that shares no word with any example is no like of them, however the margin came out (a
+  // paper of words the model never saw scores its bias, which can stand above a store of one style).
+  if (!similar.length) return undefined;
   // 0.73 at the threshold, growing with the margin, so closer papers score higher.
   const evidence = 1 / (1 + Math.exp(-(margin - model.thresholds.steered + 1)));
   return { evidence: evidence + (steered ? STEERED_BONUS : 0), similar };

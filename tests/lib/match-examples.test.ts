@@ -56,6 +56,11 @@ describe('interests taught by example', () => {
     expect(other).toEqual([]);
   });
 
+  it('does not match a paper that shares no word with the examples, though its unseen words leave it above the store', () => {
+    const unseen: MatchablePaper = { key: 'new:unseen', title: 'Zebrafish migration through estuaries', abstract: 'Tagged zebrafish swim upstream each spring.' };
+    expect(matchWith([{ ...folding, examples: examples.slice(0, 1) }], [unseen])[0]).toEqual([]);
+  });
+
   it('without examples the same paper matches nothing (the terms alone miss it)', () => {
     expect(matchPapers(compileInterests([{ ...folding, examples: [] }]), candidates)[0]).toEqual([]);
   });

@@ -30,6 +30,12 @@ describe('match quality with examples (cross-validated on the labelled seed pape
     expect(macro((s) => s.withExamples.f1)).toBeGreaterThanOrEqual(macro((s) => s.terms.f1));
     for (const s of scores) expect(s.withExamples.precision, s.id).toBeGreaterThanOrEqual(s.terms.precision);
   });
+
+  it('finds the neural-field papers the words miss (a radiance field, an appearance field for 3D editing) with the others as examples', { timeout: CLI_TIMEOUT }, () => {
+    const nf = evaluateExamples().find((s) => s.id === 'nf')!;
+    expect([nf.recovered, nf.missedByTerms]).toEqual([2, 2]);
+    expect(nf.withExamples.precision).toBe(1);
+  });
 });
 
 describe('npm run match', () => {
