@@ -51,7 +51,7 @@ function distanceAtMost(a: string, b: string, max: number): boolean {
 }
 
 /** The letters a-z of a word as bits; every other character shares one more bit. */
-function letterSet(word: string): number {
+export function letterSet(word: string): number {
   let set = 0;
   for (let i = 0; i < word.length; i++) {
     const letter = word.charCodeAt(i) - 97;
@@ -60,7 +60,7 @@ function letterSet(word: string): number {
   return set;
 }
 
-function bitCount(bits: number): number {
+export function bitCount(bits: number): number {
   let count = 0;
   for (; bits; bits &= bits - 1) count++;
   return count;

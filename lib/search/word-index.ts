@@ -6,6 +6,7 @@
  * and the last word, still being typed, also as a prefix. Pure: the worker keeps it in step with
  * the store (lib/search/paper-search.ts).
  */
+import { bitCount, letterSet } from '../match/edit-distance';
 import { SpellingLexicon, type Spelling } from '../match/lexicon';
 import { STOP_WORDS, textWords } from '../match/words';
 
@@ -69,22 +70,6 @@ type Expansion = { field: WordField; word: string; weight: number; slots: readon
 
 /** A word of the vocabulary: the papers holding it, per field, and its letters (letterSet). */
 type Entry = { letters: number } & Partial<Record<WordField, number[]>>;
-
-/** The letters a-z of a word as bits; every other character shares one more bit. */
-function letterSet(word: string): number {
-  let set = 0;
-  for (let i = 0; i < word.length; i++) {
-    const letter = word.charCodeAt(i) - 97;
-    set |= letter >= 0 && letter < 26 ? 1 << letter : 1 << 26;
-  }
-  return set;
-}
-
-function bitCount(bits: number): number {
-  let count = 0;
-  for (; bits; bits &= bits - 1) count++;
-  return count;
-}
 
 /** Letters a plural or an inflection adds or takes away (s, es, ies/y, ing, ed, a final e). */
 const ENDING_LETTERS = letterSet('sieyngd');
