@@ -10,6 +10,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { toBibtex } from '../lib/export';
 import { excerpt, highlight } from '../lib/highlight';
 import { t } from '../lib/i18n';
+import { likeExample } from './like-example';
 import type { EntryState, MatchView, PaperStatePatch } from '../lib/messages';
 import type { DetectedPaper } from '../lib/paper';
 import { Marked, MoreLikeThis, seenLabel, type MoreLikeThisChoice } from './MatchChips';
@@ -90,7 +91,7 @@ function Panel({ paper, matches, state, actions, onClose }: BadgeProps & { onClo
               {x.term} <em>{t(x.field === 'title' ? 'hitInTitle' : x.field === 'abstract' ? 'hitInAbstract' : 'hitInAuthors')}{x.exact ? '' : `, ${t('fuzzy')}`}</em>
             </span>
           ))}
-          {m.similar?.length ? <span class="term">{t('likeExample', m.similar[0]!.title)}</span> : null}
+          {m.similar?.length ? <span class="term">{likeExample(m.similar[0]!)}</span> : null}
         </span>
       ))}
       {state.seen && <span class="seen-line">{seenLabel(state.seen)}</span>}

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { ADAPTERS } from '../lib/adapters';
 import type { TextPart } from '../lib/highlight';
 import { t } from '../lib/i18n';
+import { likeExample } from './like-example';
 import type { EntryState, MatchView } from '../lib/messages';
 
 const siteNames = new Map(ADAPTERS.map((a) => [a.id, a.name]));
@@ -42,7 +43,7 @@ export function MatchChips({ matches }: { matches: MatchView[] }) {
           {m.label}
           <span class="terms">
             {m.terms.map((x) => x.term).filter((v, i, all) => all.indexOf(v) === i).join(', ')}
-            {m.similar?.length ? `${m.terms.length ? ' · ' : ''}${t('likeExample', m.similar[0]!.title)}` : ''}
+            {m.similar?.length ? `${m.terms.length ? ' · ' : ''}${likeExample(m.similar[0]!)}` : ''}
           </span>
         </li>
       ))}

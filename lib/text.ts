@@ -46,3 +46,11 @@ const WORD = /[a-z0-9\u00c0-\u024f\u0370-\u04ff]+/g;
 export function words(folded: string): string[] {
   return folded.match(WORD) ?? [];
 }
+
+/**
+ * V8 keeps a substring of 13 or more characters as a view of the string it was cut from; a copy
+ * made through JSON is standalone, so a remembered word never keeps its whole abstract alive.
+ */
+export function standalone(word: string): string {
+  return word.length < 13 ? word : (JSON.parse(JSON.stringify(word)) as string);
+}

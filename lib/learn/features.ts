@@ -4,6 +4,7 @@
  * stop words and bare numbers left out. Pure; runs in the worker and the CLI.
  */
 import { singular, STOP_WORDS, textWords } from '../match/words';
+import { standalone } from '../text';
 
 /** Feature (a word, or two words with a space) → count in one paper. */
 export type FeatureCounts = Map<string, number>;
@@ -12,10 +13,15 @@ export type FeatureCounts = Map<string, number>;
 const TITLE_REPEAT = 3;
 const NUMBER = /^\d+$/;
 
+/** Words that are no feature: function words, bare numbers, single letters. */
+function isSkipped(raw: string): boolean {
+  return STOP_WORDS.has(raw) || NUMBER.test(raw) || raw.length < 2;
+}
+
 function addWords(counts: FeatureCounts, words: readonly string[], times: number): void {
   let previous: string | undefined;
   for (const raw of words) {
-    if (STOP_WORDS.has(raw) || NUMBER.test(raw) || raw.length < 2) {
+    if (isSkipped(raw)) {
       previous = undefined;
       continue;
     }
@@ -46,6 +52,71 @@ export function countDocument(df: Map<string, number>, counts: FeatureCounts): v
   for (const feature of counts.keys()) df.set(feature, (df.get(feature) ?? 0) + 1);
 }
 
+/** Page-word codes remembered at most; past it the memory starts afresh. */
+const MAX_REMEMBERED = 100_000;
+/** Code of a word the features leave out (stop word, number, single letter). */
+const SKIPPED = -1;
+/** Codes of word pairs: (first + 1) · PAIR_BASE + second, above every word's code (words beyond the vocabulary included). */
+const PAIR_BASE = 2 ** 22;
+
+/**
+ * Counts of a paper's word and pair codes: an open-addressing table in typed arrays, emptied by
+ * its list of filled slots, so counting allocates nothing per paper.
+ */
+class CodeCounter {
+  private keys = new Float64Array(1024).fill(-1);
+  private counts = new Int32Array(1024);
+  private filled = new Int32Array(512);
+  /** Distinct codes counted since the last reset. */
+  size = 0;
+
+  /** Empties the table and makes room for the codes of `words` words (a word code and a pair code each). */
+  reset(words: number): void {
+    for (let entry = 0; entry < this.size; entry++) this.keys[this.filled[entry]!] = -1;
+    this.size = 0;
+    // At most half full, so probes stay short.
+    if (this.filled.length < 2 * words) {
+      const capacity = 2 ** Math.ceil(Math.log2(4 * words));
+      this.keys = new Float64Array(capacity).fill(-1);
+      this.counts = new Int32Array(capacity);
+      this.filled = new Int32Array(capacity / 2);
+    }
+  }
+
+  /** Adds `times` to a code (≥ 0); `hash` spreads it over the table. */
+  add(code: number, hash: number, times: number): void {
+    const mask = this.keys.length - 1;
+    let slot = Math.imul(hash, 0x9e3779b1) >>> 0 & mask;
+    for (;;) {
+      const key = this.keys[slot]!;
+      if (key === code) {
+        this.counts[slot]! += times;
+        return;
+      }
+      if (key === -1) break;
+      slot = (slot + 1) & mask;
+    }
+    this.keys[slot] = code;
+    this.counts[slot] = times;
+    this.filled[this.size++] = slot;
+  }
+
+  code(entry: number): number {
+    return this.keys[this.filled[entry]!]!;
+  }
+
+  count(entry: number): number {
+    return this.counts[this.filled[entry]!]!;
+  }
+}
+
+/** Known word pairs by first word's number: pairs start[first] … start[first + 1] − 1, in order of the second word. */
+interface KnownPairs {
+  start: Int32Array;
+  second: Int32Array;
+  id: Int32Array;
+}
+
 /**
  * The features the model knows (those of the papers it was trained on), numbered, with their idf:
  * vectors are arrays of feature numbers, so scoring a paper against twenty interests is array reads.
@@ -54,6 +125,18 @@ export class Vocabulary {
   readonly index: Map<string, number>;
   /** Smoothed idf of a feature never seen in training. */
   readonly unseenIdf: number;
+  /** Folded page word → its feature number, a number past the vocabulary (an unseen word), or SKIPPED. */
+  private readonly codes = new Map<string, number>();
+  /** Singular of an unseen word → its number past the vocabulary, so its repeats in a paper count together. */
+  private readonly unseenCodes = new Map<string, number>();
+  /** The known word pairs, by first word; built on first use. */
+  private pairs?: KnownPairs;
+  /** 1 for a feature that is a word pair; built on first use. */
+  private pairFlags?: Uint8Array;
+  /** A paper's word and pair codes while they are counted (reused: one paper at a time). */
+  private readonly counter = new CodeCounter();
+  /** A feature's value while a vector is put together (reused: one vector at a time). */
+  private readonly scratch: Float64Array;
 
   constructor(
     readonly features: readonly string[],
@@ -62,6 +145,7 @@ export class Vocabulary {
   ) {
     this.index = new Map(features.map((feature, i) => [feature, i]));
     this.unseenIdf = Math.log(1 + docs) + 1;
+    this.scratch = new Float64Array(features.length);
   }
 
   /**
@@ -80,22 +164,155 @@ export class Vocabulary {
    */
   vectorize(counts: FeatureCounts): SparseVector {
     const ids: number[] = [];
-    const values: number[] = [];
     let norm = 0;
     for (const [feature, count] of counts) {
       const id = this.index.get(feature);
-      const value = (1 + Math.log(count)) * (id === undefined ? this.unseenIdf : this.idf[id]!);
-      norm += value * value;
-      if (id === undefined) continue;
-      ids.push(id);
-      values.push(value);
+      norm += this.add(ids, id ?? this.features.length, count);
     }
+    return this.sparse(ids, norm);
+  }
+
+  /**
+   * The vector of countFeatures(titleWords, abstractWords), without a string per word pair: words
+   * are coded once across papers, and word and pair codes counted in a reused hash table (the
+   * matcher vectorises every paper of every batch; building pair strings, or sorting the codes,
+   * cost more than the term matching itself).
+   */
+  vectorizeWords(titleWords: readonly string[], abstractWords: readonly string[]): SparseVector {
+    if (this.codes.size >= MAX_REMEMBERED) {
+      this.codes.clear();
+      this.unseenCodes.clear();
+    }
+    const counter = this.counter;
+    counter.reset(titleWords.length + abstractWords.length);
+    this.countCodes(titleWords, TITLE_REPEAT);
+    this.countCodes(abstractWords, 1);
+    const known = this.features.length;
+    const ids: number[] = [];
+    let norm = 0;
+    for (let entry = 0; entry < counter.size; entry++) {
+      const code = counter.code(entry);
+      norm += this.add(ids, code < PAIR_BASE ? Math.min(code, known) : this.pairId(code), counter.count(entry));
+    }
+    return this.sparse(ids, norm);
+  }
+
+  private countCodes(words: readonly string[], times: number): void {
+    let previous = SKIPPED;
+    for (const raw of words) {
+      const code = this.codeOf(raw);
+      if (code === SKIPPED) {
+        previous = SKIPPED;
+        continue;
+      }
+      this.counter.add(code, code, times);
+      if (previous !== SKIPPED) this.counter.add((previous + 1) * PAIR_BASE + code, Math.imul(previous + 1, 0x85ebca6b) ^ code, times);
+      previous = code;
+    }
+  }
+
+  /** Feature number of a pair code: binary search among the known pairs starting with its first word; past the vocabulary if unknown. */
+  private pairId(code: number): number {
+    const known = this.features.length;
+    const first = Math.floor(code / PAIR_BASE) - 1;
+    const second = code - (first + 1) * PAIR_BASE;
+    if (first >= known || second >= known) return known;
+    const pairs = (this.pairs ??= this.knownPairs());
+    let low = pairs.start[first]!;
+    let high = pairs.start[first + 1]! - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const other = pairs.second[middle]!;
+      if (other === second) return pairs.id[middle]!;
+      if (other < second) low = middle + 1;
+      else high = middle - 1;
+    }
+    return known;
+  }
+
+  private codeOf(raw: string): number {
+    let code = this.codes.get(raw);
+    if (code === undefined) {
+      if (isSkipped(raw)) code = SKIPPED;
+      else {
+        const word = singular(raw);
+        code = this.index.get(word) ?? this.unseenCodes.get(word);
+        if (code === undefined) this.unseenCodes.set(standalone(word), (code = this.features.length + this.unseenCodes.size));
+      }
+      this.codes.set(standalone(raw), code);
+    }
+    return code;
+  }
+
+  private knownPairs(): KnownPairs {
+    const known = this.features.length;
+    const pairs: [number, number, number][] = [];
+    this.features.forEach((feature, id) => {
+      const space = feature.indexOf(' ');
+      if (space < 0) return;
+      // Both words of a kept pair are kept: each occurs wherever the pair does.
+      const first = this.index.get(feature.slice(0, space));
+      const second = this.index.get(feature.slice(space + 1));
+      if (first !== undefined && second !== undefined) pairs.push([first, second, id]);
+    });
+    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const start = new Int32Array(known + 1);
+    for (const [first] of pairs) start[first + 1]!++;
+    for (let id = 0; id < known; id++) start[id + 1]! += start[id]!;
+    return { start, second: Int32Array.from(pairs, (p) => p[1]), id: Int32Array.from(pairs, (p) => p[2]) };
+  }
+
+  /** Up to `limit` single words the two vectors share, those adding most to their cosine first (why a paper is like an example). */
+  sharedWords(a: SparseVector, b: SparseVector, limit: number): string[] {
+    const isPair = (this.pairFlags ??= Uint8Array.from(this.features, (feature) => (feature.includes(' ') ? 1 : 0)));
+    // The best few, kept in order by insertion: a merge of two sorted vectors, no sort of every shared feature.
+    const best: { id: number; product: number }[] = [];
+    for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length; ) {
+      const x = a.ids[i]!;
+      const y = b.ids[j]!;
+      if (x < y) i++;
+      else if (x > y) j++;
+      else {
+        const product = a.values[i++]! * b.values[j++]!;
+        if (isPair[x] || (best.length === limit && product <= best[limit - 1]!.product)) continue;
+        let at = best.length;
+        while (at > 0 && best[at - 1]!.product < product) at--;
+        best.splice(at, 0, { id: x, product });
+        if (best.length > limit) best.pop();
+      }
+    }
+    return best.map(({ id }) => this.features[id]!);
+  }
+
+  /** Note feature `id`'s value (`id` past the vocabulary: an unseen feature, counted for the length only); its square for the norm. */
+  private add(ids: number[], id: number, count: number): number {
+    const known = id < this.features.length;
+    const value = (1 + Math.log(count)) * (known ? this.idf[id]! : this.unseenIdf);
+    if (known) {
+      ids.push(id);
+      this.scratch[id] = value;
+    }
+    return value * value;
+  }
+
+  private sparse(ids: number[], norm: number): SparseVector {
     const scale = norm ? 1 / Math.sqrt(norm) : 0;
-    return { ids: Int32Array.from(ids), values: Float64Array.from(values, (v) => v * scale) };
+    const sorted = new Int32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) sorted[i] = ids[i]!;
+    sorted.sort();
+    const values = new Float64Array(sorted.length);
+    for (let i = 0; i < sorted.length; i++) values[i] = this.scratch[sorted[i]!]! * scale;
+    return { ids: sorted, values };
   }
 }
 
-/** A unit-length tf-idf vector over a vocabulary's feature numbers. */
+/** A vector with its feature numbers put in ascending order, as every SparseVector keeps them. */
+export function sortedVector(ids: Int32Array, values: Float64Array): SparseVector {
+  const order = Array.from(ids.keys()).sort((a, b) => ids[a]! - ids[b]!);
+  return { ids: Int32Array.from(order, (i) => ids[i]!), values: Float64Array.from(order, (i) => values[i]!) };
+}
+
+/** A unit-length tf-idf vector over a vocabulary's feature numbers, in ascending order (so two vectors meet in one merge). */
 export interface SparseVector {
   ids: Int32Array;
   values: Float64Array;
@@ -108,18 +325,48 @@ export function dotDense(vector: SparseVector, weights: Float64Array): number {
   return sum;
 }
 
-/** Cosine of two unit vectors, and the features they share most, strongest first. */
-export function overlap(a: SparseVector, b: SparseVector): { cosine: number; shared: number[] } {
-  const inB = new Map<number, number>();
-  for (let i = 0; i < b.ids.length; i++) inB.set(b.ids[i]!, b.values[i]!);
-  const shared: [number, number][] = [];
-  let cosine = 0;
-  for (let i = 0; i < a.ids.length; i++) {
-    const other = inB.get(a.ids[i]!);
-    if (other === undefined) continue;
-    const product = a.values[i]! * other;
-    cosine += product;
-    shared.push([a.ids[i]!, product]);
+/** One interest's examples by feature: a paper's cosine with each of them in one merge of its sorted features with theirs. */
+export class ExampleIndex {
+  readonly size: number;
+  /** The features of any example, ascending. */
+  private readonly features: Int32Array;
+  /** Postings of features[k]: start[k] … start[k + 1] − 1. */
+  private readonly start: Int32Array;
+  private readonly example: Int32Array;
+  private readonly value: Float64Array;
+
+  constructor(examples: readonly SparseVector[]) {
+    this.size = examples.length;
+    const postings = examples.flatMap(({ ids, values }, example) => Array.from(ids, (id, i) => ({ id, example, value: values[i]! })));
+    postings.sort((a, b) => a.id - b.id);
+    const features: number[] = [];
+    const start: number[] = [];
+    postings.forEach(({ id }, at) => {
+      if (features[features.length - 1] === id) return;
+      features.push(id);
+      start.push(at);
+    });
+    start.push(postings.length);
+    this.features = Int32Array.from(features);
+    this.start = Int32Array.from(start);
+    this.example = Int32Array.from(postings, (p) => p.example);
+    this.value = Float64Array.from(postings, (p) => p.value);
   }
-  return { cosine, shared: shared.sort((x, y) => y[1] - x[1]).map(([id]) => id) };
+
+  /** The cosine of the unit vector with each example, by example number. */
+  cosines(vector: SparseVector): Float64Array {
+    const cosines = new Float64Array(this.size);
+    for (let i = 0, k = 0; i < vector.ids.length && k < this.features.length; ) {
+      const id = vector.ids[i]!;
+      const feature = this.features[k]!;
+      if (id < feature) i++;
+      else if (id > feature) k++;
+      else {
+        const value = vector.values[i++]!;
+        for (let at = this.start[k]!; at < this.start[k + 1]!; at++) cosines[this.example[at]!]! += value * this.value[at]!;
+        k++;
+      }
+    }
+    return cosines;
+  }
 }

@@ -7,7 +7,7 @@
 import type { ExamplePaper, Interest } from '../interests';
 import { randomSource } from './random';
 import type { SimilarPaper } from '../match/types';
-import { countDocument, dotDense, paperFeatures, Vocabulary, type FeatureCounts, type SparseVector } from './features';
+import { countDocument, dotDense, ExampleIndex, paperFeatures, sortedVector, Vocabulary, type FeatureCounts, type SparseVector } from './features';
 
 /** One interest's trained classifier as stored (Dexie `learned` table): sparse weights over the shared vocabulary. */
 export interface StoredModel {
@@ -223,18 +223,22 @@ export function finish<T>(steps: Generator<void, T>): T {
   }
 }
 
-/** A trained model ready for scoring: dense weights over the shared vocabulary. */
+/** A trained model ready for scoring; its weights are column `slot` of CompiledLearning.weights. */
 export interface CompiledModel {
-  weights: Float64Array;
+  slot: number;
   bias: number;
   thresholds: Thresholds;
   examples: { paper: SimilarPaper; vector: SparseVector }[];
+  /** The examples by feature, in the same order. */
+  exampleIndex: ExampleIndex;
 }
 
 export interface CompiledLearning {
   vocabulary: Vocabulary;
   /** Interest id → its model, for interests whose examples are the ones it learned. */
   models: Map<string, CompiledModel>;
+  /** Every model's weights, feature by feature (features × models): one pass over a paper's features scores it for all. */
+  weights: Float64Array;
 }
 
 /** The stored models that still fit the interests' examples; stale ones are left out until retrained. */
@@ -244,14 +248,29 @@ export function compileLearning(learned: LearnedModels | undefined, interests: r
   const fitting = learned.models.filter((m) => current.get(m.interest) === m.fingerprint);
   if (!fitting.length) return undefined;
   const vocabulary = new Vocabulary(learned.features, learned.idf, learned.docs);
+  const weights = new Float64Array(learned.features.length * fitting.length);
   const models = new Map(
-    fitting.map((m): [string, CompiledModel] => {
-      const weights = new Float64Array(learned.features.length);
-      m.weightIds.forEach((id, i) => (weights[id] = m.weights[i]!));
-      return [m.interest, { weights, bias: m.bias, thresholds: m.thresholds, examples: m.examples.map((e) => ({ paper: e.paper, vector: { ids: e.ids, values: e.values } })) }];
+    fitting.map((m, slot): [string, CompiledModel] => {
+      m.weightIds.forEach((id, i) => (weights[id * fitting.length + slot] = m.weights[i]!));
+      const examples = m.examples.map((e) => ({ paper: e.paper, vector: sortedVector(e.ids, e.values) }));
+      return [m.interest, { slot, bias: m.bias, thresholds: m.thresholds, examples, exampleIndex: new ExampleIndex(examples.map((e) => e.vector)) }];
     }),
   );
-  return { vocabulary, models };
+  return { vocabulary, models, weights };
+}
+
+/** The paper's margin under every model, by slot (bias included). */
+export function marginsOf(learning: CompiledLearning, vector: SparseVector): Float64Array {
+  const count = learning.models.size;
+  const margins = new Float64Array(count);
+  for (const model of learning.models.values()) margins[model.slot] = model.bias;
+  const { weights } = learning;
+  for (let i = 0; i < vector.ids.length; i++) {
+    const value = vector.values[i]!;
+    const row = vector.ids[i]! * count;
+    for (let slot = 0; slot < count; slot++) margins[slot]! += value * weights[row + slot]!;
+  }
+  return margins;
 }
 
 /** Interests whose stored model is missing or stale, or models of interests that lost their examples: training is due. */

@@ -4,6 +4,7 @@
  * mostly the same vocabulary chunk after chunk, so each page word is judged once, not per batch.
  */
 import { withinEditDistance } from './edit-distance';
+import { standalone } from '../text';
 import { hasDigit, SHORT_WORD_MAX, singular, stem, STOP_WORDS } from './words';
 
 /** How a page word relates to an interest word; the first two count as the word as written. */
@@ -35,14 +36,6 @@ interface InterestWord {
   singular: string;
   stem: string;
   budget: number;
-}
-
-/**
- * V8 keeps a substring of 13 or more characters as a view of the string it was cut from; a copy
- * made through JSON is standalone, so a remembered word never keeps its whole abstract alive.
- */
-function standalone(word: string): string {
-  return word.length < 13 ? word : (JSON.parse(JSON.stringify(word)) as string);
 }
 
 export class SpellingLexicon {

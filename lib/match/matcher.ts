@@ -3,8 +3,8 @@
  * one word index that every interest shares. Pure and DOM-free: runs in the service worker.
  */
 import { INTEREST_DEFAULTS, type FieldScope, type Interest } from '../interests';
-import { countFeatures, dotDense, overlap, type SparseVector } from '../learn/features';
-import { compileLearning, type CompiledLearning, type CompiledModel, type LearnedModels } from '../learn/model';
+import type { SparseVector } from '../learn/features';
+import { compileLearning, marginsOf, type CompiledLearning, type CompiledModel, type LearnedModels } from '../learn/model';
 import { AuthorIndex, parseName, type PersonName } from './authors';
 import { SpellingLexicon } from './lexicon';
 import { PaperIndex } from './paper-index';
@@ -122,26 +122,38 @@ function sharesAny(vector: SparseVector, ids: readonly number[]): boolean {
   return false;
 }
 
+/** The paper's features, and its margin under every model. */
+interface PaperVector {
+  vector: SparseVector;
+  margins: Float64Array;
+}
+
 /** How the paper resembles the interest's examples: the evidence it adds, and the examples it is most like. */
-function exampleResemblance(interest: CompiledInterest, learning: CompiledLearning, vector: SparseVector, hasTermHits: boolean): { evidence: number; similar: SimilarPaper[] } | undefined {
+function exampleResemblance(interest: CompiledInterest, learning: CompiledLearning, paper: PaperVector, hasTermHits: boolean): { evidence: number; similar: SimilarPaper[] } | undefined {
   const model = interest.model!;
-  const margin = dotDense(vector, model.weights) + model.bias;
+  const { vector } = paper;
+  const margin = paper.margins[model.slot]!;
+  const { thresholds } = model;
+  // Most papers fall short of both thresholds: only the rest are checked for the interest's words.
+  if (margin < Math.min(thresholds.steered, thresholds.alone)) return undefined;
   const steered = hasTermHits || sharesAny(vector, interest.termWordIds);
-  if (margin < (steered ? model.thresholds.steered : model.thresholds.alone)) return undefined;
+  if (margin < (steered ? thresholds.steered : thresholds.alone)) return undefined;
+  const cosines = model.exampleIndex.cosines(vector);
+  // The closest example's shared words explain the match (badge, popup, CLI); the others are named only.
   const similar = model.examples
-    .map((example) => ({ example, ...overlap(vector, example.vector) }))
+    .map((example, i) => ({ example, cosine: cosines[i]! }))
     .filter((e) => e.cosine > 0)
     .sort((a, b) => b.cosine - a.cosine)
     .slice(0, SIMILAR_SHOWN)
-    .map(({ example, shared }): SimilarPaper => {
-      const words = shared.map((id) => learning.vocabulary.features[id]!).filter((f) => !f.includes(' ')).slice(0, SHARED_WORDS_SHOWN);
+    .map(({ example }, rank): SimilarPaper => {
+      const words = rank === 0 ? learning.vocabulary.sharedWords(vector, example.vector, SHARED_WORDS_SHOWN) : [];
       return { ...example.paper, ...(words.length ? { words } : {}) };
     });
   // A paper that shares no word with any example is no like of them, however the margin came out (a
   // paper of words the model never saw scores its bias, which can stand above a store of one style).
   if (!similar.length) return undefined;
   // 0.73 at the threshold, growing with the margin, so closer papers score higher.
-  const evidence = 1 / (1 + Math.exp(-(margin - model.thresholds.steered + 1)));
+  const evidence = 1 / (1 + Math.exp(-(margin - thresholds.steered + 1)));
   return { evidence: evidence + (steered ? STEERED_BONUS : 0), similar };
 }
 
@@ -161,9 +173,15 @@ export function matchPapers(compiled: CompiledInterests, papers: readonly Matcha
   };
 
   const { learning } = compiled;
-  const vectors: (SparseVector | undefined)[] = [];
-  const vectorOf = (paper: number): SparseVector =>
-    (vectors[paper] ??= learning!.vocabulary.vectorize(countFeatures(text().titleWords[paper]!, text().abstractWords[paper]!)));
+  const vectors: (PaperVector | undefined)[] = [];
+  const vectorOf = (paper: number): PaperVector => {
+    let known = vectors[paper];
+    if (!known) {
+      const vector = learning!.vocabulary.vectorizeWords(text().titleWords[paper]!, text().abstractWords[paper]!);
+      vectors[paper] = known = { vector, margins: marginsOf(learning!, vector) };
+    }
+    return known;
+  };
 
   for (const interest of compiled.interests) {
     const hitsByPaper = new Map<number, TermHit[]>();
@@ -184,11 +202,11 @@ export function matchPapers(compiled: CompiledInterests, papers: readonly Matcha
     }
     if (interest.model && learning) {
       for (let paper = 0; paper < papers.length; paper++) {
-        const hits = hitsByPaper.get(paper) ?? [];
-        const resemblance = exampleResemblance(interest, learning, vectorOf(paper), hits.length > 0);
-        if ((!hits.length && !resemblance) || isVetoed(interest, paper)) continue;
-        const evidence = termEvidence(hits) + (resemblance?.evidence ?? 0);
-        results[paper]!.push({ interest: interest.id, score: evidenceScore(evidence * interest.weight), terms: hits, ...(resemblance?.similar.length ? { similar: resemblance.similar } : {}) });
+        const hits = hitsByPaper.get(paper);
+        const resemblance = exampleResemblance(interest, learning, vectorOf(paper), !!hits);
+        if ((!hits && !resemblance) || isVetoed(interest, paper)) continue;
+        const evidence = (hits ? termEvidence(hits) : 0) + (resemblance?.evidence ?? 0);
+        results[paper]!.push({ interest: interest.id, score: evidenceScore(evidence * interest.weight), terms: hits ?? [], ...(resemblance?.similar.length ? { similar: resemblance.similar } : {}) });
       }
       continue;
     }

@@ -88,6 +88,10 @@ describe('More like this', () => {
     expect(await page.locator('[data-paperlight-key="arxiv:2604.00101"]').getAttribute('data-paperlight-match')).toBeNull();
     const { papers } = await send<Matched>({ type: 'getPapers', keys: [`arxiv:${LIKE.id}`] });
     expect(papers[0]!.matches).toEqual([expect.objectContaining({ interest: 'folding', terms: [], similar: [expect.objectContaining({ key: `arxiv:${EXAMPLE.id}`, title: EXAMPLE.title })] })]);
+    // The badge says why: the example it is like, and the words it shares with it.
+    const badge = page.locator(`[data-paperlight-key="arxiv:${LIKE.id}"] [data-paperlight-badge]`);
+    await badge.getByRole('button').click();
+    expect(await badge.getByRole('dialog').innerText()).toMatch(new RegExp(`like “${EXAMPLE.title}” \\(shares [a-z, ]*residue`));
   });
 
   it('keeps the model across a worker restart', { timeout: 120_000 }, async () => {

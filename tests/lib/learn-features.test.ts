@@ -1,0 +1,97 @@
+/** The example models' features (lib/learn/features.ts): the matcher's fast paths give what the training path gives. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { countFeatures, dotDense, ExampleIndex, paperFeatures, Vocabulary, type SparseVector } from '../../lib/learn/features';
+import { compileLearning, finish, marginsOf, trainModels } from '../../lib/learn/model';
+import { textWords } from '../../lib/match/words';
+
+const papers = (JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/matching/seed-000-papers.json'), 'utf8')) as { title: string; abstract: string }[]).map(
+  (paper, i) => ({ key: `seed:${String(i).padStart(3, '0')}`, ...paper }),
+);
+
+/** A vocabulary of the first half of the papers, so the second half brings unseen words and pairs. */
+function halfVocabulary(): Vocabulary {
+  const df = new Map<string, number>();
+  const half = papers.slice(0, papers.length / 2);
+  for (const paper of half) for (const feature of paperFeatures(paper).keys()) df.set(feature, (df.get(feature) ?? 0) + 1);
+  return Vocabulary.of(df, half.length, []);
+}
+
+function expectSameVector(actual: SparseVector, expected: SparseVector): void {
+  expect([...actual.ids]).toEqual([...expected.ids]);
+  actual.values.forEach((value, i) => expect(value).toBeCloseTo(expected.values[i]!, 12));
+}
+
+const naiveCosine = (a: SparseVector, b: SparseVector): number => {
+  const inB = new Map([...b.ids].map((id, i) => [id, b.values[i]!]));
+  return [...a.ids].reduce((sum, id, i) => sum + a.values[i]! * (inB.get(id) ?? 0), 0);
+};
+
+describe('paper vectors', () => {
+  it('vectorizeWords (word codes, no pair strings) gives the vector of countFeatures for every paper, seen or not, twice over', () => {
+    const vocabulary = halfVocabulary();
+    const extra = { title: 'The the 2024 GAN-GANs: a b c', abstract: 'Models model modelling, 3d 3D and x; diffusion diffusion diffusion models.' };
+    // Twice: the second round reads every word's code from the vocabulary's memory.
+    for (let round = 0; round < 2; round++) {
+      for (const paper of [...papers, extra]) {
+        const title = textWords(paper.title);
+        const abstract = textWords(paper.abstract);
+        const expected = vocabulary.vectorize(countFeatures(title, abstract));
+        expectSameVector(vocabulary.vectorizeWords(title, abstract), expected);
+        expect([...expected.ids]).toEqual([...expected.ids].sort((a, b) => a - b));
+      }
+    }
+  });
+
+  it('counts a word pair only where the two words stand side by side, not across a stop word or from title into abstract', () => {
+    const vocabulary = Vocabulary.of(new Map([['neural', 2], ['field', 2], ['neural field', 2]]), 4, []);
+    const pairId = vocabulary.index.get('neural field')!;
+    expect(vocabulary.vectorizeWords(['neural', 'fields'], []).ids.length).toBe(3);
+    expect([...vocabulary.vectorizeWords(['neural', 'fields'], []).ids]).toContain(pairId);
+    expect([...vocabulary.vectorizeWords(['neural', 'of', 'fields'], []).ids]).not.toContain(pairId);
+    expect([...vocabulary.vectorizeWords(['neural'], ['fields']).ids]).not.toContain(pairId);
+  });
+});
+
+describe('examples', () => {
+  const vocabulary = halfVocabulary();
+  const vectors = papers.map((paper) => vocabulary.vectorizeWords(textWords(paper.title), textWords(paper.abstract)));
+  const examples = vectors.slice(0, 10);
+
+  it('ExampleIndex gives each example its cosine with the paper', () => {
+    const index = new ExampleIndex(examples);
+    for (const vector of vectors) {
+      const cosines = index.cosines(vector);
+      examples.forEach((example, i) => expect(cosines[i]).toBeCloseTo(naiveCosine(vector, example), 12));
+    }
+  });
+
+  it('sharedWords names the single words adding most to the cosine, strongest first, never a word pair', () => {
+    for (const vector of vectors.slice(20, 40)) {
+      const example = examples[0]!;
+      const products = [...vector.ids]
+        .map((id, i) => ({ feature: vocabulary.features[id]!, product: vector.values[i]! * (example.values[[...example.ids].indexOf(id)] ?? 0) }))
+        .filter((p) => p.product > 0 && !p.feature.includes(' '))
+        .sort((a, b) => b.product - a.product);
+      expect(vocabulary.sharedWords(vector, example, 4)).toEqual(products.slice(0, 4).map((p) => p.feature));
+    }
+  });
+});
+
+describe('compiled models', () => {
+  it('score every model in one pass: marginsOf equals each model’s own weights · paper + bias', () => {
+    const interests = [0, 1, 2].map((n) => ({ id: `i${n}`, label: `i${n}`, terms: [], examples: papers.slice(n * 5, n * 5 + 5) }));
+    const learned = finish(trainModels(interests, papers));
+    const learning = compileLearning(learned, interests)!;
+    for (const paper of papers.slice(30, 60)) {
+      const vector = learning.vocabulary.vectorizeWords(textWords(paper.title), textWords(paper.abstract));
+      const margins = marginsOf(learning, vector);
+      for (const stored of learned.models) {
+        const weights = new Float64Array(learned.features.length);
+        stored.weightIds.forEach((id, i) => (weights[id] = stored.weights[i]!));
+        expect(margins[learning.models.get(stored.interest)!.slot]).toBeCloseTo(dotDense(vector, weights) + stored.bias, 10);
+      }
+    }
+  });
+});
