@@ -131,6 +131,8 @@ export class Vocabulary {
   private readonly unseenCodes = new Map<string, number>();
   /** The known word pairs, by first word; built on first use. */
   private pairs?: KnownPairs;
+  /** A paper spread over the vocabulary while it is compared with examples; built on first use. */
+  private dense?: Float64Array;
   /** 1 for a feature that is a word pair; built on first use. */
   private pairFlags?: Uint8Array;
   /** A paper's word and pair codes while they are counted (reused: one paper at a time). */
@@ -262,24 +264,40 @@ export class Vocabulary {
     return { start, second: Int32Array.from(pairs, (p) => p[1]), id: Int32Array.from(pairs, (p) => p[2]) };
   }
 
-  /** Up to `limit` single words the two vectors share, those adding most to their cosine first (why a paper is like an example). */
-  sharedWords(a: SparseVector, b: SparseVector, limit: number): string[] {
+  /**
+   * How a paper compares with examples: its cosine with each, and up to `limit` single words it
+   * shares most with the closest one. The paper is spread over a dense array once, so each example
+   * is read straight through (the matcher does this for every paper near a model).
+   */
+  compare(paper: SparseVector, examples: readonly SparseVector[], limit: number): { cosines: Float64Array; words: string[] } {
+    const dense = (this.dense ??= new Float64Array(this.features.length));
+    for (let i = 0; i < paper.ids.length; i++) dense[paper.ids[i]!] = paper.values[i]!;
+    const cosines = new Float64Array(examples.length);
+    let closest = -1;
+    examples.forEach(({ ids, values }, example) => {
+      let sum = 0;
+      for (let j = 0; j < ids.length; j++) sum += dense[ids[j]!]! * values[j]!;
+      cosines[example] = sum;
+      if (sum > 0 && (closest < 0 || sum > cosines[closest]!)) closest = example;
+    });
+    const words = closest < 0 ? [] : this.sharedWords(dense, examples[closest]!, limit);
+    for (let i = 0; i < paper.ids.length; i++) dense[paper.ids[i]!] = 0;
+    return { cosines, words };
+  }
+
+  /** The single words (not pairs) of `example` adding most to its cosine with the spread-out paper, strongest first. */
+  private sharedWords(paper: Float64Array, example: SparseVector, limit: number): string[] {
     const isPair = (this.pairFlags ??= Uint8Array.from(this.features, (feature) => (feature.includes(' ') ? 1 : 0)));
-    // The best few, kept in order by insertion: a merge of two sorted vectors, no sort of every shared feature.
+    // The best few, kept in order by insertion, rather than a sort of every shared feature.
     const best: { id: number; product: number }[] = [];
-    for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length; ) {
-      const x = a.ids[i]!;
-      const y = b.ids[j]!;
-      if (x < y) i++;
-      else if (x > y) j++;
-      else {
-        const product = a.values[i++]! * b.values[j++]!;
-        if (isPair[x] || (best.length === limit && product <= best[limit - 1]!.product)) continue;
-        let at = best.length;
-        while (at > 0 && best[at - 1]!.product < product) at--;
-        best.splice(at, 0, { id: x, product });
-        if (best.length > limit) best.pop();
-      }
+    for (let j = 0; j < example.ids.length; j++) {
+      const id = example.ids[j]!;
+      const product = paper[id]! * example.values[j]!;
+      if (product <= 0 || isPair[id] || (best.length === limit && product <= best[limit - 1]!.product)) continue;
+      let at = best.length;
+      while (at > 0 && best[at - 1]!.product < product) at--;
+      best.splice(at, 0, { id, product });
+      if (best.length > limit) best.pop();
     }
     return best.map(({ id }) => this.features[id]!);
   }
@@ -297,22 +315,16 @@ export class Vocabulary {
 
   private sparse(ids: number[], norm: number): SparseVector {
     const scale = norm ? 1 / Math.sqrt(norm) : 0;
-    const sorted = new Int32Array(ids.length);
-    for (let i = 0; i < ids.length; i++) sorted[i] = ids[i]!;
-    sorted.sort();
-    const values = new Float64Array(sorted.length);
-    for (let i = 0; i < sorted.length; i++) values[i] = this.scratch[sorted[i]!]! * scale;
-    return { ids: sorted, values };
+    const vector = { ids: new Int32Array(ids.length), values: new Float64Array(ids.length) };
+    for (let i = 0; i < ids.length; i++) {
+      vector.ids[i] = ids[i]!;
+      vector.values[i] = this.scratch[ids[i]!]! * scale;
+    }
+    return vector;
   }
 }
 
-/** A vector with its feature numbers put in ascending order, as every SparseVector keeps them. */
-export function sortedVector(ids: Int32Array, values: Float64Array): SparseVector {
-  const order = Array.from(ids.keys()).sort((a, b) => ids[a]! - ids[b]!);
-  return { ids: Int32Array.from(order, (i) => ids[i]!), values: Float64Array.from(order, (i) => values[i]!) };
-}
-
-/** A unit-length tf-idf vector over a vocabulary's feature numbers, in ascending order (so two vectors meet in one merge). */
+/** A unit-length tf-idf vector over a vocabulary's feature numbers. */
 export interface SparseVector {
   ids: Int32Array;
   values: Float64Array;
@@ -323,50 +335,4 @@ export function dotDense(vector: SparseVector, weights: Float64Array): number {
   let sum = 0;
   for (let i = 0; i < vector.ids.length; i++) sum += vector.values[i]! * weights[vector.ids[i]!]!;
   return sum;
-}
-
-/** One interest's examples by feature: a paper's cosine with each of them in one merge of its sorted features with theirs. */
-export class ExampleIndex {
-  readonly size: number;
-  /** The features of any example, ascending. */
-  private readonly features: Int32Array;
-  /** Postings of features[k]: start[k] … start[k + 1] − 1. */
-  private readonly start: Int32Array;
-  private readonly example: Int32Array;
-  private readonly value: Float64Array;
-
-  constructor(examples: readonly SparseVector[]) {
-    this.size = examples.length;
-    const postings = examples.flatMap(({ ids, values }, example) => Array.from(ids, (id, i) => ({ id, example, value: values[i]! })));
-    postings.sort((a, b) => a.id - b.id);
-    const features: number[] = [];
-    const start: number[] = [];
-    postings.forEach(({ id }, at) => {
-      if (features[features.length - 1] === id) return;
-      features.push(id);
-      start.push(at);
-    });
-    start.push(postings.length);
-    this.features = Int32Array.from(features);
-    this.start = Int32Array.from(start);
-    this.example = Int32Array.from(postings, (p) => p.example);
-    this.value = Float64Array.from(postings, (p) => p.value);
-  }
-
-  /** The cosine of the unit vector with each example, by example number. */
-  cosines(vector: SparseVector): Float64Array {
-    const cosines = new Float64Array(this.size);
-    for (let i = 0, k = 0; i < vector.ids.length && k < this.features.length; ) {
-      const id = vector.ids[i]!;
-      const feature = this.features[k]!;
-      if (id < feature) i++;
-      else if (id > feature) k++;
-      else {
-        const value = vector.values[i++]!;
-        for (let at = this.start[k]!; at < this.start[k + 1]!; at++) cosines[this.example[at]!]! += value * this.value[at]!;
-        k++;
-      }
-    }
-    return cosines;
-  }
 }

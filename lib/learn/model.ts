@@ -7,7 +7,7 @@
 import type { ExamplePaper, Interest } from '../interests';
 import { randomSource } from './random';
 import type { SimilarPaper } from '../match/types';
-import { countDocument, dotDense, ExampleIndex, paperFeatures, sortedVector, Vocabulary, type FeatureCounts, type SparseVector } from './features';
+import { countDocument, dotDense, paperFeatures, Vocabulary, type FeatureCounts, type SparseVector } from './features';
 
 /** One interest's trained classifier as stored (Dexie `learned` table): sparse weights over the shared vocabulary. */
 export interface StoredModel {
@@ -228,9 +228,9 @@ export interface CompiledModel {
   slot: number;
   bias: number;
   thresholds: Thresholds;
-  examples: { paper: SimilarPaper; vector: SparseVector }[];
-  /** The examples by feature, in the same order. */
-  exampleIndex: ExampleIndex;
+  examples: SimilarPaper[];
+  /** The examples' vectors, in the same order. */
+  exampleVectors: SparseVector[];
 }
 
 export interface CompiledLearning {
@@ -252,8 +252,8 @@ export function compileLearning(learned: LearnedModels | undefined, interests: r
   const models = new Map(
     fitting.map((m, slot): [string, CompiledModel] => {
       m.weightIds.forEach((id, i) => (weights[id * fitting.length + slot] = m.weights[i]!));
-      const examples = m.examples.map((e) => ({ paper: e.paper, vector: sortedVector(e.ids, e.values) }));
-      return [m.interest, { slot, bias: m.bias, thresholds: m.thresholds, examples, exampleIndex: new ExampleIndex(examples.map((e) => e.vector)) }];
+      const exampleVectors = m.examples.map(({ ids, values }) => ({ ids, values }));
+      return [m.interest, { slot, bias: m.bias, thresholds: m.thresholds, examples: m.examples.map((e) => e.paper), exampleVectors }];
     }),
   );
   return { vocabulary, models, weights };

@@ -138,17 +138,14 @@ function exampleResemblance(interest: CompiledInterest, learning: CompiledLearni
   if (margin < Math.min(thresholds.steered, thresholds.alone)) return undefined;
   const steered = hasTermHits || sharesAny(vector, interest.termWordIds);
   if (margin < (steered ? thresholds.steered : thresholds.alone)) return undefined;
-  const cosines = model.exampleIndex.cosines(vector);
   // The closest example's shared words explain the match (badge, popup, CLI); the others are named only.
+  const { cosines, words } = learning.vocabulary.compare(vector, model.exampleVectors, SHARED_WORDS_SHOWN);
   const similar = model.examples
     .map((example, i) => ({ example, cosine: cosines[i]! }))
     .filter((e) => e.cosine > 0)
     .sort((a, b) => b.cosine - a.cosine)
     .slice(0, SIMILAR_SHOWN)
-    .map(({ example }, rank): SimilarPaper => {
-      const words = rank === 0 ? learning.vocabulary.sharedWords(vector, example.vector, SHARED_WORDS_SHOWN) : [];
-      return { ...example.paper, ...(words.length ? { words } : {}) };
-    });
+    .map(({ example }, rank): SimilarPaper => ({ ...example, ...(rank === 0 && words.length ? { words } : {}) }));
   // A paper that shares no word with any example is no like of them, however the margin came out (a
   // paper of words the model never saw scores its bias, which can stand above a store of one style).
   if (!similar.length) return undefined;

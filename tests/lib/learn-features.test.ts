@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countFeatures, dotDense, ExampleIndex, paperFeatures, Vocabulary, type SparseVector } from '../../lib/learn/features';
+import { countFeatures, dotDense, paperFeatures, Vocabulary, type SparseVector } from '../../lib/learn/features';
 import { compileLearning, finish, marginsOf, trainModels } from '../../lib/learn/model';
 import { textWords } from '../../lib/match/words';
 
@@ -19,8 +19,10 @@ function halfVocabulary(): Vocabulary {
 }
 
 function expectSameVector(actual: SparseVector, expected: SparseVector): void {
-  expect([...actual.ids]).toEqual([...expected.ids]);
-  actual.values.forEach((value, i) => expect(value).toBeCloseTo(expected.values[i]!, 12));
+  const byId = (v: SparseVector) => new Map([...v.ids].map((id, i) => [id, v.values[i]!]));
+  const expectedById = byId(expected);
+  expect([...byId(actual).keys()].sort()).toEqual([...expectedById.keys()].sort());
+  for (const [id, value] of byId(actual)) expect(value).toBeCloseTo(expectedById.get(id)!, 12);
 }
 
 const naiveCosine = (a: SparseVector, b: SparseVector): number => {
@@ -39,7 +41,6 @@ describe('paper vectors', () => {
         const abstract = textWords(paper.abstract);
         const expected = vocabulary.vectorize(countFeatures(title, abstract));
         expectSameVector(vocabulary.vectorizeWords(title, abstract), expected);
-        expect([...expected.ids]).toEqual([...expected.ids].sort((a, b) => a - b));
       }
     }
   });
@@ -59,23 +60,25 @@ describe('examples', () => {
   const vectors = papers.map((paper) => vocabulary.vectorizeWords(textWords(paper.title), textWords(paper.abstract)));
   const examples = vectors.slice(0, 10);
 
-  it('ExampleIndex gives each example its cosine with the paper', () => {
-    const index = new ExampleIndex(examples);
-    for (const vector of vectors) {
-      const cosines = index.cosines(vector);
+  it('compare gives each example its cosine with the paper, and the single words adding most to the closest one, strongest first', () => {
+    for (const vector of vectors.slice(10)) {
+      const { cosines, words } = vocabulary.compare(vector, examples, 4);
       examples.forEach((example, i) => expect(cosines[i]).toBeCloseTo(naiveCosine(vector, example), 12));
+      const closest = examples[[...cosines].indexOf(Math.max(...cosines))]!;
+      const inPaper = new Map([...vector.ids].map((id, i) => [id, vector.values[i]!]));
+      const products = [...closest.ids]
+        .map((id, i) => ({ feature: vocabulary.features[id]!, product: closest.values[i]! * (inPaper.get(id) ?? 0) }))
+        .filter((p) => p.product > 0 && !p.feature.includes(' '))
+        .sort((a, b) => b.product - a.product);
+      expect(words).toEqual(products.slice(0, 4).map((p) => p.feature));
     }
   });
 
-  it('sharedWords names the single words adding most to the cosine, strongest first, never a word pair', () => {
-    for (const vector of vectors.slice(20, 40)) {
-      const example = examples[0]!;
-      const products = [...vector.ids]
-        .map((id, i) => ({ feature: vocabulary.features[id]!, product: vector.values[i]! * (example.values[[...example.ids].indexOf(id)] ?? 0) }))
-        .filter((p) => p.product > 0 && !p.feature.includes(' '))
-        .sort((a, b) => b.product - a.product);
-      expect(vocabulary.sharedWords(vector, example, 4)).toEqual(products.slice(0, 4).map((p) => p.feature));
-    }
+  it('compares one paper after another without leftovers from the last', () => {
+    const [first, second] = [vectors[40]!, vectors[41]!];
+    const alone = vocabulary.compare(second, examples, 4);
+    vocabulary.compare(first, examples, 4);
+    expect(vocabulary.compare(second, examples, 4)).toEqual(alone);
   });
 });
 
