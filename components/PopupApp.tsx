@@ -38,13 +38,6 @@ function daysFor(choice: DayChoice, today: string): string[] {
 }
 
 /** The tab the popup is about: the active tab, or `?tab=<id>` when the popup is opened as a page. */
-async function activeTabId(): Promise<number | undefined> {
-  const fromQuery = new URLSearchParams(location.search).get('tab');
-  if (fromQuery) return Number(fromQuery);
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
-}
-
 type Marks = Pick<PaperStateChanged, 'starred' | 'dismissed' | 'read'>;
 
 /** What this tab's page shows, above its ranked matches (or why there are none). */
@@ -109,8 +102,7 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
   const listRef = useRef<HTMLOListElement>(null);
 
   const page = useLoad(async () => {
-    const tabId = await activeTabId();
-    const status = tabId === undefined ? null : (await request<'getTabStatus'>({ type: 'getTabStatus', tabId })).status;
+    const status = start.tab;
     // Ranked as the day's list is: the best of this page first.
     const papers = status?.matched.length ? (await request<'getPapers'>({ type: 'getPapers', keys: status.matched, blend: start.blend })).papers : [];
     return { status, papers };
@@ -120,7 +112,8 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
   const notified = useLoad(() => (notifiedKeys.length ? request<'getPapers'>({ type: 'getPapers', keys: notifiedKeys }).then((r) => r.papers) : Promise.resolve([])));
 
   // Opened on a page with matches, that page's matches come first.
-  const current: Tab = tab ?? (page.state === 'ready' && page.value.papers.length ? 'page' : page.state === 'loading' ? 'page' : 'today');
+  // A tab without matches leaves the day's list (the snapshot) in the first paint, not a "loading" page tab.
+  const current: Tab = tab ?? (page.state === 'ready' ? (page.value.papers.length ? 'page' : 'today') : page.state === 'loading' && start.tab?.matched.length ? 'page' : 'today');
 
   // Effects run after the first paint, so the ranking (in the same extension process) does not delay the snapshot's.
   useEffect(() => {

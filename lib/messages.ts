@@ -165,7 +165,6 @@ export interface PageRequests {
   moreLikeThis: { request: { type: 'moreLikeThis'; key: string; interest?: string; newInterest?: string }; response: { interests: string[] } };
   getChart: { request: { type: 'getChart'; days: string[] }; response: ChartData };
   previewInterest: { request: { type: 'previewInterest'; interest: Interest }; response: InterestPreview };
-  getTabStatus: { request: { type: 'getTabStatus'; tabId: number }; response: { status: TabStatus | null } };
   getInterests: { request: { type: 'getInterests' }; response: { interests: Interest[] } };
   /** Only the interests' ids and labels (the badge panel's "More like this" picker: a page is told no terms). */
   getInterestLabels: { request: { type: 'getInterestLabels' }; response: { interests: { id: string; label: string }[] } };

@@ -5,8 +5,9 @@
  * changes and ranks the day again once the changes pause.
  */
 import { browser } from 'wxt/browser';
-import type { PageRequests } from './messages';
+import type { PageRequests, TabStatus } from './messages';
 import { DEFAULT_BLEND } from './rank/trending';
+import { activeTabId, readTabStatus } from './tab-status';
 
 export type TrendingLists = PageRequests['getTrending']['response'];
 
@@ -27,6 +28,8 @@ export interface Snapshot {
 export interface PopupStart {
   blend: number;
   snapshot?: Snapshot;
+  /** What the tab the popup was opened over shows (null: no papers read there). */
+  tab: TabStatus | null;
 }
 
 export async function readBlend(): Promise<number> {
@@ -39,14 +42,24 @@ async function readSnapshot(day: string): Promise<Snapshot | undefined> {
   return stored?.day === day ? stored : undefined;
 }
 
+async function readActiveTab(): Promise<TabStatus | null> {
+  const tabId = await activeTabId();
+  return tabId === undefined ? null : readTabStatus(tabId);
+}
+
 /**
- * What the popup needs for its first paint: the blend and, if it was ranked with that blend, the
- * snapshot of `day`. Read together, so the two storage round trips overlap. Never rejects: the
- * popup renders once this settles, and without it a storage fault would leave the popup blank.
+ * What the popup needs for its first paint: the blend, the snapshot of `day` if it was ranked
+ * with that blend, and the status of the tab it was opened over (whose matches it shows first,
+ * else the snapshot at once). Read together, so the storage round trips overlap. Never rejects:
+ * the popup renders once this settles, and without it a storage fault would leave the popup blank.
  */
 export async function readPopupStart(day: string): Promise<PopupStart> {
-  const [blend, snapshot] = await Promise.all([readBlend().catch(() => DEFAULT_BLEND), readSnapshot(day).catch(() => undefined)]);
-  return { blend, snapshot: snapshot?.blend === blend ? snapshot : undefined };
+  const [blend, snapshot, tab] = await Promise.all([
+    readBlend().catch(() => DEFAULT_BLEND),
+    readSnapshot(day).catch(() => undefined),
+    readActiveTab().catch(() => null),
+  ]);
+  return { blend, snapshot: snapshot?.blend === blend ? snapshot : undefined, tab };
 }
 
 export async function writeSnapshot(day: string, blend: number, lists: TrendingLists): Promise<void> {

@@ -15,7 +15,7 @@ import type { AnyRequest, PageRequests, PaperStateChanged, PopupPaper, Reply, Sc
 import * as popup from './popup-handlers';
 import type { PaperSearch } from '../search/paper-search';
 import type { SnapshotKeeper } from './snapshot';
-import { getTabStatus, recountDismissal, updateTabStatus } from './tabs';
+import { recountDismissal, updateTabStatus } from './tabs';
 import { learnFromPaperState, moreLikeThis, viewMatches, type InterestStore } from './interests';
 import { InvalidMessage, validateRequest } from './validate';
 import { InterestsFileError, matchingChanges, type InterestChanges } from '../interests';
@@ -142,8 +142,6 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
       return popup.getChart(deps.db, deps.interests, message.days);
     case 'previewInterest':
       return popup.previewInterest(deps.db, message.interest);
-    case 'getTabStatus':
-      return { status: await getTabStatus(message.tabId) } satisfies PageRequests['getTabStatus']['response'];
     case 'getInterests':
       return { interests: (await deps.interests.get()).interests };
     case 'getInterestLabels':

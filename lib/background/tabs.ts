@@ -1,30 +1,14 @@
 /**
  * What each tab shows: papers detected and matched, kept in session storage so a restarted
- * service worker still knows, and mirrored on the toolbar badge.
+ * service worker still knows (lib/tab-status.ts reads it), and mirrored on the toolbar badge.
  */
 import { browser } from 'wxt/browser';
 import type { PageHealth } from '../detect';
 import type { PaperStateChanged, TabStatus } from '../messages';
-import { pageOf } from '../paper';
+import { storedTabStatus, tabStatusKey } from '../tab-status';
 
-const storageKey = (tabId: number) => `tab:${tabId}`;
 /** The keys the tab's page listed, apart from the status the popup reads: a resent batch counts once. */
 const keysKey = (tabId: number) => `tab:${tabId}:keys`;
-
-async function storedStatus(tabId: number): Promise<TabStatus | null> {
-  const key = storageKey(tabId);
-  const stored = await browser.storage.session.get(key);
-  return (stored[key] as TabStatus | undefined) ?? null;
-}
-
-/**
- * What the tab shows now. A status left by an earlier document (the tab has since gone to a page
- * we do not read) does not count; comparing URLs avoids racing the content script's new scan.
- */
-export async function getTabStatus(tabId: number): Promise<TabStatus | null> {
-  const [status, tab] = await Promise.all([storedStatus(tabId), browser.tabs.get(tabId).catch(() => undefined)]);
-  return status && tab?.url && pageOf(tab.url) === status.page ? status : null;
-}
 
 async function showCount(tabId: number, status: TabStatus | null): Promise<void> {
   const count = (status?.matched.length ?? 0) - (status?.dismissed?.length ?? 0);
@@ -39,7 +23,7 @@ export async function updateTabStatus(
   tabId: number,
   scan: { site: string; page: string; listing: boolean; reset: boolean; health?: PageHealth; keys: string[]; matched: string[]; dismissed: string[] },
 ): Promise<TabStatus> {
-  const previous = scan.reset ? null : await storedStatus(tabId);
+  const previous = scan.reset ? null : await storedTabStatus(tabId);
   const samePage = previous?.page === scan.page;
   const earlierKeys = samePage ? (((await browser.storage.session.get(keysKey(tabId)))[keysKey(tabId)] as string[] | undefined) ?? []) : [];
   const keys = [...new Set([...earlierKeys, ...scan.keys])];
@@ -55,13 +39,13 @@ export async function updateTabStatus(
   // A fresh page's first batch says how reading it went; later batches keep that.
   const health = scan.health ?? (samePage ? previous.health : undefined);
   if (health) status.health = health;
-  await browser.storage.session.set({ [storageKey(tabId)]: status, [keysKey(tabId)]: keys });
+  await browser.storage.session.set({ [tabStatusKey(tabId)]: status, [keysKey(tabId)]: keys });
   await showCount(tabId, status);
   return status;
 }
 
 export async function clearTabStatus(tabId: number): Promise<void> {
-  await browser.storage.session.remove([storageKey(tabId), keysKey(tabId)]);
+  await browser.storage.session.remove([tabStatusKey(tabId), keysKey(tabId)]);
 }
 
 /** A paper dismissed or restored: every tab whose page matched it counts it again on the toolbar. */
@@ -69,13 +53,13 @@ export async function recountDismissal(change: PaperStateChanged): Promise<void>
   const tabs = await browser.tabs.query({});
   await Promise.all(
     tabs.map(async ({ id }) => {
-      const status = id === undefined ? null : await storedStatus(id);
+      const status = id === undefined ? null : await storedTabStatus(id);
       if (!status?.matched.includes(change.key) || status.dismissed?.includes(change.key) === change.dismissed) return;
       const others = (status.dismissed ?? []).filter((key) => key !== change.key);
       const dismissed = change.dismissed ? [...others, change.key] : others;
       const next: TabStatus = { ...status, dismissed };
       if (!dismissed.length) delete next.dismissed;
-      await browser.storage.session.set({ [storageKey(id!)]: next });
+      await browser.storage.session.set({ [tabStatusKey(id!)]: next });
       await showCount(id!, next);
     }),
   );

@@ -113,9 +113,6 @@ export function validateRequest(raw: unknown): AnyRequest {
         ...(raw.newInterest !== undefined ? { newInterest: (raw.newInterest as string).trim() } : {}),
       };
     }
-    case 'getTabStatus':
-      if (!Number.isInteger(raw.tabId)) fail('getTabStatus.tabId must be an integer');
-      return { type: 'getTabStatus', tabId: raw.tabId as number };
     case 'getInterests':
       return { type: 'getInterests' };
     case 'getInterestLabels':

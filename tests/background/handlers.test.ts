@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage, type BackgroundDeps } from '../../lib/background/handlers';
+import { readTabStatus } from '../../lib/tab-status';
 import type { PopupPaper, ScanRequest } from '../../lib/messages';
 import type { InterestChanges } from '../../lib/interests';
 import { arxivPaper, DIFFUSION, HOPFIELD, testBackground } from '../factories';
@@ -60,7 +61,7 @@ describe('scan', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('2');
     // The popup still lists the dismissed paper's key among the page's matches, to show it as dismissed.
     await dismiss(true);
-    expect(await handleMessage(deps, { type: 'getTabStatus', tabId: 7 }, fromPopup)).toMatchObject({ value: { status: { matched: ['arxiv:2401.00001', 'arxiv:2401.00003'], dismissed: ['arxiv:2401.00001'] } } });
+    expect(await readTabStatus(7)).toMatchObject({ matched: ['arxiv:2401.00001', 'arxiv:2401.00003'], dismissed: ['arxiv:2401.00001'] });
   });
 
   it('counts a page’s later batches into the same tab status, and starts over on a reset', async () => {
@@ -69,19 +70,15 @@ describe('scan', () => {
     await handleMessage(deps, later, fromTab);
     // A batch resent after a lost reply (a worker stopped before answering) counts once.
     await handleMessage(deps, later, fromTab);
-    const status = await handleMessage(deps, { type: 'getTabStatus', tabId: 7 }, fromPopup);
-    expect(status).toEqual({ ok: true, value: { status: expect.objectContaining({ papers: 3, matched: ['arxiv:2401.00001', 'arxiv:2401.00003'] }) } });
+    expect(await readTabStatus(7)).toEqual(expect.objectContaining({ papers: 3, matched: ['arxiv:2401.00001', 'arxiv:2401.00003'] }));
     await handleMessage(deps, { ...scan([]), reset: true }, fromTab);
-    expect(await handleMessage(deps, { type: 'getTabStatus', tabId: 7 }, fromPopup)).toEqual({
-      ok: true,
-      value: { status: expect.objectContaining({ papers: 0, matched: [], listing: true }) },
-    });
+    expect(await readTabStatus(7)).toEqual(expect.objectContaining({ papers: 0, matched: [], listing: true }));
   });
 
   it('forgets what a tab showed once the tab has moved to another page', async () => {
     await handleMessage(deps, scan(), fromTab);
     fakeBrowser.tabs.get = (async (id: number) => ({ id, url: 'https://example.org/' })) as unknown as typeof fakeBrowser.tabs.get;
-    expect(await handleMessage(deps, { type: 'getTabStatus', tabId: 7 }, fromPopup)).toEqual({ ok: true, value: { status: null } });
+    expect(await readTabStatus(7)).toBeNull();
   });
 
   it('refuses a paper whose key does not follow from its ids (forged), and stores nothing of that message', async () => {
@@ -276,10 +273,7 @@ describe('scan: page health and publication details', () => {
   it('keeps how reading the page went on the tab status, through the page’s later batches', async () => {
     await handleMessage(deps, { ...scan([]), page: fromTab.url, health: 'robot-check' }, fromTab);
     await handleMessage(deps, { ...scan([arxivPaper('2401.00003', 'Hopfield networks revisited')]), reset: false }, fromTab);
-    expect(await handleMessage(deps, { type: 'getTabStatus', tabId: 7 }, fromPopup)).toEqual({
-      ok: true,
-      value: { status: expect.objectContaining({ health: 'robot-check', papers: 1 }) },
-    });
+    expect(await readTabStatus(7)).toEqual(expect.objectContaining({ health: 'robot-check', papers: 1 }));
   });
 
   it('refuses an unknown health value', async () => {

@@ -114,7 +114,7 @@ describe('the popup snapshot', () => {
     expect((await readPopupStart('2026-11-21')).snapshot).toBeUndefined();
     // A popup whose blend differs from the snapshot's paints nothing from it.
     await fakeBrowser.storage.local.set({ [BLEND_KEY]: 0.3 });
-    expect(await readPopupStart(TODAY)).toEqual({ blend: 0.3, snapshot: undefined });
+    expect(await readPopupStart(TODAY)).toEqual({ blend: 0.3, snapshot: undefined, tab: null });
   });
 });
 
@@ -148,5 +148,31 @@ describe('the inputs of a ranking, kept until the store changes', () => {
     expect(titlesOf(await trending(0.25))).toHaveLength(2);
     await call({ type: 'setPaperState', key: 'arxiv:2411.10000', patch: { dismissed: true } });
     expect(titlesOf(await trending(0.25))).toEqual(['Hopfield networks revisited']);
+  });
+});
+
+describe('what the popup reads before its first paint', () => {
+  const activeTab = (id: number | undefined) => {
+    fakeBrowser.tabs.query = (async () => (id === undefined ? [] : [{ id, active: true }])) as unknown as typeof fakeBrowser.tabs.query;
+  };
+
+  it('is the status of the tab it was opened over, read from session storage without a message to the worker', async () => {
+    await call({ ...scan('Diffusion models for proteins', 'Graph theory'), page: fromTab.url }, fromTab);
+    activeTab(7);
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    const start = await readPopupStart(TODAY);
+    expect(start.tab).toEqual(expect.objectContaining({ papers: 2, matched: ['arxiv:2411.10000'] }));
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('is no status for a tab where nothing was read, or whose page has changed since', async () => {
+    await call({ ...scan('Diffusion models for proteins'), page: fromTab.url }, fromTab);
+    activeTab(8);
+    expect((await readPopupStart(TODAY)).tab).toBeNull();
+    activeTab(7);
+    fakeBrowser.tabs.get = (async (id: number) => ({ id, url: 'https://example.org/' })) as unknown as typeof fakeBrowser.tabs.get;
+    expect((await readPopupStart(TODAY)).tab).toBeNull();
+    activeTab(undefined);
+    expect((await readPopupStart(TODAY)).tab).toBeNull();
   });
 });

@@ -64,7 +64,6 @@ describe('validateRequest', () => {
     ['a forged key', withPaper({ key: 'arxiv:9999.99999' })],
     ['a key of another paper on the page', scan([{ ...arxivPaper('2401.00001', 'A'), key: 'arxiv:2401.00002' }, arxivPaper('2401.00002', 'B')])],
     ['a title-only paper with a forged key', scan([{ ...paper({ title: 'Some title' }), key: 'title:other' }])],
-    ['getTabStatus with a fractional tab id', { type: 'getTabStatus', tabId: 1.5 }],
     ['a backup sent as a message (restored by the options page itself)', { type: 'importBackup', backup: { interests: [] } }],
     ['prune with zero days', { type: 'prune', days: 0 }],
     ['prune with a string', { type: 'prune', days: '30' }],

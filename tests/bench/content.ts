@@ -7,7 +7,7 @@
  * marked, every matching entry (counted beforehand with the same matcher) carries its match
  * attribute, and those within two screens of the viewport have their badge (the rest are drawn as
  * the reader scrolls, lib/content/near-view.ts); the trace then gives the renderer main-thread
- * tasks attributed to chrome-extension://<id>/ scripts (tests/bench/trace.ts: tasks with the
+ * tasks attributed to the content script, chrome-extension://<id>/content-scripts/ (tests/bench/trace.ts: tasks with the
  * content script's URL or CPU samples in its frames, whole tasks, i.e. with the style/layout/paint
  * they trigger). main_thread_ms = their sum, longest_task_ms
  * = the longest of them, script_ms = the JavaScript inside them (the rest is rendering).
@@ -106,7 +106,9 @@ export async function contentMetrics(sizes: Sizes): Promise<Metric[]> {
     await importInterests(session, BENCH_INTERESTS_FILE);
     session.serve(LIST_URL, listing.html);
     session.serve(FLOOR_PAGE_URL, listing.html);
-    const isExtension = (url: string): boolean => url.startsWith(`chrome-extension://${session.extensionId}/`);
+    // The content script's own URL: the service worker's scripts run on a thread of their own, and the
+    // trace holds their events too (a thread pick by the most events would measure the worker instead).
+    const isExtension = (url: string): boolean => url.startsWith(`chrome-extension://${session.extensionId}/content-scripts/`);
     const isFloor = (url: string): boolean => url.startsWith('chrome-extension://') && url.endsWith('/floor.js');
     const extension: TaskSummary[] = [];
     const floor: TaskSummary[] = [];
