@@ -37,7 +37,6 @@ function daysFor(choice: DayChoice, today: string): string[] {
   return [choice];
 }
 
-/** The tab the popup is about: the active tab, or `?tab=<id>` when the popup is opened as a page. */
 type Marks = Pick<PaperStateChanged, 'starred' | 'dismissed' | 'read'>;
 
 /** What this tab's page shows, above its ranked matches (or why there are none). */

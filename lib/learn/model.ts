@@ -237,8 +237,9 @@ export interface CompiledLearning {
   vocabulary: Vocabulary;
   /** Interest id → its model, for interests whose examples are the ones it learned. */
   models: Map<string, CompiledModel>;
-  /** Every model's weights, feature by feature (features × models): one pass over a paper's features scores it for all. */
+  /** Every model's weights, feature by feature (features × slots): one pass over a paper's features scores it for all. */
   weights: Float64Array;
+  slots: number;
 }
 
 /** The stored models that still fit the interests' examples; stale ones are left out until retrained. */
@@ -256,12 +257,12 @@ export function compileLearning(learned: LearnedModels | undefined, interests: r
       return [m.interest, { slot, bias: m.bias, thresholds: m.thresholds, examples: m.examples.map((e) => e.paper), exampleVectors }];
     }),
   );
-  return { vocabulary, models, weights };
+  return { vocabulary, models, weights, slots: fitting.length };
 }
 
 /** The paper's margin under every model, by slot (bias included). */
 export function marginsOf(learning: CompiledLearning, vector: SparseVector): Float64Array {
-  const count = learning.models.size;
+  const count = learning.slots;
   const margins = new Float64Array(count);
   for (const model of learning.models.values()) margins[model.slot] = model.bias;
   const { weights } = learning;
