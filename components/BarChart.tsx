@@ -30,14 +30,14 @@ export function BarChart({ data }: { data: ChartData }) {
         {data.days.map((day, d) => {
           let y = TOP + PLOT;
           const x = d * slot + 3;
+          // The bar's height is the day's papers; each interest takes its share of it (a paper may match several).
+          const matches = data.counts[d]?.reduce((a, b) => a + b, 0) ?? 0;
           return (
             <g key={day}>
               {data.interests.map((interest, i) => {
                 const count = data.counts[d]?.[i] ?? 0;
                 if (!count) return null;
-                // The bar's height is the day's papers; each interest takes its share of it (a paper may match several).
-                const perInterest = data.counts[d]!.reduce((a, b) => a + b, 0);
-                const h = ((count / perInterest) * (totals[d] ?? 0) * PLOT) / max;
+                const h = ((count / matches) * (totals[d] ?? 0) * PLOT) / max;
                 y -= h;
                 return (
                   <rect key={interest.id} x={x} y={y} width={bar} height={h} fill={interest.color}>

@@ -112,7 +112,8 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
 
   // Opened on a page with matches, that page's matches come first.
   // A tab without matches leaves the day's list (the snapshot) in the first paint, not a "loading" page tab.
-  const current: Tab = tab ?? (page.state === 'ready' ? (page.value.papers.length ? 'page' : 'today') : page.state === 'loading' && start.tab?.matched.length ? 'page' : 'today');
+  const pageFirst = page.state === 'ready' ? page.value.papers.length > 0 : page.state === 'loading' && !!start.tab?.matched.length;
+  const current: Tab = tab ?? (pageFirst ? 'page' : 'today');
 
   // Effects run after the first paint, so the ranking (in the same extension process) does not delay the snapshot's.
   useEffect(() => {
