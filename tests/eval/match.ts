@@ -3,7 +3,7 @@
  * (`npm run match`), for the given interests and for misspelt/variant ones; then timings.
  * Neutral papers count neither as hits nor as misses (see the labels file's "method").
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseInterestsFile, type Interest } from '../../lib/interests';
@@ -47,9 +47,26 @@ export interface EvaluationResult {
   macroF1: number;
 }
 
-/** Run `npm run match`'s command exactly as a user would. */
+/**
+ * A run takes well under a second. Node 20's off-thread module loader (`--import tsx`) has been
+ * seen to hang at start-up on a busy machine (once in CI, idle, for 25 minutes), and a child run
+ * synchronously blocks the test run's own timeouts: a run that hangs is stopped and started once more.
+ */
+const CLI_RUN_MS = 12_000;
+
+/** `npm run match`'s command with `args`, exactly as a user runs it. */
+export function matchCli(args: readonly string[]): SpawnSyncReturns<string> {
+  for (let attempt = 1; ; attempt++) {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'lib/cli/match.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: CLI_RUN_MS });
+    const hung = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+    if (!hung) return result;
+    if (attempt === 2) throw new Error(`npm run match did not finish in ${CLI_RUN_MS} ms, twice`);
+  }
+}
+
 export function runMatchCli(interestsPath: string, papersPath: string): CliResult[] {
-  const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'lib/cli/match.ts', '--interests', interestsPath, papersPath], { cwd: ROOT, encoding: 'utf8' });
+  const { status, stdout, stderr, error } = matchCli(['--interests', interestsPath, papersPath]);
+  if (error || status !== 0) throw new Error(`npm run match failed (${status}): ${error?.message ?? stderr}`);
   return JSON.parse(stdout) as CliResult[];
 }
 

@@ -1,10 +1,9 @@
 /** Matching quality on the hand labels, through `npm run match` (the CLI), and the CLI's contract (CONTRACT §2). */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateExamples, evaluateInterests, INTEREST_SETS, ROOT, runMatchCli } from '../eval/match';
+import { evaluateExamples, evaluateInterests, INTEREST_SETS, matchCli, runMatchCli } from '../eval/match';
 
 const CLI_TIMEOUT = 30_000;
 
@@ -46,7 +45,6 @@ describe('npm run match', () => {
     return path;
   };
   const interests = file('interests.json', { interests: [{ id: 'hopfield', label: 'Hopfield', terms: ['Hopfield'] }] });
-  const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'lib/cli/match.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
 
   it('keeps given keys, keys the others by position, and explains matches', { timeout: CLI_TIMEOUT }, () => {
     const papers = file('papers.json', [{ key: 'arxiv:2401.00001', title: 'Modern Hopfield networks' }, { title: 'Unrelated' }, { title: 'Dense associative memory', abstract: 'Hopfield models.' }]);
@@ -79,7 +77,7 @@ describe('npm run match', () => {
     ['papers that are not an array', () => ['--interests', interests, file('object.json', { title: 'x' })], /JSON array/],
     ['a paper without a string title', () => ['--interests', interests, file('untitled.json', [{ title: 'ok' }, { key: 'k' }])], /papers\[1\]\.title/],
   ])('fails with one line on stderr for %s', { timeout: CLI_TIMEOUT }, (_, args, message) => {
-    const { status, stdout, stderr } = run(...args());
+    const { status, stdout, stderr } = matchCli(args());
     expect(status).not.toBe(0);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
