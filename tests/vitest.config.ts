@@ -42,6 +42,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A change that should show "at once" crosses the worker and IndexedDB; on a loaded 2-core machine that can take over the default second.
+          expect: { poll: { timeout: 5_000 } },
           // One Chromium at a time: the machines have 2 cores.
           fileParallelism: false,
         },
@@ -54,6 +56,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 120_000,
+          expect: { poll: { timeout: 5_000 } },
           fileParallelism: false,
           // After the Chromium tests, not beside them: one browser at a time.
           sequence: { groupOrder: 1 },
