@@ -3,7 +3,7 @@
  * one word index that every interest shares. Pure and DOM-free: runs in the service worker.
  */
 import { INTEREST_DEFAULTS, type FieldScope, type Interest } from '../interests';
-import type { SparseVector } from '../learn/features';
+import type { SparseVector, Vocabulary } from '../learn/features';
 import { compileLearning, marginsOf, type CompiledLearning, type CompiledModel, type LearnedModels } from '../learn/model';
 import { AuthorIndex, parseName, type PersonName } from './authors';
 import { SpellingLexicon } from './lexicon';
@@ -27,8 +27,26 @@ export interface CompiledInterest {
   exclude: CompiledTerm[];
   /** Learned from the interest's examples, when a model fits them. */
   model?: CompiledModel;
-  /** Vocabulary numbers of the terms' words: a paper close to the examples that uses them is a stronger candidate. */
+  /** Vocabulary numbers of the terms' distinctive words: a paper close to the examples that uses one is a stronger candidate. */
   termWordIds: number[];
+}
+
+/** Idf of a word in a quarter of the store's papers: rarer words of a term say what it is about. */
+const COMMON_WORD_IDF = 1 + Math.log(4);
+
+/**
+ * The words of the terms that say what they are about: each term's rarest word in the store, and
+ * its other words that are not common ("diffusion" of "diffusion models", both words of "quantum
+ * computing"). A paper that uses one is on the subject; one that merely says "models" is not.
+ */
+function distinctiveWordIds(terms: readonly CompiledTerm[], vocabulary: Vocabulary): number[] {
+  const ids = terms.flatMap((term) => {
+    const known = term.contentWords.flatMap((word) => vocabulary.index.get(singular(word)) ?? []);
+    if (!known.length) return [];
+    const rarest = known.reduce((rarest, id) => (vocabulary.idf[id]! > vocabulary.idf[rarest]! ? id : rarest));
+    return known.filter((id) => id === rarest || vocabulary.idf[id]! >= COMMON_WORD_IDF);
+  });
+  return [...new Set(ids)];
 }
 
 /** Interests ready for matching; only interests that can match anything are kept. */
@@ -62,10 +80,7 @@ export function compileInterests(interests: readonly Interest[], learned?: Learn
     ...(learning?.models.has(interest.id) ? { model: learning.models.get(interest.id)! } : {}),
     termWordIds: [],
   }));
-  for (const interest of compiled) {
-    const words = new Set(interest.terms.flatMap((term) => term.contentWords.map(singular)));
-    interest.termWordIds = [...words].flatMap((word) => learning?.vocabulary.index.get(word) ?? []);
-  }
+  if (learning) for (const interest of compiled) interest.termWordIds = distinctiveWordIds(interest.terms, learning.vocabulary);
   // Without a positive part (empty, stop words only, or only exclusions) an interest matches nothing.
   const matchable = compiled.filter((interest) => interest.terms.length > 0 || interest.authors.length > 0 || interest.model);
   return {

@@ -7,10 +7,11 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseInterestsFile, type Interest } from '../../lib/interests';
-import { finish, trainModels } from '../../lib/learn/model';
+import { finish, trainModels, type TrainingPaper } from '../../lib/learn/model';
 import { BENCH_INTERESTS, benchCorpus, timeMatching } from '../../lib/match/bench';
 import { compileInterests, matchPapers } from '../../lib/match/matcher';
 import { fold } from '../../lib/text';
+import { evaluateProxy } from './arxiv-proxy';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'matching');
@@ -138,6 +139,9 @@ export interface ExampleScore {
   /** Relevant papers the terms missed, and how many of them the examples found. */
   missedByTerms: number;
   recovered: number;
+  /** Papers the examples added to the terms' matches, and the share of them that is relevant. */
+  added: number;
+  addedPrecision: number;
 }
 
 const FOLDS = 3;
@@ -151,9 +155,10 @@ function prf(truePositives: number, found: number, relevant: number) {
 }
 
 /**
- * Cross-validated: the relevant papers are split into folds; each fold is scored with the others'
- * papers as the interest's examples, learned against all the seed papers (as `npm run match` does).
- * Neutral papers count neither way; counts add up over the folds.
+ * Cross-validated: every seed paper falls in one of the folds (the relevant ones spread evenly); each
+ * fold is scored with the relevant papers of the other folds as the interest's examples, learned
+ * against all the seed papers (as `npm run match` does), so every paper is scored once. Neutral papers
+ * count neither way; counts add up over the folds.
  */
 export function evaluateExamples(interestsPath = INTEREST_SETS.given): ExampleScore[] {
   const seed = JSON.parse(readFileSync(PAPERS_FILE, 'utf8')) as SeedPaper[];
@@ -163,45 +168,56 @@ export function evaluateExamples(interestsPath = INTEREST_SETS.given): ExampleSc
   const { interests } = parseInterestsFile(JSON.parse(readFileSync(interestsPath, 'utf8')));
   return interests.flatMap((interest): ExampleScore[] => {
     const labels = labelsByFoldedName.get(fold(interest.label));
-    const relevant = labels?.relevant.map((p) => p.id) ?? [];
-    if (relevant.length < MIN_RELEVANT) return [];
+    const relevant = new Set(labels?.relevant.map((p) => p.id) ?? []);
+    if (relevant.size < MIN_RELEVANT) return [];
     const neutral = new Set((labels?.neutral ?? []).map((p) => p.id));
-    const count = { terms: { tp: 0, found: 0 }, examples: { tp: 0, found: 0 }, relevant: 0, missed: 0, recovered: 0 };
-    for (let f = 0; f < FOLDS; f++) {
-      const exampleIds = new Set(relevant.filter((_, i) => i % FOLDS !== f));
-      const taught: Interest = { ...interest, examples: papers.filter((p) => exampleIds.has(p.key)) };
-      const scored = papers.filter((p) => !exampleIds.has(p.key));
-      const byTerms = matchPapers(compileInterests([interest]), scored);
-      const byExamples = matchPapers(compileInterests([taught], finish(trainModels([taught], papers))), scored);
-      scored.forEach((paper, i) => {
-        if (neutral.has(paper.key)) return;
-        const isRelevant = relevant.includes(paper.key);
-        const [termHit, exampleHit] = [byTerms[i]!.length > 0, byExamples[i]!.length > 0];
-        if (isRelevant) count.relevant++;
-        if (termHit) (count.terms.found++, isRelevant && count.terms.tp++);
-        if (exampleHit) (count.examples.found++, isRelevant && count.examples.tp++);
-        if (isRelevant && !termHit) (count.missed++, exampleHit && count.recovered++);
-      });
-    }
-    return [
-      {
-        id: interest.id,
-        terms: prf(count.terms.tp, count.terms.found, count.relevant),
-        withExamples: prf(count.examples.tp, count.examples.found, count.relevant),
-        missedByTerms: count.missed,
-        recovered: count.recovered,
-      },
-    ];
+    return [crossValidate(interest, papers, (key) => (relevant.has(key) ? true : neutral.has(key) ? undefined : false))];
   });
 }
 
-function printExamples(scores: ExampleScore[]): void {
+/** A paper's label: relevant, not relevant, or undefined for neutral (counted neither way). */
+export type Judge = (key: string) => boolean | undefined;
+
+/** Terms only against terms + examples for one interest, over FOLDS folds of `papers` (see evaluateExamples). */
+export function crossValidate(interest: Interest, papers: readonly TrainingPaper[], judge: Judge): ExampleScore {
+  const folds = new Map<string, number>();
+  let [relevantSeen, othersSeen] = [0, 0];
+  for (const { key } of papers) folds.set(key, judge(key) ? relevantSeen++ % FOLDS : othersSeen++ % FOLDS);
+  const count = { terms: { tp: 0, found: 0 }, examples: { tp: 0, found: 0 }, added: { tp: 0, found: 0 }, relevant: 0, missed: 0, recovered: 0 };
+  for (let f = 0; f < FOLDS; f++) {
+    const taught: Interest = { ...interest, examples: papers.filter((p) => judge(p.key) && folds.get(p.key) !== f) };
+    const scored = papers.filter((p) => folds.get(p.key) === f);
+    const byTerms = matchPapers(compileInterests([interest]), scored);
+    const byExamples = matchPapers(compileInterests([taught], finish(trainModels([taught], papers))), scored);
+    scored.forEach((paper, i) => {
+      const isRelevant = judge(paper.key);
+      if (isRelevant === undefined) return;
+      const [termHit, exampleHit] = [byTerms[i]!.length > 0, byExamples[i]!.length > 0];
+      if (isRelevant) count.relevant++;
+      if (termHit) (count.terms.found++, isRelevant && count.terms.tp++);
+      if (exampleHit) (count.examples.found++, isRelevant && count.examples.tp++);
+      if (exampleHit && !termHit) (count.added.found++, isRelevant && count.added.tp++);
+      if (isRelevant && !termHit) (count.missed++, exampleHit && count.recovered++);
+    });
+  }
+  return {
+    id: interest.id,
+    terms: prf(count.terms.tp, count.terms.found, count.relevant),
+    withExamples: prf(count.examples.tp, count.examples.found, count.relevant),
+    addedPrecision: prf(count.added.tp, count.added.found, count.missed).precision,
+    added: count.added.found,
+    missedByTerms: count.missed,
+    recovered: count.recovered,
+  };
+}
+
+function printExamples(title: string, scores: ExampleScore[]): void {
   const macro = (pick: (s: ExampleScore) => number) => scores.reduce((sum, s) => sum + pick(s), 0) / Math.max(1, scores.length);
-  console.log(`\nTerms only vs terms + examples (${FOLDS}-fold cross-validated over the relevant papers)`);
-  console.log('interest     P terms  R terms  P +ex  R +ex  recovered/missed by terms');
+  console.log(`\n${title}: terms only vs terms + examples (${FOLDS}-fold cross-validated: every paper scored once, the other folds' relevant papers as examples)`);
+  console.log('interest       P terms  R terms  P +ex  R +ex  recovered/missed by terms  P of added (added)');
   for (const s of scores) {
     const cells = [s.terms.precision, s.terms.recall, s.withExamples.precision, s.withExamples.recall].map((x) => x.toFixed(2).padStart(7));
-    console.log(`${s.id.padEnd(12)}${cells.join('')}  ${s.recovered}/${s.missedByTerms}`);
+    console.log(`${s.id.padEnd(14)}${cells.join('')}  ${`${s.recovered}/${s.missedByTerms}`.padEnd(25)}  ${s.addedPrecision.toFixed(2)} (${s.added})`);
   }
   console.log(`macro F1: terms ${macro((s) => s.terms.f1).toFixed(3)}, terms + examples ${macro((s) => s.withExamples.f1).toFixed(3)}`);
 }
@@ -219,6 +235,7 @@ function printTimings(): void {
 if (import.meta.filename === resolve(process.argv[1] ?? '')) {
   printTable('Given interests', evaluateInterests(INTEREST_SETS.given));
   printTable('Misspelt and variant interests', evaluateInterests(INTEREST_SETS.variants));
-  printExamples(evaluateExamples());
+  printExamples('Labelled seed papers', evaluateExamples());
+  printExamples('Proxy: a saved arXiv search page, arXiv categories as labels', evaluateProxy());
   printTimings();
 }

@@ -72,6 +72,18 @@ describe('interests taught by example', () => {
     expect(both![0]!.score).toBeGreaterThan(termOnly![0]!.score);
   });
 
+  it('is steered by the words that say what a term is about: its rarest, and any other word not in a quarter of the store', () => {
+    const modelStore = store.map((paper) => ({ ...paper, abstract: `${paper.abstract} Our models help.` }));
+    const steeringWords = (terms: string[]) => {
+      const interest = { ...folding, terms };
+      const compiled = compileInterests([interest], finish(trainModels([interest], modelStore)));
+      return compiled.interests[0]!.termWordIds.map((id) => compiled.learning!.vocabulary.features[id]).sort();
+    };
+    expect(steeringWords(['protein models'])).toEqual(['protein']);
+    expect(steeringWords(['protein residue'])).toEqual(['protein', 'residue']);
+    expect(steeringWords(['models'])).toEqual(['model']);
+  });
+
   it('lets exclude terms veto an example match, and counterexamples pull a paper out', () => {
     expect(matchWith([{ ...folding, exclude: ['contact maps'] }])[0]).toEqual([]);
     const counter = { ...folding, counterexamples: [{ title: candidates[0]!.title, abstract: candidates[0]!.abstract! }] };

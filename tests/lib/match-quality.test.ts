@@ -2,8 +2,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { evaluateExamples, evaluateInterests, INTEREST_SETS, matchCli, runMatchCli } from '../eval/match';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluateProxy, proxyPapers } from '../eval/arxiv-proxy';
+import { evaluateExamples, evaluateInterests, INTEREST_SETS, matchCli, runMatchCli, type ExampleScore } from '../eval/match';
 
 const CLI_TIMEOUT = 30_000;
 
@@ -30,10 +31,36 @@ describe('match quality with examples (cross-validated on the labelled seed pape
     for (const s of scores) expect(s.withExamples.precision, s.id).toBeGreaterThanOrEqual(s.terms.precision);
   });
 
+  it('finds six of the seven papers the words miss (the first diffusion paper, a "hyperdiffusion" one, MatterGen…) and nothing else', { timeout: CLI_TIMEOUT }, () => {
+    const scores = evaluateExamples();
+    const total = (pick: (s: ExampleScore) => number) => scores.reduce((sum, s) => sum + pick(s), 0);
+    expect([total((s) => s.recovered), total((s) => s.missedByTerms)]).toEqual([6, 7]);
+    expect(scores.map((s) => s.addedPrecision)).toEqual([1, 1, 1]);
+  });
+
   it('finds the neural-field papers the words miss (a radiance field, an appearance field for 3D editing) with the others as examples', { timeout: CLI_TIMEOUT }, () => {
     const nf = evaluateExamples().find((s) => s.id === 'nf')!;
     expect([nf.recovered, nf.missedByTerms]).toEqual([2, 2]);
     expect(nf.withExamples.precision).toBe(1);
+  });
+});
+
+describe('match quality with examples on the arXiv-category proxy (a saved search page of 200 papers)', () => {
+  let scores: ExampleScore[] = [];
+  beforeAll(() => void (scores = evaluateProxy()), CLI_TIMEOUT);
+  const macro = (pick: (s: ExampleScore) => number) => scores.reduce((sum, s) => sum + pick(s), 0) / scores.length;
+  const total = (pick: (s: ExampleScore) => number) => scores.reduce((sum, s) => sum + pick(s), 0);
+
+  it('reads every paper with its abstract and arXiv categories', () => {
+    const papers = proxyPapers();
+    expect(papers).toHaveLength(200);
+    expect(papers.every((p) => p.abstract && p.categories.length)).toBe(true);
+  });
+
+  it('raises macro F1 and finds over half the field papers the words miss, nine in ten of its additions in the field', () => {
+    expect(macro((s) => s.withExamples.f1)).toBeGreaterThan(macro((s) => s.terms.f1) + 0.2);
+    expect(total((s) => s.recovered) / total((s) => s.missedByTerms)).toBeGreaterThan(0.5);
+    expect(total((s) => s.addedPrecision * s.added) / total((s) => s.added)).toBeGreaterThanOrEqual(0.85);
   });
 });
 
