@@ -1,16 +1,10 @@
 /** Pieces the popup's rows and the page's badge panel share: interest chips, marked text, "seen" marks, "More like this". */
 import { useState } from 'preact/hooks';
-import { ADAPTERS } from '../lib/adapters';
 import type { TextPart } from '../lib/highlight';
+import { siteName } from '../lib/adapters/sites';
 import { t } from '../lib/i18n';
 import { likeExample } from './like-example';
 import type { EntryState, MatchView } from '../lib/messages';
-
-const siteNames = new Map(ADAPTERS.map((a) => [a.id, a.name]));
-
-export function siteName(id: string): string {
-  return siteNames.get(id) ?? id;
-}
 
 /** A local day `YYYY-MM-DD` as "3 Dec" (with the year when it is not this year's). */
 export function dayLabel(day: string, now = Date.now()): string {

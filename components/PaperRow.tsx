@@ -5,10 +5,11 @@
  * where and when it was first seen, and the actions, with a short-lived notice (and Undo) beside them.
  */
 import type { ComponentChildren } from 'preact';
+import { siteName } from '../lib/adapters/sites';
 import { highlight } from '../lib/highlight';
 import { t } from '../lib/i18n';
 import type { PaperStatePatch, PopupPaper } from '../lib/messages';
-import { dayLabel, Marked, MatchChips, MoreLikeThis, siteName, type MoreLikeThisChoice } from './MatchChips';
+import { dayLabel, Marked, MatchChips, MoreLikeThis, type MoreLikeThisChoice } from './MatchChips';
 import { dayOf } from '../lib/clock';
 
 /** Collapsed rows all have this height (ui.css `.paper`), so a long list can render only the rows in view. */

@@ -74,7 +74,6 @@ function extractRows(root: ParentNode, base: URL): DetectedEntry[] {
 
 export const aclAnthology: SiteAdapter = {
   id: 'acl-anthology',
-  name: 'ACL Anthology',
   ...onHosts(HOSTS),
   isListing: (url) => LISTING_PATH.test(url.pathname),
   extract(doc, url, root = doc) {

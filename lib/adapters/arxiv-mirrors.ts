@@ -22,7 +22,6 @@ function arxivIdOf(url: URL): string | undefined {
 
 export const arxivMirrors: SiteAdapter = {
   id: 'arxiv-mirrors',
-  name: 'arXiv mirror',
   ...onHosts(HOSTS),
   isListing: (url) => arxivIdOf(url) !== undefined,
   extract(doc, url) {

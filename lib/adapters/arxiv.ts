@@ -187,7 +187,6 @@ function extractHtmlPaper(doc: Document, url: URL): DetectedEntry[] {
 
 export const arxiv: SiteAdapter = {
   id: 'arxiv',
-  name: 'arXiv',
   ...onHosts(HOSTS),
   isListing: (url) =>
     LISTING_PATH.test(url.pathname) && (!url.pathname.startsWith('/search') || url.searchParams.has('query')),

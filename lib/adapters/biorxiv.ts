@@ -47,7 +47,6 @@ function extractList(root: ParentNode, base: URL): DetectedEntry[] {
 
 export const biorxiv: SiteAdapter = {
   id: 'biorxiv',
-  name: 'bioRxiv / medRxiv',
   ...onHosts(HOSTS),
   isListing: (url) => LISTING_PATH.test(url.pathname),
   extract(doc, url, root = doc) {

@@ -57,7 +57,6 @@ function extractList(root: ParentNode, base: URL): DetectedEntry[] {
 
 export const cvf: SiteAdapter = {
   id: 'cvf',
-  name: 'CVF Open Access',
   ...onHosts(HOSTS),
   isListing: (url) =>
     CONFERENCE_PATH.test(url.pathname) && (url.pathname.includes('_workshops/') || url.searchParams.has('day')),

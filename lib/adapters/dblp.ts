@@ -62,7 +62,6 @@ function extractEntries(root: ParentNode, base: URL): DetectedEntry[] {
 
 export const dblp: SiteAdapter = {
   id: 'dblp',
-  name: 'dblp',
   ...onHosts(HOSTS),
   isListing: (url) => LISTING_PATH.test(url.pathname) || (url.pathname.startsWith('/search') && url.searchParams.has('q')),
   extract: (doc, url, root = doc) => extractEntries(root, url),

@@ -275,7 +275,6 @@ export function pageMetadata(doc: Document, url: URL): DetectedEntry[] {
 
 export const generic: SiteAdapter = {
   id: 'generic',
-  name: 'Any site',
   hosts: ['<all_urls>'],
   optIn: true,
   matches: (url) => url.protocol === 'https:' || url.protocol === 'http:',

@@ -176,7 +176,6 @@ function extractPaperPage(doc: Document, id: string): DetectedEntry[] {
 
 export const huggingface: SiteAdapter = {
   id: 'huggingface',
-  name: 'Hugging Face Papers',
   hosts: hostPatterns(HOSTS),
   matches: (url) =>
     HOSTS.includes(url.hostname) && (/^\/papers(?:\/|$)/.test(url.pathname) || COLLECTION_PATH.test(url.pathname)),

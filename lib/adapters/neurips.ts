@@ -37,7 +37,6 @@ function extractYear(root: ParentNode, base: URL): DetectedEntry[] {
 
 export const neurips: SiteAdapter = {
   id: 'neurips',
-  name: 'NeurIPS Proceedings',
   ...onHosts(HOSTS),
   isListing: (url) => YEAR_PATH.test(url.pathname),
   extract: (doc, url, root = doc) =>

@@ -72,7 +72,6 @@ function extractForum(doc: Document, url: URL): DetectedEntry[] {
 
 export const openreview: SiteAdapter = {
   id: 'openreview',
-  name: 'OpenReview',
   ...onHosts(HOSTS),
   isListing: (url) =>
     (['/group', '/forum'].includes(url.pathname) && url.searchParams.has('id')) ||

@@ -39,7 +39,6 @@ function extractCards(root: ParentNode, base: URL): DetectedEntry[] {
 
 export const paperswithcode: SiteAdapter = {
   id: 'paperswithcode',
-  name: 'Papers with Code',
   ...onHosts(HOSTS),
   isListing: (url) => LISTING_PATH.test(url.pathname),
   extract: (doc, url, root = doc) => extractCards(root, url),

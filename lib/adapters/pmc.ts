@@ -25,7 +25,6 @@ function pmcidOf(url: URL): string | undefined {
 
 export const pmc: SiteAdapter = {
   id: 'pmc',
-  name: 'PubMed Central',
   hosts: hostPatterns([CURRENT_HOST, OLDER_HOST]),
   matches: onSite,
   // An article page that yields no paper means the site changed.

@@ -40,7 +40,6 @@ function extractVolume(root: ParentNode, base: URL): DetectedEntry[] {
 
 export const pmlr: SiteAdapter = {
   id: 'pmlr',
-  name: 'PMLR',
   ...onHosts(HOSTS),
   isListing: (url) => VOLUME_PATH.test(url.pathname),
   extract: (doc, url, root = doc) => inProceedings(PAPER_PATH.test(url.pathname) ? articleFromMeta(doc, url) : extractVolume(root, url)),

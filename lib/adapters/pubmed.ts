@@ -87,7 +87,6 @@ function extractArticle(doc: Document, pmidInPath: string): DetectedEntry[] {
 
 export const pubmed: SiteAdapter = {
   id: 'pubmed',
-  name: 'PubMed',
   ...onHosts(HOSTS),
   isListing: (url) =>
     (url.pathname === '/' && url.searchParams.has('term')) || /^\/(?:collections|clipboard|trending)\//.test(url.pathname),

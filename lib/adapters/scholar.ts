@@ -123,7 +123,6 @@ function isProfile(url: URL): boolean {
 
 export const scholar: SiteAdapter = {
   id: 'scholar',
-  name: 'Google Scholar',
   hosts: hostPatterns(HOSTS),
   matches: (url) => SCHOLAR_HOST.test(url.hostname),
   isListing: (url) =>

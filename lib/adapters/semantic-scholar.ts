@@ -76,7 +76,6 @@ function extractPaperPage(doc: Document, url: URL): DetectedEntry[] {
 
 export const semanticScholar: SiteAdapter = {
   id: 'semantic-scholar',
-  name: 'Semantic Scholar',
   ...onHosts(HOSTS),
   isListing: (url) =>
     (url.pathname === '/search' && url.searchParams.has('q')) || /^\/(?:author|paper)\/./.test(url.pathname),

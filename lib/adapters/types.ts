@@ -1,5 +1,6 @@
 import type { PaperIds } from '../ids';
 import type { PublicationKind, Signals } from '../paper';
+import type { SiteId } from './sites';
 
 /** What an adapter reads off one entry; identity (key, id normalisation) is applied afterwards. */
 export interface PaperCandidate {
@@ -30,10 +31,8 @@ export interface DetectedEntry {
  * They take the document and URL as arguments so tests and the CLI run them on saved pages.
  */
 export interface SiteAdapter {
-  /** Stable id, also the file name under lib/adapters/. */
-  id: string;
-  /** Human name, shown in the popup ("Seen on arXiv"). */
-  name: string;
+  /** Stable id, also the file name under lib/adapters/; its human name is in sites.ts. */
+  id: SiteId;
   /** Match patterns (manifest syntax) the content script needs for this site. */
   hosts: readonly string[];
   /**

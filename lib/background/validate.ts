@@ -2,7 +2,7 @@
  * Shape and size checks for every message the background receives. Content scripts run in
  * pages we do not control, so nothing they send is trusted: papers are re-identified here.
  */
-import { ADAPTERS } from '../adapters';
+import { isSiteId } from '../adapters/sites';
 import { ID_KINDS } from '../ids';
 import { parseInterest, parseInterestsFile } from '../interests';
 import type { AnyRequest, ScanRequest } from '../messages';
@@ -17,8 +17,6 @@ export class InvalidMessage extends Error {
 
 /** Papers per scan message; the content script sends larger pages in batches. */
 export const MAX_PAPERS_PER_MESSAGE = 1000;
-const SITE_IDS = new Set(ADAPTERS.map((a) => a.id));
-
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const isString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= LIMITS.count;
@@ -59,7 +57,7 @@ function checkDays(raw: unknown, where: string): string[] {
 
 function checkScan(m: Record<string, unknown>): ScanRequest {
   if (!isString(m.page, LIMITS.url) || !/^https?:\/\//.test(m.page)) fail('scan.page must be an http(s) URL');
-  if (typeof m.site !== 'string' || !SITE_IDS.has(m.site)) fail('scan.site is not a known site');
+  if (typeof m.site !== 'string' || !isSiteId(m.site)) fail('scan.site is not a known site');
   if (typeof m.listing !== 'boolean' || typeof m.reset !== 'boolean') fail('scan.listing and scan.reset must be booleans');
   if (!Array.isArray(m.papers) || m.papers.length > MAX_PAPERS_PER_MESSAGE)
     fail(`scan.papers must be a list of at most ${MAX_PAPERS_PER_MESSAGE} papers`);

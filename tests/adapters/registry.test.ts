@@ -7,11 +7,12 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterFor, HOST_PATTERNS } from '../../lib/adapters';
+import { SITE_NAMES } from '../../lib/adapters/sites';
 import type { SiteAdapter } from '../../lib/adapters/types';
 import { fixturePages } from '../fixture-pages';
 
 const ADAPTER_DIR = join(import.meta.dirname, '..', '..', 'lib', 'adapters');
-const NOT_ADAPTERS = new Set(['index', 'types', 'dom']);
+const NOT_ADAPTERS = new Set(['index', 'types', 'dom', 'sites']);
 const adapterFiles = readdirSync(ADAPTER_DIR)
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
   .map((f) => f.replace(/\.ts$/, ''))
@@ -39,8 +40,12 @@ describe('adapter registry', () => {
     expect(ADAPTERS).toContain(exported[0]);
   });
 
-  it.each(ADAPTERS.map((a) => [a.id, a] as const))('%s has a name, hosts and page readers', (_id, adapter) => {
-    expect(adapter.name.trim()).not.toBe('');
+  it('names every registered site, and no other', () => {
+    expect(Object.keys(SITE_NAMES).sort()).toEqual(ADAPTERS.map((a) => a.id).sort());
+    for (const name of Object.values(SITE_NAMES)) expect(name.trim()).not.toBe('');
+  });
+
+  it.each(ADAPTERS.map((a) => [a.id, a] as const))('%s has hosts and page readers', (_id, adapter) => {
     expect(adapter.hosts.length).toBeGreaterThan(0);
     for (const host of adapter.hosts) expect(host).toMatch(adapter.optIn ? /^<all_urls>$/ : /^https:\/\/[^/*]+\/\*$/);
     expect(typeof adapter.matches).toBe('function');
@@ -68,7 +73,7 @@ describe('adapter registry', () => {
 
   it('lets no earlier adapter hide a later one on its own fixture pages', () => {
     // Every fixture page in <site>/ for a registered site is claimed by that site's adapter.
-    const ids = new Set(ADAPTERS.map((a) => a.id));
+    const ids = new Set<string>(ADAPTERS.map((a) => a.id));
     for (const page of fixturePages().filter((p) => ids.has(p.site))) {
       expect([page.file, adapterFor(new URL(page.url))?.id]).toEqual([page.file, page.site]);
     }

@@ -153,7 +153,7 @@ describe('huge and pathological pages', () => {
     document.documentElement.innerHTML = '';
     document.write('<html><body><ul id="feed"></ul></body></html>');
     let extracts = 0;
-    const adapter: SiteAdapter = { id: 'arxiv', name: 'test', hosts: [], matches: () => true, dynamicRoot: (doc) => doc.getElementById('feed'), extract: () => (extracts++, []) };
+    const adapter: SiteAdapter = { id: 'arxiv', hosts: [], matches: () => true, dynamicRoot: (doc) => doc.getElementById('feed'), extract: () => (extracts++, []) };
     const controller = new AbortController();
     // The scanner's waits are recorded and then run at once, so the test does not depend on the machine's speed.
     const waits: number[] = [];

@@ -229,7 +229,7 @@ describe('the page scanner', () => {
   it('picks up entries a dynamic page adds later, and ignores its own badges', async () => {
     loadIntoDocument('<html><body><ul id="list"><li><a href="https://arxiv.org/abs/2401.00001">First</a></li></ul></body></html>');
     const dynamic: SiteAdapter = {
-      id: 'arxiv', name: 'test', hosts: [], matches: () => true,
+      id: 'arxiv', hosts: [], matches: () => true,
       dynamicRoot: (doc) => doc.getElementById('list'),
       extract: (_doc, _url, root = document) =>
         Array.from(root.querySelectorAll('li'), (li) => ({ element: li, paper: { title: li.textContent ?? '', ids: { arxiv: li.querySelector('a')!.getAttribute('href') } } })),
