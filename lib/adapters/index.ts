@@ -1,7 +1,7 @@
 /**
  * The adapter registry: every site adapter, in priority order (first match wins).
  * To add a site: write lib/adapters/<id>.ts, add it here and its name to sites.ts, and add a fixture page with its
- * .expected.json under tests/fixtures/pages/<id>/ (tests/adapters/registry.test.ts checks all three).
+ * .expected.json under tests/fixtures/pages/<id>/ (tests/adapters/registry.test.ts checks them all).
  */
 import { aclAnthology } from './acl-anthology';
 import { arxiv } from './arxiv';
