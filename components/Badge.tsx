@@ -6,7 +6,7 @@
  * One panel is open at a time; Escape or a click elsewhere closes it. Lives in a shadow root (see
  * lib/content/decorate.ts), so page styles neither leak in nor get broken.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { toBibtex } from '../lib/export';
 import { excerpt, highlight } from '../lib/highlight';
 import { t } from '../lib/i18n';
@@ -15,6 +15,7 @@ import type { EntryState, MatchView, PaperStatePatch } from '../lib/messages';
 import type { DetectedPaper } from '../lib/paper';
 import { Marked, MoreLikeThis, seenLabel, type MoreLikeThisChoice } from './MatchChips';
 import { safeHref } from './PaperRow';
+import { useNotice } from './use-notice';
 
 /** What the panel's buttons do, wired by the content script to the background. */
 export interface PanelActions {
@@ -30,8 +31,6 @@ export interface BadgeProps {
   actions: PanelActions;
 }
 
-export const NOTICE_MS = 6000;
-
 /** Closes the panel open now, so opening another closes it. */
 let closeOpenPanel: (() => void) | undefined;
 
@@ -44,7 +43,7 @@ function snippetOf(paper: DetectedPaper, matches: readonly MatchView[]) {
 }
 
 function Panel({ paper, matches, state, actions, onClose }: BadgeProps & { onClose(): void }) {
-  const [notice, setNotice] = useState<{ text: string; undo?: PaperStatePatch }>();
+  const [notice, setNotice] = useNotice<{ text: string; undo?: PaperStatePatch }>();
   const marks = new Set(state.marks);
   const starred = marks.has('starred');
   const dismissed = marks.has('dismissed');
@@ -58,12 +57,6 @@ function Panel({ paper, matches, state, actions, onClose }: BadgeProps & { onClo
     const box = el.getBoundingClientRect();
     if (box.right > room) el.style.left = `${-Math.min(box.right - room, box.left - 8)}px`;
   }, []);
-  // A notice fades, then goes: an undo stays offered for as long as it is seen.
-  useEffect(() => {
-    if (!notice) return;
-    const timer = setTimeout(() => setNotice(undefined), NOTICE_MS);
-    return () => clearTimeout(timer);
-  }, [notice]);
 
   async function act(patch: PaperStatePatch, text: string, undo: PaperStatePatch): Promise<void> {
     try {

@@ -17,6 +17,7 @@ import { BarChart } from './BarChart';
 import { PaperRow, ROW_HEIGHT, type RowActions, type RowNotice } from './PaperRow';
 import { BLEND_KEY, type PopupStart } from '../lib/trending-snapshot';
 import { useLoad } from './use-load';
+import { useNotice } from './use-notice';
 import { useSearch } from './use-search';
 import { ExportButtons } from './ExportButtons';
 import { StorageWarning } from './StorageWarning';
@@ -25,7 +26,6 @@ const CHART_DAYS = 14;
 /** Lists longer than this render only the rows in view (and a few around them). */
 const WINDOW_FROM = 40;
 const OVERSCAN = 6;
-const NOTICE_MS = 6000;
 
 type DayChoice = 'today' | 'yesterday' | 'week' | string;
 type Tab = 'notified' | 'page' | 'today' | 'popular' | 'starred' | 'dismissed';
@@ -90,7 +90,7 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
   const [expandedKey, setExpandedKey] = useState<string>();
   const [expandedHeight, setExpandedHeight] = useState(ROW_HEIGHT);
   const [chart, setChart] = useState<ChartData>();
-  const [notice, setNotice] = useState<RowNotice>();
+  const [notice, setNotice] = useNotice<RowNotice>();
   /** Marks set since the lists were read, by key: every list shows them at once. */
   const [marks, setMarks] = useState<ReadonlyMap<string, Marks>>(new Map());
   /** Papers dismissed from a list while it is on screen: they stay in place as an undo line. */
@@ -154,12 +154,6 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, []);
 
-  useEffect(() => {
-    if (!notice) return;
-    const timer = setTimeout(() => setNotice(undefined), NOTICE_MS);
-    return () => clearTimeout(timer);
-  }, [notice]);
-
   const { results, searching } = useSearch(
     query,
     (text) => request<'search'>({ type: 'search', query: text }).then((r) => r.papers),
@@ -202,28 +196,38 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
     if (row && row.offsetHeight !== expandedHeight) setExpandedHeight(row.offsetHeight);
   });
 
-  function setState(paper: PopupPaper, patch: PaperStatePatch, undoable = true): void {
-    const before: PaperStatePatch = Object.fromEntries(Object.keys(patch).map((k) => [k, !!paper[k as keyof PaperStatePatch]]));
-    request<'setPaperState'>({ type: 'setPaperState', key: paper.key, patch }).then(
-      (change) => {
-        remember(change);
-        if (!undoable || patch.read !== undefined) return;
-        setSetAside((s) => new Set(s).add(paper.key));
-        const text = patch.starred !== undefined ? t(patch.starred ? 'starred' : 'unstarred') : t(patch.dismissed ? 'dismissed' : 'restored');
-        setNotice({ key: paper.key, text, undo: () => undo(paper, before) });
-      },
-      (err: unknown) => setError(String(err)),
-    );
-  }
-
-  function undo(paper: PopupPaper, before: PaperStatePatch): void {
-    setNotice(undefined);
+  function setAsideOff(key: string): void {
     setSetAside((s) => {
       const next = new Set(s);
-      next.delete(paper.key);
+      next.delete(key);
       return next;
     });
-    setState(paper, before, false);
+  }
+
+  /**
+   * The undo is offered as the request leaves, not when it is answered: the change can reach this
+   * popup first by the background's broadcast, and a quick `s` then `u` must still undo it. The undo
+   * request waits for the change it reverses.
+   */
+  function setState(paper: PopupPaper, patch: PaperStatePatch, undoable = true): void {
+    const before: PaperStatePatch = Object.fromEntries(Object.keys(patch).map((k) => [k, !!paper[k as keyof PaperStatePatch]]));
+    const done = request<'setPaperState'>({ type: 'setPaperState', key: paper.key, patch }).then(remember);
+    done.catch((err: unknown) => {
+      setError(String(err));
+      setNotice((n) => (n?.key === paper.key ? undefined : n));
+      setAsideOff(paper.key);
+    });
+    if (!undoable || patch.read !== undefined) return;
+    setSetAside((s) => new Set(s).add(paper.key));
+    const text = patch.starred !== undefined ? t(patch.starred ? 'starred' : 'unstarred') : t(patch.dismissed ? 'dismissed' : 'restored');
+    setNotice({ key: paper.key, text, undo: () => undo(paper, before, done) });
+  }
+
+  /** Reverse a change once it is stored (`done`); a change that failed has nothing to reverse. */
+  function undo(paper: PopupPaper, before: PaperStatePatch, done: Promise<unknown> = Promise.resolve()): void {
+    setNotice(undefined);
+    setAsideOff(paper.key);
+    done.then(() => setState(paper, before, false), () => undefined);
   }
 
   const actions: RowActions = {
