@@ -274,12 +274,13 @@ export class Vocabulary {
     for (let i = 0; i < paper.ids.length; i++) dense[paper.ids[i]!] = paper.values[i]!;
     const cosines = new Float64Array(examples.length);
     let closest = -1;
-    examples.forEach(({ ids, values }, example) => {
+    for (let example = 0; example < examples.length; example++) {
+      const { ids, values } = examples[example]!;
       let sum = 0;
       for (let j = 0; j < ids.length; j++) sum += dense[ids[j]!]! * values[j]!;
       cosines[example] = sum;
       if (sum > 0 && (closest < 0 || sum > cosines[closest]!)) closest = example;
-    });
+    }
     const words = closest < 0 ? [] : this.sharedWords(dense, examples[closest]!, limit);
     for (let i = 0; i < paper.ids.length; i++) dense[paper.ids[i]!] = 0;
     return { cosines, words };

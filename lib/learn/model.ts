@@ -240,7 +240,7 @@ export interface CompiledLearning {
   /** Interest id → its model, for interests whose examples are the ones it learned. */
   models: Map<string, CompiledModel>;
   /** Every model's weights, feature by feature (features × slots): one pass over a paper's features scores it for all. */
-  weights: Float64Array;
+  weights: Float32Array;
   slots: number;
 }
 
@@ -251,7 +251,7 @@ export function compileLearning(learned: LearnedModels | undefined, interests: r
   const fitting = learned.models.filter((m) => current.get(m.interest) === m.fingerprint);
   if (!fitting.length) return undefined;
   const vocabulary = new Vocabulary(learned.features, learned.idf, learned.docs);
-  const weights = new Float64Array(learned.features.length * fitting.length);
+  const weights = new Float32Array(learned.features.length * fitting.length);
   const models = new Map(
     fitting.map((m, slot): [string, CompiledModel] => {
       m.weightIds.forEach((id, i) => (weights[id * fitting.length + slot] = m.weights[i]!));
