@@ -50,7 +50,7 @@ function PageSummary({ status, matched }: { status: TabStatus | null; matched: n
 
 /**
  * The rows of a long list that are in view: collapsed rows are ROW_HEIGHT tall, the expanded one is
- * measured. Short lists render whole.
+ * measured. Short lists render whole (`whole`), each row as tall as its title needs.
  */
 function useWindow(count: number, scroller: { current: HTMLElement | null }, expanded: number, expandedHeight: number) {
   const [view, setView] = useState({ top: 0, height: 480 });
@@ -64,10 +64,10 @@ function useWindow(count: number, scroller: { current: HTMLElement | null }, exp
   }, [scroller.current]);
   const extra = expanded >= 0 ? Math.max(0, expandedHeight - ROW_HEIGHT) : 0;
   const offset = (i: number) => i * ROW_HEIGHT + (expanded >= 0 && i > expanded ? extra : 0);
-  if (count <= WINDOW_FROM) return { start: 0, end: count, padTop: 0, padBottom: 0, offset };
+  if (count <= WINDOW_FROM) return { whole: true, start: 0, end: count, padTop: 0, padBottom: 0, offset };
   const start = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
   const end = Math.min(count, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
-  return { start, end, padTop: offset(start), padBottom: offset(count) - offset(end), offset };
+  return { whole: false, start, end, padTop: offset(start), padBottom: offset(count) - offset(end), offset };
 }
 
 /**
@@ -261,8 +261,10 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
     setExpandedKey(paper?.key);
     const list = listRef.current;
     if (!list || !paper) return;
-    // The row may not be rendered yet (windowed): scroll to where it is.
-    const top = win.offset(index);
+    // A whole list's rows are as tall as their titles: measure the row. A windowed list's row may not
+    // be rendered yet: scroll to where it is.
+    const row = win.whole ? (list.children[index] as HTMLElement | undefined) : undefined;
+    const top = row ? row.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop : win.offset(index);
     if (top < list.scrollTop) list.scrollTop = top;
     else if (top + ROW_HEIGHT * 3 > list.scrollTop + list.clientHeight) list.scrollTop = top + ROW_HEIGHT * 3 - list.clientHeight;
   }
@@ -422,7 +424,7 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
           !busy && !main.length && emptyNote() && <p class="note">{emptyNote()}</p>
         )}
         {busy && !main.length && !searching && <p class="note">{t('loading')}</p>}
-        <ol class="papers" ref={listRef} style={{ paddingTop: `${win.padTop}px`, paddingBottom: `${win.padBottom}px` }}>
+        <ol class={win.whole ? 'papers whole' : 'papers'} ref={listRef} style={{ paddingTop: `${win.padTop}px`, paddingBottom: `${win.padBottom}px` }}>
           {main.slice(win.start, win.end).map((p, i) =>
             setAside.has(p.key) && p.dismissed && current !== 'dismissed' ? (
               <li key={p.key} class="paper set-aside" data-paperlight-key={p.key} data-paperlight-state="dismissed">

@@ -73,6 +73,10 @@ describe('the popup', () => {
     // About eight compact rows are in view in a 600 px popup.
     const inView = await rows(popup).evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().bottom <= 600).length);
     expect(inView).toBeGreaterThanOrEqual(7);
+    // A one-line title leaves no empty line below it: its row is shorter than a two-line title's.
+    const heights = await rows(popup).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    expect(Math.min(...heights)).toBeLessThan(Math.max(...heights) - 10);
+    expect(Math.max(...heights)).toBeLessThanOrEqual(56);
 
     await popup.getByRole('tab', { name: /^Popular/ }).click();
     expect((await rowKeys(popup))[0]).toBe('arxiv:2407.21783');
