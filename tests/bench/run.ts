@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --smoke] [-- --only content,store,popup,match,bundle,search]`: performance
+ * `npm run bench [-- --json] [-- --smoke] [-- --only content,store,popup,match,bundle,search] [-- --popup-store <papers>]`: performance
  * of the built extension and the background code, each figure beside its baseline measured in the
  * same run (machines are noisy; the ratios are what we track). Expects a fresh `wxt build` (the npm
  * script does it). How each figure is measured is said in the file that measures it:
@@ -74,7 +74,10 @@ async function main(): Promise<void> {
   const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : Object.keys(GROUPS);
   const unknown = only.filter((g) => !GROUPS[g]);
   if (unknown.length) throw new Error(`unknown --only group(s): ${unknown.join(', ')}; known: ${Object.keys(GROUPS).join(', ')}`);
-  const sizes = smoke ? SMOKE : FULL;
+  const storeAt = args.indexOf('--popup-store');
+  const popupStore = storeAt >= 0 ? Number(args[storeAt + 1]) : undefined;
+  if (popupStore !== undefined && !(Number.isInteger(popupStore) && popupStore >= 1000)) throw new Error(`--popup-store takes a number of papers (at least 1000), not ${args[storeAt + 1]}`);
+  const sizes = { ...(smoke ? SMOKE : FULL), ...(popupStore ? { popupStore } : {}) };
 
   const started = performance.now();
   const metrics: Metric[] = [];
