@@ -196,6 +196,9 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
     if (row && row.offsetHeight !== expandedHeight) setExpandedHeight(row.offsetHeight);
   });
 
+  /** Each paper's last change request, by key: an undo waits for it. */
+  const changing = useRef(new Map<string, Promise<unknown>>());
+
   function setAsideOff(key: string): void {
     setSetAside((s) => {
       const next = new Set(s);
@@ -206,12 +209,13 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
 
   /**
    * The undo is offered as the request leaves, not when it is answered: the change can reach this
-   * popup first by the background's broadcast, and a quick `s` then `u` must still undo it. The undo
-   * request waits for the change it reverses.
+   * popup first by the background's broadcast, and a quick `s` then `u` must still undo it. An undo
+   * request waits for the paper's change in flight (`changing`), the one it reverses.
    */
   function setState(paper: PopupPaper, patch: PaperStatePatch, undoable = true): void {
     const before: PaperStatePatch = Object.fromEntries(Object.keys(patch).map((k) => [k, !!paper[k as keyof PaperStatePatch]]));
     const done = request<'setPaperState'>({ type: 'setPaperState', key: paper.key, patch }).then(remember);
+    changing.current.set(paper.key, done);
     done.catch((err: unknown) => {
       setError(String(err));
       setNotice((n) => (n?.key === paper.key ? undefined : n));
@@ -220,14 +224,14 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
     if (!undoable || patch.read !== undefined) return;
     setSetAside((s) => new Set(s).add(paper.key));
     const text = patch.starred !== undefined ? t(patch.starred ? 'starred' : 'unstarred') : t(patch.dismissed ? 'dismissed' : 'restored');
-    setNotice({ key: paper.key, text, undo: () => undo(paper, before, done) });
+    setNotice({ key: paper.key, text, undo: () => undo(paper, before) });
   }
 
-  /** Reverse a change once it is stored (`done`); a change that failed has nothing to reverse. */
-  function undo(paper: PopupPaper, before: PaperStatePatch, done: Promise<unknown> = Promise.resolve()): void {
+  /** Reverse the paper's last change once it is stored; a change that failed has nothing to reverse. */
+  function undo(paper: PopupPaper, before: PaperStatePatch): void {
     setNotice(undefined);
     setAsideOff(paper.key);
-    done.then(() => setState(paper, before, false), () => undefined);
+    (changing.current.get(paper.key) ?? Promise.resolve()).then(() => setState(paper, before, false), () => undefined);
   }
 
   const actions: RowActions = {
