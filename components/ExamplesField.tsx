@@ -1,10 +1,10 @@
 /**
  * An interest's example papers and counterexamples: listed with a remove button each, and a box to
- * paste titles or arXiv ids of papers that show what the interest means.
+ * paste titles or arXiv ids of papers that show what the interest means, or what it does not.
  */
 import { useState } from 'preact/hooks';
 import type { ExamplePaper, Interest } from '../lib/interests';
-import { addExamples } from '../lib/interests-edit';
+import { addPastedPapers } from '../lib/interests-edit';
 import { resolvePastedPapers } from '../lib/pasted-papers';
 import { t } from '../lib/i18n';
 
@@ -37,14 +37,15 @@ export function ExamplesField({ id, interest, onChange }: Props) {
   const examples = interest.examples ?? [];
   const counterexamples = interest.counterexamples ?? [];
 
-  async function add(): Promise<void> {
+  async function add(kind: 'examples' | 'counterexamples'): Promise<void> {
     setBusy(true);
     try {
       const found = await resolvePastedPapers(text);
-      const next = addExamples(examples, found);
-      onChange({ examples: next, counterexamples });
+      const next = addPastedPapers(interest, found, kind);
+      onChange(next);
       setText('');
-      setNote(t('examplesAdded', [String(next.length - examples.length), String(found.filter((e) => e.abstract || e.authors).length)]));
+      const before = (kind === 'examples' ? examples : counterexamples).length;
+      setNote(t('examplesAdded', [String(next[kind].length - before), String(found.filter((e) => e.abstract || e.authors).length)]));
     } finally {
       setBusy(false);
     }
@@ -62,8 +63,11 @@ export function ExamplesField({ id, interest, onChange }: Props) {
       <label for={`${id}-paste`}>{t('examplesPaste')}</label>
       <textarea id={`${id}-paste`} rows={2} value={text} placeholder={t('examplesPlaceholder')} onInput={(e) => setText(e.currentTarget.value)} />
       <div class="toolbar">
-        <button type="button" disabled={busy || !text.trim()} onClick={() => void add()}>
+        <button type="button" disabled={busy || !text.trim()} onClick={() => void add('examples')}>
           {t('examplesAdd')}
+        </button>
+        <button type="button" disabled={busy || !text.trim()} onClick={() => void add('counterexamples')}>
+          {t('counterexamplesAdd')}
         </button>
         {note && <span class="note" role="status">{note}</span>}
       </div>

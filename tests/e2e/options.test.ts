@@ -83,6 +83,31 @@ describe('the options page', () => {
     expect(await terms.getAttribute('aria-invalid')).toBeNull();
   });
 
+  it('takes pasted papers as "not this interest": listed there, out of the examples, and saved', async () => {
+    const card = cards().first();
+    await card.getByRole('button', { name: /Edit/ }).click();
+    const paste = card.getByLabel('Paste titles or arXiv ids, one per line');
+    await paste.fill('1807.04821');
+    await card.getByRole('button', { name: 'Add as examples' }).click();
+    await card.locator('[data-paperlight-examples="examples"] li').first().waitFor();
+    await paste.fill('arXiv:1807.04821');
+    await card.getByRole('button', { name: 'Add as not this interest' }).click();
+    const counter = card.locator('[data-paperlight-examples="counterexamples"] li');
+    await counter.first().waitFor();
+    // The paper is in the store: listed by its title, and no longer an example.
+    expect(await counter.allInnerTexts()).toEqual([expect.stringContaining('Temporal Action Proposal')]);
+    expect(await card.locator('[data-paperlight-examples="examples"] li').count()).toBe(0);
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await options.reload();
+    await cards().first().getByRole('button', { name: /Edit/ }).click();
+    expect(await cards().first().locator('[data-paperlight-examples="counterexamples"] li').count()).toBe(1);
+    // Leave the interests as the other tests expect them.
+    await cards().first().locator('[data-paperlight-examples="counterexamples"] li button').click();
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  });
+
   it('imports a plain list of topics, one per line, each in a colour of its own', async () => {
     const before = await cards().count();
     await importText('topics.txt', 'graph neural networks\n\nprotein folding\n');
