@@ -75,6 +75,7 @@ export function ExamplesField({ id, interest, onChange }: Props) {
         <>
           <h3>{t('counterexamplesHeading')}</h3>
           <p class="help">{t('counterexamplesHelp')}</p>
+          {!examples.length && <p class="note" data-paperlight-note="counterexamples-idle">{t('counterexamplesIdle')}</p>}
           <PaperList papers={counterexamples} kind="counterexamples" onRemove={(i) => onChange({ examples, counterexamples: counterexamples.filter((_, j) => j !== i) })} />
         </>
       )}

@@ -97,6 +97,8 @@ describe('the options page', () => {
     // The paper is in the store: listed by its title, and no longer an example.
     expect(await counter.allInnerTexts()).toEqual([expect.stringContaining('Temporal Action Proposal')]);
     expect(await card.locator('[data-paperlight-examples="examples"] li').count()).toBe(0);
+    // Without an example there is no model for them to steer: the card says so.
+    expect(await card.locator('[data-paperlight-note="counterexamples-idle"]').count()).toBe(1);
     await options.getByRole('button', { name: 'Save' }).click();
     await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await options.reload();
