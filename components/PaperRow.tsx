@@ -12,7 +12,7 @@ import type { PaperStatePatch, PopupPaper } from '../lib/messages';
 import { dayLabel, Marked, MatchChips, MoreLikeThis, type MoreLikeThisChoice } from './MatchChips';
 import { dayOf } from '../lib/clock';
 
-/** Collapsed rows all have this height (ui.css `.paper`), so a long list can render only the rows in view. */
+/** Collapsed rows of a long list all have this height (ui.css `.paper`), so it can render only the rows in view; a short list's rows fit their titles. */
 export const ROW_HEIGHT = 56;
 
 /** "A. Author, B. Author, … Z. Last" style shortening for long author lists. */
