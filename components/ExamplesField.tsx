@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { ExamplePaper, Interest } from '../lib/interests';
-import { addPastedPapers } from '../lib/interests-edit';
+import { withExample, type ExampleKind } from '../lib/learn/teach';
 import { resolvePastedPapers } from '../lib/pasted-papers';
 import { t } from '../lib/i18n';
 
@@ -14,7 +14,7 @@ interface Props {
   onChange: (patch: Pick<Interest, 'examples' | 'counterexamples'>) => void;
 }
 
-function PaperList({ papers, kind, onRemove }: { papers: ExamplePaper[]; kind: 'examples' | 'counterexamples'; onRemove: (index: number) => void }) {
+function PaperList({ papers, kind, onRemove }: { papers: ExamplePaper[]; kind: ExampleKind; onRemove: (index: number) => void }) {
   return (
     <ul class="examples" data-paperlight-examples={kind}>
       {papers.map((paper, i) => (
@@ -37,15 +37,16 @@ export function ExamplesField({ id, interest, onChange }: Props) {
   const examples = interest.examples ?? [];
   const counterexamples = interest.counterexamples ?? [];
 
-  async function add(kind: 'examples' | 'counterexamples'): Promise<void> {
+  async function add(kind: ExampleKind): Promise<void> {
     setBusy(true);
     try {
       const found = await resolvePastedPapers(text);
-      const next = addPastedPapers(interest, found, kind);
-      onChange(next);
+      // As a star or "Not interested" teaches it: a paper is an example or a counterexample, not both.
+      const next = found.reduce((edited, paper) => withExample(edited, paper, kind), interest);
+      onChange({ examples: next.examples ?? [], counterexamples: next.counterexamples ?? [] });
       setText('');
       const before = (kind === 'examples' ? examples : counterexamples).length;
-      setNote(t('examplesAdded', [String(next[kind].length - before), String(found.filter((e) => e.abstract || e.authors).length)]));
+      setNote(t('examplesAdded', [String((next[kind]?.length ?? 0) - before), String(found.filter((e) => e.abstract || e.authors).length)]));
     } finally {
       setBusy(false);
     }

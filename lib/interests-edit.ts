@@ -94,20 +94,10 @@ export function exampleFrom(pasted: PastedPaper, known?: KnownPaper): ExamplePap
   return { key: paperKey({}, pasted.title), title: pasted.title };
 }
 
-const identity = (paper: ExamplePaper) => paper.key ?? paper.title.toLowerCase();
-
 /** Examples added to a list, skipping papers it holds already (same key). */
 export function addExamples(current: readonly ExamplePaper[] | undefined, added: readonly ExamplePaper[]): ExamplePaper[] {
-  const keys = new Set((current ?? []).map(identity));
-  return [...(current ?? []), ...added.filter((e) => !keys.has(identity(e)))];
-}
-
-/** Pasted papers added to an interest's examples or counterexamples, and taken out of the other list: a paper is one or the other. */
-export function addPastedPapers(interest: Pick<Interest, 'examples' | 'counterexamples'>, pasted: readonly ExamplePaper[], kind: 'examples' | 'counterexamples'): Required<Pick<Interest, 'examples' | 'counterexamples'>> {
-  const moved = new Set(pasted.map(identity));
-  const other = (interest[kind === 'examples' ? 'counterexamples' : 'examples'] ?? []).filter((paper) => !moved.has(identity(paper)));
-  const added = addExamples(interest[kind], pasted);
-  return kind === 'examples' ? { examples: added, counterexamples: other } : { examples: other, counterexamples: added };
+  const keys = new Set((current ?? []).map((e) => e.key ?? e.title.toLowerCase()));
+  return [...(current ?? []), ...added.filter((e) => !keys.has(e.key ?? e.title.toLowerCase()))];
 }
 
 /** The one line a collapsed interest card shows: what it looks for, in a few words. */

@@ -22,15 +22,17 @@ export function examplePaperOf(paper: Pick<PaperRecord, 'key' | 'title' | 'ids' 
 
 const without = (list: readonly ExamplePaper[] | undefined, key: string | undefined) => (list ?? []).filter((p) => key === undefined || p.key !== key);
 
-/** `paper` added to `kind` of the interests `ids` (and out of the opposite list there); the oldest go past MAX_EXAMPLES. */
+/** `paper` added to the interest's `kind` (and out of the opposite list); the oldest go past MAX_EXAMPLES. */
+export function withExample(interest: Interest, paper: ExamplePaper, kind: ExampleKind): Interest {
+  const list = [...without(interest[kind], paper.key), paper].slice(-MAX_EXAMPLES);
+  const opposite = without(interest[OPPOSITE[kind]], paper.key);
+  const { [OPPOSITE[kind]]: _dropped, ...rest } = interest;
+  return { ...rest, [kind]: list, ...(opposite.length ? { [OPPOSITE[kind]]: opposite } : {}) } as Interest;
+}
+
+/** `paper` added to `kind` of the interests `ids` (withExample). */
 export function addExample(interests: readonly Interest[], ids: ReadonlySet<string>, paper: ExamplePaper, kind: ExampleKind): Interest[] {
-  return interests.map((interest) => {
-    if (!ids.has(interest.id)) return interest;
-    const list = [...without(interest[kind], paper.key), paper].slice(-MAX_EXAMPLES);
-    const opposite = without(interest[OPPOSITE[kind]], paper.key);
-    const { [OPPOSITE[kind]]: _dropped, ...rest } = interest;
-    return { ...rest, [kind]: list, ...(opposite.length ? { [OPPOSITE[kind]]: opposite } : {}) } as Interest;
-  });
+  return interests.map((interest) => (ids.has(interest.id) ? withExample(interest, paper, kind) : interest));
 }
 
 /** The paper `key` taken out of every interest's `kind`. */

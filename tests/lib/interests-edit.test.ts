@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PALETTE, parseInterestsFile, type Interest } from '../../lib/interests';
-import { aboveThreshold, addExamples, addPastedPapers, exampleFrom, newInterest, parsePastedPapers, unusedColor } from '../../lib/interests-edit';
+import { aboveThreshold, addExamples, exampleFrom, newInterest, parsePastedPapers, unusedColor } from '../../lib/interests-edit';
 import { interestFromTemplate, TEMPLATES } from '../../lib/templates';
 
 const withColors = (...colors: string[]): Interest[] => colors.map((color, i) => ({ id: `i${i}`, label: `I${i}`, terms: ['x'], color }));
@@ -44,16 +44,5 @@ describe('editing interests', () => {
     expect(new Set(made.map((i) => i.id)).size).toBe(made.length);
     expect(new Set(made.map((i) => i.color)).size).toBe(PALETTE.length);
     expect(() => parseInterestsFile({ interests: TEMPLATES.map((t, i) => interestFromTemplate(t, made.slice(0, i))) })).not.toThrow();
-  });
-});
-
-describe('pasted examples and counterexamples', () => {
-  const a = { key: 'arxiv:2401.00001', title: 'A' };
-  const b = { key: 'arxiv:2401.00002', title: 'B' };
-  const titled = { title: 'Only a title' };
-
-  it('adds pasted papers to one list once, and takes them out of the other: a paper is an example or a counterexample', () => {
-    expect(addPastedPapers({ examples: [a], counterexamples: [b] }, [b, a, titled], 'examples')).toEqual({ examples: [a, b, titled], counterexamples: [] });
-    expect(addPastedPapers({ examples: [a, { title: 'ONLY A TITLE' }] }, [titled], 'counterexamples')).toEqual({ examples: [a], counterexamples: [titled] });
   });
 });
