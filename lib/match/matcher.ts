@@ -10,7 +10,7 @@ import { SpellingLexicon } from './lexicon';
 import { PaperIndex } from './paper-index';
 import { compileTerm, containsPhrase, findTerm, type CompiledTerm } from './phrase';
 import type { InterestMatch, MatchablePaper, MatchField, SimilarPaper, TermHit } from './types';
-import { singular, textWords } from './words';
+import { SHORT_WORD_MAX, singular, textWords } from './words';
 
 export interface CompiledAuthor {
   /** As the user wrote it, for explanations. */
@@ -27,8 +27,8 @@ export interface CompiledInterest {
   exclude: CompiledTerm[];
   /** Learned from the interest's examples, when a model fits them. */
   model?: CompiledModel;
-  /** Vocabulary numbers of the terms' distinctive words: a paper close to the examples that uses one is a stronger candidate. */
-  termWordIds: number[];
+  /** The terms' distinctive words (vocabulary features): a paper close to the examples that uses one is a stronger candidate. */
+  steeringWords: string[];
 }
 
 /** Idf of a word in a quarter of the store's papers: rarer words of a term say what it is about. */
@@ -39,14 +39,34 @@ const COMMON_WORD_IDF = 1 + Math.log(4);
  * its other words that are not common ("diffusion" of "diffusion models", both words of "quantum
  * computing"). A paper that uses one is on the subject; one that merely says "models" is not.
  */
-function distinctiveWordIds(terms: readonly CompiledTerm[], vocabulary: Vocabulary): number[] {
+function distinctiveWords(terms: readonly CompiledTerm[], vocabulary: Vocabulary): string[] {
   const ids = terms.flatMap((term) => {
     const known = term.contentWords.flatMap((word) => vocabulary.index.get(singular(word)) ?? []);
     if (!known.length) return [];
     const rarest = known.reduce((rarest, id) => (vocabulary.idf[id]! > vocabulary.idf[rarest]! ? id : rarest));
     return known.filter((id) => id === rarest || vocabulary.idf[id]! >= COMMON_WORD_IDF);
   });
-  return [...new Set(ids)];
+  return [...new Set(ids)].map((id) => vocabulary.features[id]!);
+}
+
+/**
+ * Prefixes and endings that make a compound or a derived word of a steering word and keep its subject:
+ * "hyperdiffusion", "cybersecurity", "robotics". A list, not any substring: "supervision", "division"
+ * and "television" are not about vision.
+ */
+const COMPOUND_PREFIXES = new Set(['', 'hyper', 'cyber', 'multi', 'micro', 'nano', 'meta', 'neuro', 'bio', 'quasi', 'pseudo', 'self', 'semi', 'non', 'anti', 'auto', 'inter', 'intra', 'ultra', 'geo', 'photo', 'electro', 'thermo', 'hydro', 'astro', 'exo', 'cryo', 'opto']);
+const DERIVED_ENDINGS = new Set(['', 's', 'es', 'ic', 'ics', 'ical', 'al', 'ed', 'ing', 'er', 'ers']);
+
+export function isFormOf(word: string, wanted: string): boolean {
+  if (wanted.length <= SHORT_WORD_MAX) return singular(word) === wanted;
+  const at = word.indexOf(wanted);
+  return at >= 0 && COMPOUND_PREFIXES.has(word.slice(0, at)) && DERIVED_ENDINGS.has(word.slice(at + wanted.length));
+}
+
+/** Does the paper use one of the steering words, as itself, an inflection, a compound or a derived word. */
+function usesAny(paperWords: readonly (readonly string[])[], steering: readonly string[]): boolean {
+  if (!steering.length) return false;
+  return paperWords.some((words) => words.some((word) => steering.some((wanted) => isFormOf(word, wanted))));
 }
 
 /** Interests ready for matching; only interests that can match anything are kept. */
@@ -78,9 +98,9 @@ export function compileInterests(interests: readonly Interest[], learned?: Learn
       .filter(present),
     exclude: (interest.exclude ?? []).map(compileTerm).filter(present),
     ...(learning?.models.has(interest.id) ? { model: learning.models.get(interest.id)! } : {}),
-    termWordIds: [],
+    steeringWords: [],
   }));
-  if (learning) for (const interest of compiled) interest.termWordIds = distinctiveWordIds(interest.terms, learning.vocabulary);
+  if (learning) for (const interest of compiled) interest.steeringWords = distinctiveWords(interest.terms, learning.vocabulary);
   // Without a positive part (empty, stop words only, or only exclusions) an interest matches nothing.
   const matchable = compiled.filter((interest) => interest.terms.length > 0 || interest.authors.length > 0 || interest.model);
   return {
@@ -131,12 +151,6 @@ const STEERED_BONUS = 0.2;
 const SIMILAR_SHOWN = 3;
 const SHARED_WORDS_SHOWN = 4;
 
-function sharesAny(vector: SparseVector, ids: readonly number[]): boolean {
-  if (!ids.length) return false;
-  for (let i = 0; i < vector.ids.length; i++) if (ids.includes(vector.ids[i]!)) return true;
-  return false;
-}
-
 /** The paper's features, and its margin under every model. */
 interface PaperVector {
   vector: SparseVector;
@@ -144,14 +158,14 @@ interface PaperVector {
 }
 
 /** How the paper resembles the interest's examples: the evidence it adds, and the examples it is most like. */
-function exampleResemblance(interest: CompiledInterest, learning: CompiledLearning, paper: PaperVector, hasTermHits: boolean): { evidence: number; similar: SimilarPaper[] } | undefined {
+function exampleResemblance(interest: CompiledInterest, learning: CompiledLearning, paper: PaperVector, paperWords: () => (readonly string[])[], hasTermHits: boolean): { evidence: number; similar: SimilarPaper[] } | undefined {
   const model = interest.model!;
   const { vector } = paper;
   const margin = paper.margins[model.slot]!;
   const { thresholds } = model;
   // Most papers fall short of both thresholds: only the rest are checked for the interest's words.
   if (margin < Math.min(thresholds.steered, thresholds.alone)) return undefined;
-  const steered = hasTermHits || sharesAny(vector, interest.termWordIds);
+  const steered = hasTermHits || usesAny(paperWords(), interest.steeringWords);
   if (margin < (steered ? thresholds.steered : thresholds.alone)) return undefined;
   // The closest example's shared words explain the match (badge, popup, CLI); the others are named only.
   const { cosines, words } = learning.vocabulary.compare(vector, model.exampleVectors, SHARED_WORDS_SHOWN);
@@ -215,7 +229,7 @@ export function matchPapers(compiled: CompiledInterests, papers: readonly Matcha
     if (interest.model && learning) {
       for (let paper = 0; paper < papers.length; paper++) {
         const hits = hitsByPaper.get(paper);
-        const resemblance = exampleResemblance(interest, learning, vectorOf(paper), !!hits);
+        const resemblance = exampleResemblance(interest, learning, vectorOf(paper), () => [text().titleWords[paper]!, text().abstractWords[paper]!], !!hits);
         if ((!hits && !resemblance) || isVetoed(interest, paper)) continue;
         const evidence = (hits ? termEvidence(hits) : 0) + (resemblance?.evidence ?? 0);
         results[paper]!.push({ interest: interest.id, score: evidenceScore(evidence * interest.weight), terms: hits ?? [], ...(resemblance?.similar.length ? { similar: resemblance.similar } : {}) });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { InterestsFileError, parseInterest, type ExamplePaper, type Interest } from '../../lib/interests';
 import { finish, trainModels, type TrainingPaper } from '../../lib/learn/model';
-import { compileInterests, matchPapers } from '../../lib/match/matcher';
+import { compileInterests, isFormOf, matchPapers } from '../../lib/match/matcher';
 import type { MatchablePaper } from '../../lib/match/types';
 
 /** A store of papers on many other topics: what the examples are learned against. */
@@ -77,11 +77,20 @@ describe('interests taught by example', () => {
     const steeringWords = (terms: string[]) => {
       const interest = { ...folding, terms };
       const compiled = compileInterests([interest], finish(trainModels([interest], modelStore)));
-      return compiled.interests[0]!.termWordIds.map((id) => compiled.learning!.vocabulary.features[id]).sort();
+      return [...compiled.interests[0]!.steeringWords].sort();
     };
     expect(steeringWords(['protein models'])).toEqual(['protein']);
     expect(steeringWords(['protein residue'])).toEqual(['protein', 'residue']);
     expect(steeringWords(['models'])).toEqual(['model']);
+  });
+
+  it('counts a steering word used in a compound or derived word, not as any substring', () => {
+    expect(['hyperdiffusion', 'diffusions', 'diffusional'].every((word) => isFormOf(word, 'diffusion'))).toBe(true);
+    expect(isFormOf('cybersecurity', 'security')).toBe(true);
+    expect(['robotics', 'robots', 'microrobot'].every((word) => isFormOf(word, 'robot'))).toBe(true);
+    expect(['supervision', 'division', 'television', 'revision'].some((word) => isFormOf(word, 'vision'))).toBe(false);
+    // Acronym-length words match whole (with an inflection) only.
+    expect([isFormOf('stars', 'star'), isFormOf('start', 'star'), isFormOf('superstar', 'star')]).toEqual([true, false, false]);
   });
 
   it('lets exclude terms veto an example match, and counterexamples pull a paper out', () => {
