@@ -27,26 +27,35 @@ export interface CompiledInterest {
   exclude: CompiledTerm[];
   /** Learned from the interest's examples, when a model fits them. */
   model?: CompiledModel;
-  /** The terms' distinctive words (vocabulary features): a paper close to the examples that uses one is a stronger candidate. */
-  steeringWords: string[];
+  /** The terms' distinctive words: a paper close to the examples that uses one is a stronger candidate. */
+  steering: Steering;
 }
 
 /** Idf of a word in a quarter of the store's papers: rarer words of a term say what it is about. */
 const COMMON_WORD_IDF = 1 + Math.log(4);
+
+/** Steering words as vocabulary numbers (the word itself, any inflection), and those long enough to be found inside compounds. */
+interface Steering {
+  ids: number[];
+  compounding: string[];
+}
+
+const NO_STEERING: Steering = { ids: [], compounding: [] };
 
 /**
  * The words of the terms that say what they are about: each term's rarest word in the store, and
  * its other words that are not common ("diffusion" of "diffusion models", both words of "quantum
  * computing"). A paper that uses one is on the subject; one that merely says "models" is not.
  */
-function distinctiveWords(terms: readonly CompiledTerm[], vocabulary: Vocabulary): string[] {
+function steeringOf(terms: readonly CompiledTerm[], vocabulary: Vocabulary): Steering {
   const ids = terms.flatMap((term) => {
     const known = term.contentWords.flatMap((word) => vocabulary.index.get(singular(word)) ?? []);
     if (!known.length) return [];
     const rarest = known.reduce((rarest, id) => (vocabulary.idf[id]! > vocabulary.idf[rarest]! ? id : rarest));
     return known.filter((id) => id === rarest || vocabulary.idf[id]! >= COMMON_WORD_IDF);
   });
-  return [...new Set(ids)].map((id) => vocabulary.features[id]!);
+  const unique = [...new Set(ids)];
+  return { ids: unique, compounding: unique.map((id) => vocabulary.features[id]!).filter((word) => word.length > SHORT_WORD_MAX) };
 }
 
 /**
@@ -57,16 +66,26 @@ function distinctiveWords(terms: readonly CompiledTerm[], vocabulary: Vocabulary
 const COMPOUND_PREFIXES = new Set(['', 'hyper', 'cyber', 'multi', 'micro', 'nano', 'meta', 'neuro', 'bio', 'quasi', 'pseudo', 'self', 'semi', 'non', 'anti', 'auto', 'inter', 'intra', 'ultra', 'geo', 'photo', 'electro', 'thermo', 'hydro', 'astro', 'exo', 'cryo', 'opto']);
 const DERIVED_ENDINGS = new Set(['', 's', 'es', 'ic', 'ics', 'ical', 'al', 'ed', 'ing', 'er', 'ers']);
 
+/** Is `word` a form of the steering word `wanted`: itself, an inflection, or (for a word longer than an acronym) a listed compound or derivation. */
 export function isFormOf(word: string, wanted: string): boolean {
   if (wanted.length <= SHORT_WORD_MAX) return singular(word) === wanted;
   const at = word.indexOf(wanted);
   return at >= 0 && COMPOUND_PREFIXES.has(word.slice(0, at)) && DERIVED_ENDINGS.has(word.slice(at + wanted.length));
 }
 
-/** Does the paper use one of the steering words, as itself, an inflection, a compound or a derived word. */
-function usesAny(paperWords: readonly (readonly string[])[], steering: readonly string[]): boolean {
-  if (!steering.length) return false;
-  return paperWords.some((words) => words.some((word) => steering.some((wanted) => isFormOf(word, wanted))));
+function usesSteeringWord(vector: SparseVector, steering: Steering): boolean {
+  for (let i = 0; i < vector.ids.length; i++) if (steering.ids.includes(vector.ids[i]!)) return true;
+  return false;
+}
+
+/** Does the paper use a steering word inside a compound or derived word; read from its own words, as one-off words are not in the vocabulary. */
+function usesSteeringCompound(paperWords: readonly (readonly string[])[], steering: Steering): boolean {
+  for (const words of paperWords) {
+    for (const word of words) {
+      for (const wanted of steering.compounding) if (word.length > wanted.length && word.includes(wanted) && isFormOf(word, wanted)) return true;
+    }
+  }
+  return false;
 }
 
 /** Interests ready for matching; only interests that can match anything are kept. */
@@ -98,9 +117,9 @@ export function compileInterests(interests: readonly Interest[], learned?: Learn
       .filter(present),
     exclude: (interest.exclude ?? []).map(compileTerm).filter(present),
     ...(learning?.models.has(interest.id) ? { model: learning.models.get(interest.id)! } : {}),
-    steeringWords: [],
+    steering: NO_STEERING,
   }));
-  if (learning) for (const interest of compiled) interest.steeringWords = distinctiveWords(interest.terms, learning.vocabulary);
+  if (learning) for (const interest of compiled) interest.steering = steeringOf(interest.terms, learning.vocabulary);
   // Without a positive part (empty, stop words only, or only exclusions) an interest matches nothing.
   const matchable = compiled.filter((interest) => interest.terms.length > 0 || interest.authors.length > 0 || interest.model);
   return {
@@ -146,7 +165,7 @@ export function termEvidence(hits: readonly TermHit[]): number {
   return evidence;
 }
 
-/** Evidence of a clear resemblance (a title hit is 1); sharing the interest's words adds a fifth. */
+/** Evidence of a clear resemblance (a title hit is 1); sharing the interest's words (or, where that decides the match, a compound of one) adds a fifth. */
 const STEERED_BONUS = 0.2;
 const SIMILAR_SHOWN = 3;
 const SHARED_WORDS_SHOWN = 4;
@@ -165,8 +184,13 @@ function exampleResemblance(interest: CompiledInterest, learning: CompiledLearni
   const { thresholds } = model;
   // Most papers fall short of both thresholds: only the rest are checked for the interest's words.
   if (margin < Math.min(thresholds.steered, thresholds.alone)) return undefined;
-  const steered = hasTermHits || usesAny(paperWords(), interest.steeringWords);
-  if (margin < (steered ? thresholds.steered : thresholds.alone)) return undefined;
+  let steered = hasTermHits || usesSteeringWord(vector, interest.steering);
+  if (!steered && margin < thresholds.alone) {
+    // Only where it decides the match is a compound looked for (the papers' words are many; a match above `alone` stands anyway).
+    steered = margin >= thresholds.steered && usesSteeringCompound(paperWords(), interest.steering);
+    if (!steered) return undefined;
+  }
+  if (margin < thresholds.steered) return undefined;
   // The closest example's shared words explain the match (badge, popup, CLI); the others are named only.
   const { cosines, words } = learning.vocabulary.compare(vector, model.exampleVectors, SHARED_WORDS_SHOWN);
   const similar = model.examples

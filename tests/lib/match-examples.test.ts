@@ -77,7 +77,7 @@ describe('interests taught by example', () => {
     const steeringWords = (terms: string[]) => {
       const interest = { ...folding, terms };
       const compiled = compileInterests([interest], finish(trainModels([interest], modelStore)));
-      return [...compiled.interests[0]!.steeringWords].sort();
+      return compiled.interests[0]!.steering.ids.map((id) => compiled.learning!.vocabulary.features[id]).sort();
     };
     expect(steeringWords(['protein models'])).toEqual(['protein']);
     expect(steeringWords(['protein residue'])).toEqual(['protein', 'residue']);
