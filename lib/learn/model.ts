@@ -108,6 +108,25 @@ export function spreadSample<T>(items: readonly T[], size: number): T[] {
   return Array.from({ length: size }, (_, i) => items[Math.floor(i * step)]!);
 }
 
+/** Papers held out of training to set the thresholds on, at most. */
+export const CALIBRATION_SAMPLE = 500;
+/** One paper in this many is held out (in a store smaller than the samples, a quarter). */
+const HELD_OUT_EVERY = 4;
+/** Fewer held-out papers than this give no steady median and spread: a smaller store is all learned from, its own papers set the thresholds. */
+const MIN_HELD_OUT = 25;
+
+/**
+ * The store's papers (key order) to learn against, and others held out to set the thresholds on (trainModels' `unseen`):
+ * both spread over the store, never the same paper.
+ */
+export function trainingSplit<T>(items: readonly T[]): { learn: T[]; unseen: T[] } {
+  if (items.length < HELD_OUT_EVERY * MIN_HELD_OUT) return { learn: spreadSample(items, NEGATIVE_SAMPLE), unseen: [] };
+  const learn: T[] = [];
+  const unseen: T[] = [];
+  items.forEach((item, i) => (i % HELD_OUT_EVERY === HELD_OUT_EVERY - 1 ? unseen : learn).push(item));
+  return { learn: spreadSample(learn, NEGATIVE_SAMPLE), unseen: spreadSample(unseen, CALIBRATION_SAMPLE) };
+}
+
 interface Labelled {
   vector: SparseVector;
   label: 1 | -1;
@@ -157,9 +176,12 @@ const keyOf = (paper: ExamplePaper) => paper.key;
 
 /**
  * Train a model for every interest with examples, against `store` (papers in key order; a spread
- * sample of them is taken). Deterministic: the same input gives the same models.
+ * sample of them is taken). `unseen`: papers the models do not learn from, like those they will
+ * score; when given, the thresholds are set on them. A model scores the papers it learned against
+ * lower than new ones (it learned each of them is no example), so thresholds set on those alone let
+ * too many new papers through. Deterministic: the same input gives the same models.
  */
-export function* trainModels(interests: readonly Interest[], store: readonly TrainingPaper[]): Generator<void, LearnedModels> {
+export function* trainModels(interests: readonly Interest[], store: readonly TrainingPaper[], unseen: readonly TrainingPaper[] = []): Generator<void, LearnedModels> {
   const taught = interests.filter(hasExamples);
   const sample = spreadSample(store, NEGATIVE_SAMPLE);
   const sampleCounts: FeatureCounts[] = [];
@@ -186,6 +208,11 @@ export function* trainModels(interests: readonly Interest[], store: readonly Tra
     sampleVectors.push(vocabulary.vectorize(counts));
     if (sampleVectors.length % 50 === 0) yield;
   }
+  const unseenVectors: { key: string; vector: SparseVector }[] = [];
+  for (const paper of unseen) {
+    unseenVectors.push({ key: paper.key, vector: vocabulary.vectorize(paperFeatures(paper)) });
+    if (unseenVectors.length % 50 === 0) yield;
+  }
   const models: StoredModel[] = [];
   for (const interest of taught) {
     const examples = interest.examples ?? [];
@@ -200,7 +227,9 @@ export function* trainModels(interests: readonly Interest[], store: readonly Tra
     const { weights, bias } = yield* fitLogistic(vocabulary.features.length, positives, negatives, randomSource(SEED));
     yield;
     const marginOf = (vector: SparseVector) => dotDense(vector, weights) + bias;
-    const others = sampleVectors.filter((_, i) => !exampleKeys.has(sample[i]!.key)).map(marginOf);
+    const others = unseenVectors.length
+      ? unseenVectors.filter(({ key }) => !exampleKeys.has(key)).map(({ vector }) => marginOf(vector))
+      : sampleVectors.filter((_, i) => !exampleKeys.has(sample[i]!.key)).map(marginOf);
     models.push({
       interest: interest.id,
       fingerprint: examplesFingerprint(interest),

@@ -5,7 +5,7 @@
  */
 import type { PaperlightDB } from '../db/schema';
 import type { Interest, InterestChanges } from '../interests';
-import { NEGATIVE_SAMPLE, needsTraining, spreadSample, trainModels, type LearnedModels, type StoredModel, type TrainingPaper } from './model';
+import { needsTraining, trainingSplit, trainModels, type LearnedModels, type StoredModel, type TrainingPaper } from './model';
 
 /** A slice of training work stops at the first yield past this. */
 const SLICE_MS = 30;
@@ -24,11 +24,12 @@ export async function runInSlices<T>(steps: Generator<void, T>, now: () => numbe
   }
 }
 
-/** A spread sample of the store, read by key: keys first (an index read), then only the sampled records. */
-export async function sampleStore(db: PaperlightDB): Promise<TrainingPaper[]> {
-  const keys = spreadSample(await db.papers.orderBy(':id').primaryKeys(), NEGATIVE_SAMPLE);
-  const papers = await db.papers.bulkGet(keys);
-  return papers.flatMap((p) => (p ? [{ key: p.key, title: p.title, ...(p.abstract ? { abstract: p.abstract } : {}) }] : []));
+/** The store's papers to learn against and those held out (trainingSplit), read by key: keys first (an index read), then only the sampled records. */
+export async function sampleStore(db: PaperlightDB): Promise<{ learn: TrainingPaper[]; unseen: TrainingPaper[] }> {
+  const { learn, unseen } = trainingSplit(await db.papers.orderBy(':id').primaryKeys());
+  const read = async (keys: string[]): Promise<TrainingPaper[]> =>
+    (await db.papers.bulkGet(keys)).flatMap((p) => (p ? [{ key: p.key, title: p.title, ...(p.abstract ? { abstract: p.abstract } : {}) }] : []));
+  return { learn: await read(learn), unseen: await read(unseen) };
 }
 
 const changedModels = (before: readonly StoredModel[], after: readonly StoredModel[]): string[] => {
@@ -52,7 +53,8 @@ export function createTrainer({ db, interests, rematch }: TrainerDeps) {
     const { interests: list } = await interests.get();
     const stored = await db.learned.get('examples');
     if (!needsTraining(stored, list)) return;
-    const { value } = await runInSlices(trainModels(list, await sampleStore(db)));
+    const { learn, unseen } = await sampleStore(db);
+    const { value } = await runInSlices(trainModels(list, learn, unseen));
     const learned: LearnedModels = value;
     await db.learned.put({ id: 'examples', ...learned });
     interests.invalidate();

@@ -22,7 +22,7 @@ import { parseInterestsFile, type Interest } from '../../lib/interests';
 import { FIRST_CHUNK, nextChunkSize } from '../../lib/background/rematch';
 import { benchCorpus } from '../../lib/match/bench';
 import { compileInterests, matchPapers } from '../../lib/match/matcher';
-import { NEGATIVE_SAMPLE, spreadSample, trainModels, finish } from '../../lib/learn/model';
+import { trainingSplit, trainModels, finish } from '../../lib/learn/model';
 import { runInSlices } from '../../lib/learn/trainer';
 import type { MatchablePaper } from '../../lib/match/types';
 import { fold, words } from '../../lib/text';
@@ -163,7 +163,7 @@ export async function matchMetrics(sizes: Sizes): Promise<Metric[]> {
     { name: 'match.rematch100k_max_chunk_ms', value: median(longest), unit: 'ms', goal: { value: 100 } },
   );
 
-  // One interest taught 20 examples, trained against the store as the worker does: keys, then a spread sample.
+  // One interest taught 20 examples, trained against the store as the worker does: keys, then the spread samples to learn from and to set thresholds on.
   const keys = store.map((_, i) => i);
   const taught = { ...interests[0]!, examples: read(0, 20).map((p) => ({ title: p.title, ...(p.abstract ? { abstract: p.abstract } : {}) })) };
   const slices: number[] = [];
@@ -171,8 +171,9 @@ export async function matchMetrics(sizes: Sizes): Promise<Metric[]> {
     {
       train: async () => {
         const start = performance.now();
-        const sample = spreadSample(keys, NEGATIVE_SAMPLE).map((i) => JSON.parse(store[i]!) as MatchablePaper);
-        const { longestSliceMs } = await runInSlices(trainModels([taught], sample));
+        const { learn, unseen } = trainingSplit(keys);
+        const parse = (indexes: number[]) => indexes.map((i) => JSON.parse(store[i]!) as MatchablePaper);
+        const { longestSliceMs } = await runInSlices(trainModels([taught], parse(learn), parse(unseen)));
         slices.push(longestSliceMs);
         return performance.now() - start;
       },

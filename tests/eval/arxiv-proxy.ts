@@ -51,10 +51,11 @@ export function proxyPapers(): ProxyPaper[] {
   }
 }
 
-export function evaluateProxy(): ExampleScore[] {
+/** `scoredInStore`: as crossValidate's. */
+export function evaluateProxy(scoredInStore = true): ExampleScore[] {
   const papers = proxyPapers();
   return PROXY_INTERESTS.map(({ interest, categories }) => {
     const relevant = new Set(papers.filter((p) => p.categories.some((c) => categories.test(c))).map((p) => p.key));
-    return crossValidate(interest, papers, (key) => relevant.has(key));
+    return crossValidate(interest, papers, (key) => relevant.has(key), scoredInStore);
   });
 }

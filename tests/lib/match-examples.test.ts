@@ -1,7 +1,7 @@
 /** Interests taught by example (lib/learn): a seeded model per interest, scored in the matcher's pass. */
 import { describe, expect, it } from 'vitest';
 import { InterestsFileError, parseInterest, type ExamplePaper, type Interest } from '../../lib/interests';
-import { finish, trainModels, type TrainingPaper } from '../../lib/learn/model';
+import { CALIBRATION_SAMPLE, finish, NEGATIVE_SAMPLE, trainingSplit, trainModels, type TrainingPaper } from '../../lib/learn/model';
 import { compileInterests, isFormOf, matchPapers } from '../../lib/match/matcher';
 import type { MatchablePaper } from '../../lib/match/types';
 
@@ -97,6 +97,30 @@ describe('interests taught by example', () => {
     expect(matchWith([{ ...folding, exclude: ['contact maps'] }])[0]).toEqual([]);
     const counter = { ...folding, counterexamples: [{ title: candidates[0]!.title, abstract: candidates[0]!.abstract! }] };
     expect(matchWith([counter])[0]).toEqual([]);
+  });
+
+  it('learns against a spread sample of the store and holds out others, never the same, to set the thresholds on', () => {
+    const keys = Array.from({ length: 10_000 }, (_, i) => i);
+    const { learn, unseen } = trainingSplit(keys);
+    expect([learn.length, unseen.length]).toEqual([NEGATIVE_SAMPLE, CALIBRATION_SAMPLE]);
+    expect(learn.filter((key) => unseen.includes(key))).toEqual([]);
+    // Spread over the whole store, not its first keys.
+    expect([Math.max(...learn), Math.max(...unseen)].every((key) => key > 9_000)).toBe(true);
+    // A smaller store: a quarter held out; a tiny one is all learned from (too few papers for steady thresholds).
+    expect([trainingSplit(keys.slice(0, 400)).learn.length, trainingSplit(keys.slice(0, 400)).unseen.length]).toEqual([300, 100]);
+    expect(trainingSplit(keys.slice(0, 60))).toEqual({ learn: keys.slice(0, 60), unseen: [] });
+  });
+
+  it('sets the thresholds on held-out papers when given: a model scores the papers it learned against lower than new ones', () => {
+    const interests = [folding];
+    // Papers two by two with a word of their own, as real papers have: the model learns those words of the papers it learns against as "no example".
+    const letters = (i: number) => String.fromCharCode(97 + (i % 26), 97 + Math.floor(i / 26));
+    const varied = store.map((paper, i) => ({ ...paper, abstract: `${paper.abstract} Named ${letters(Math.floor(i / 2))}word.` }));
+    const unseen = varied.filter((_, i) => i % 4 === 0);
+    const learnedFrom = varied.filter((_, i) => i % 4 !== 0);
+    const onLearned = finish(trainModels(interests, learnedFrom)).models[0]!.thresholds;
+    const onUnseen = finish(trainModels(interests, learnedFrom, unseen)).models[0]!.thresholds;
+    expect(onUnseen.alone).toBeGreaterThan(onLearned.alone);
   });
 
   it('trains the same model from the same input (fixed seed), and only for interests with examples', () => {
