@@ -85,9 +85,16 @@ export function hasExamples(interest: Interest): boolean {
   return !!interest.examples?.length;
 }
 
-/** FNV-1a of what the model learns from an interest, so a change of examples (and only that) retrains it. */
+/**
+ * How models are trained: part of their fingerprint, so models stored by an earlier way of training are
+ * trained again when the worker starts. 2: thresholds set on held-out papers.
+ */
+const TRAINING_VERSION = 2;
+
+/** FNV-1a of what the model learns from an interest, so a change of examples (or of the training) retrains it. */
 export function examplesFingerprint(interest: Interest): string {
-  const text = JSON.stringify([interest.examples ?? [], interest.counterexamples ?? []].map((list) => list.map((p) => [p.key ?? '', p.title, p.abstract ?? ''])));
+  const lists = [interest.examples ?? [], interest.counterexamples ?? []].map((list) => list.map((p) => [p.key ?? '', p.title, p.abstract ?? '']));
+  const text = JSON.stringify([TRAINING_VERSION, ...lists]);
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return (hash >>> 0).toString(36);

@@ -1,7 +1,7 @@
 /** Interests taught by example (lib/learn): a seeded model per interest, scored in the matcher's pass. */
 import { describe, expect, it } from 'vitest';
 import { InterestsFileError, parseInterest, type ExamplePaper, type Interest } from '../../lib/interests';
-import { CALIBRATION_SAMPLE, finish, NEGATIVE_SAMPLE, trainingSplit, trainModels, type TrainingPaper } from '../../lib/learn/model';
+import { CALIBRATION_SAMPLE, finish, NEGATIVE_SAMPLE, needsTraining, trainingSplit, trainModels, type TrainingPaper } from '../../lib/learn/model';
 import { compileInterests, isFormOf, matchPapers } from '../../lib/match/matcher';
 import type { MatchablePaper } from '../../lib/match/types';
 
@@ -121,6 +121,14 @@ describe('interests taught by example', () => {
     const onLearned = finish(trainModels(interests, learnedFrom)).models[0]!.thresholds;
     const onUnseen = finish(trainModels(interests, learnedFrom, unseen)).models[0]!.thresholds;
     expect(onUnseen.alone).toBeGreaterThan(onLearned.alone);
+  });
+
+  it('trains again a model stored by the earlier training (thresholds set on the papers learned against)', () => {
+    const learned = finish(trainModels([folding], store));
+    expect(needsTraining(learned, [folding])).toBe(false);
+    // The fingerprint the first version of the training stored for these examples.
+    const stored = { ...learned, models: learned.models.map((model) => ({ ...model, fingerprint: '1ytg618' })) };
+    expect(needsTraining(stored, [folding])).toBe(true);
   });
 
   it('trains the same model from the same input (fixed seed), and only for interests with examples', () => {
