@@ -7,7 +7,7 @@ import { createInterestStore } from '../../lib/background/interests';
 import { createRematcher } from '../../lib/background/rematch';
 import type { InterestChanges } from '../../lib/interests';
 import { needsTraining } from '../../lib/learn/model';
-import { createTrainer } from '../../lib/learn/trainer';
+import { createTrainer, sampleStore } from '../../lib/learn/trainer';
 import { arxivPaper, DIFFUSION, HOPFIELD, testBackground } from '../factories';
 
 const fromTab = { id: 'paperlight-test', url: 'https://arxiv.org/list/cs/new', tab: { id: 7 } as never };
@@ -92,5 +92,14 @@ describe('teaching interests', () => {
     expect(needsTraining(await deps.db.learned.get('examples'), set.interests)).toBe(false);
     const [matches] = set.match([{ key: 'x', title: 'Residue contact maps of folded protein chains', abstract: 'Amino acid residue distances predict folded protein structure.' }]);
     expect(matches).toEqual([expect.objectContaining({ interest: 'protein-folding', similar: [expect.objectContaining({ key: 'arxiv:2401.00001' })] })]);
+  });
+
+  it('reads the papers to learn from and those held out to set the thresholds on, a quarter of a store this size, none in both', async () => {
+    const more = Array.from({ length: 100 }, (_, i) => arxivPaper(`2402.${String(10000 + i)}`, `Further study ${i} of ${OTHER_TOPICS[i % OTHER_TOPICS.length]}`));
+    await handleMessage(deps, { type: 'scan', page: fromTab.url, site: 'arxiv', listing: true, reset: false, papers: more }, fromTab);
+    const { learn, unseen } = await sampleStore(deps.db);
+    expect([learn.length, unseen.length]).toEqual([90, 30]);
+    expect(learn.filter((p) => unseen.some((q) => q.key === p.key))).toEqual([]);
+    expect(unseen.every((p) => p.key && p.title)).toBe(true);
   });
 });
