@@ -63,6 +63,8 @@ describe('the page scanner', () => {
     expect(Array.from(matched, (e) => [e.getAttribute('data-paperlight-key'), e.getAttribute('data-paperlight-match')])).toEqual([['arxiv:1804.08208', 'tracking']]);
     const host = matched[0]!.querySelector('.list-title [data-paperlight-badge]');
     expect(host?.shadowRoot?.textContent).toContain('Tracking');
+    // The badge drawn out of sight before the first one (warmUpBadges) left nothing behind.
+    expect(document.querySelectorAll('[data-paperlight-badge]')).toHaveLength(1);
   });
 
   it.each([
