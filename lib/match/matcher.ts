@@ -46,6 +46,7 @@ const NO_STEERING: Steering = { ids: [], compounding: [] };
  * The words of the terms that say what they are about: each term's rarest word in the store, and
  * its other words that are not common ("diffusion" of "diffusion models", both words of "quantum
  * computing"). A paper that uses one is on the subject; one that merely says "models" is not.
+ * Those longer than an acronym also count inside a compound or derived word (isFormOf).
  */
 function steeringOf(terms: readonly CompiledTerm[], vocabulary: Vocabulary): Steering {
   const ids = terms.flatMap((term) => {
