@@ -10,6 +10,7 @@
  */
 import { arxivMonth, parseArxivId } from '../ids';
 import { absoluteUrl, text, textWithout } from './dom';
+import { collapseWhitespace } from '../text';
 import { type DetectedEntry, type SiteAdapter, onHosts } from './types';
 
 const HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
@@ -32,6 +33,24 @@ function authorsOf(container: Element | null | undefined): string[] {
     if (name) authors.push(name);
   }
   return authors;
+}
+
+/** Text a listing's author line may hold besides names and commas ("et al.", "(… additional authors not shown)", "and"). */
+const NOT_ONLY_NAMES = /[():;&]|\bet al\b|\band\b/i;
+const AUTHORS_DESCRIPTOR = /^\s*Authors:/;
+
+/**
+ * A listing's author line (`Authors: <a>Name</a>, <a>Name</a>`): split from its text when that holds
+ * exactly the linked names, a comma between each (two DOM reads instead of two per author, on
+ * 2,000 entries); else read link by link.
+ */
+function listedAuthors(container: Element | undefined): string[] {
+  if (!container) return [];
+  const line = (container.textContent ?? '').replace(AUTHORS_DESCRIPTOR, '');
+  const names = line.split(',').map(collapseWhitespace);
+  const linked = container.getElementsByTagName('a').length;
+  if (names.length !== linked || names.includes('') || NOT_ONLY_NAMES.test(line)) return authorsOf(container);
+  return names;
 }
 
 const ABS_HREF = /^\s*(?:https?:\/\/(?:www\.|export\.)?arxiv\.org)?\/abs\/([^?#\s]+)/;
@@ -98,7 +117,7 @@ function* extractListing(root: ParentNode): Generator<DetectedEntry> {
         title,
         url: canonicalAbsUrl(id),
         ids: { arxiv: id, ...(doi ? { doi } : {}) },
-        authors: authorsOf(parts.authors),
+        authors: listedAuthors(parts.authors),
         ...(abstract ? { abstract } : {}),
         ...(section ? { section } : {}),
         ...preprint(id),
