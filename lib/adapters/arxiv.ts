@@ -38,6 +38,7 @@ function authorsOf(container: Element | null | undefined): string[] {
 /** Text a listing's author line may hold besides names and commas ("et al.", "(… additional authors not shown)", "and"). */
 const NOT_ONLY_NAMES = /[():;&]|\bet al\b|\band\b/i;
 const AUTHORS_DESCRIPTOR = /^\s*Authors:/;
+const TITLE_DESCRIPTOR = /^Title:\s*/;
 
 /**
  * A listing's author line (`Authors: <a>Name</a>, <a>Name</a>`): split from its text when that holds
@@ -108,7 +109,8 @@ function* extractListing(root: ParentNode): Generator<DetectedEntry> {
     if (!dd || dd.tagName !== 'DD') continue;
     const id = listedId(el);
     const parts = listingParts(dd);
-    const title = textWithout(parts.title, '.descriptor');
+    // The "Title:" descriptor dropped from the text rather than skipped node by node: fewer elements touched.
+    const title = text(parts.title).replace(TITLE_DESCRIPTOR, '');
     if (!id || !title) continue;
     const abstract = text(parts.abstract);
     const doi = parts.doi?.getElementsByTagName('a')[0]?.textContent;
