@@ -8,7 +8,7 @@ import type { SiteAdapter } from '../adapters/types';
 import { detectInSlices, pageHealth, type Detection } from '../detect';
 import type { BadgeProps, PanelActions } from '../../components/Badge';
 import type { EntryMark, EntryState, MatchView, PaperStateChanged, ScanRequest, ScanResponse } from '../messages';
-import { decorateEntry, hasBadge, isBadgeHost, KEY_ATTR, markEntry, markMatches, markState, warmUpBadges } from './decorate';
+import { decorateEntry, hasBadge, isBadgeHost, KEY_ATTR, markEntries, markMatches, markState, warmUpBadges } from './decorate';
 import { LIMITS, pageOf, type DetectedPaper } from '../paper';
 
 export const BATCH_SIZE = 500;
@@ -158,7 +158,7 @@ export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
     for (const d of fresh) sent.set(d.element, d.paper.key);
     sentCount += fresh.length;
     // Attributes only: cheap, and marking at once lets the page (and tests) see every entry detected.
-    for (const d of fresh) markEntry(d.element, d.paper.key);
+    markEntries(options.root ?? env.document, fresh.map((d) => ({ element: d.element, key: d.paper.key })));
     const page = pageOf(url);
     const listing = adapter.isListing?.(url) ?? false;
     const health = options.reset ? pageHealth(adapter, env.document, url, detected) : undefined;
