@@ -178,8 +178,8 @@ export function evaluateExamples(interestsPath = INTEREST_SETS.given, scoredInSt
 /** A paper's label: relevant, not relevant, or undefined for neutral (counted neither way). */
 export type Judge = (key: string) => boolean | undefined;
 
-/** Terms only against terms + examples for one interest, over FOLDS folds of `papers` (see evaluateExamples). */
 /**
+ * Terms only against terms + examples for one interest, over FOLDS folds of `papers` (see evaluateExamples).
  * `scoredInStore`: the models learn against every paper, the scored ones included, as `npm run match`
  * does with its input; false: against the other folds only, as the extension's models meet a new page's
  * papers (the store's sample never held them).
