@@ -9,8 +9,7 @@
  *   https://arxiv.org/html/2401.01234v1
  */
 import { arxivMonth, parseArxivId } from '../ids';
-import { absoluteUrl, text, textWithout } from './dom';
-import { collapseWhitespace } from '../text';
+import { absoluteUrl, splitNames, text, textWithout } from './dom';
 import { type DetectedEntry, type SiteAdapter, onHosts } from './types';
 
 const HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
@@ -48,9 +47,8 @@ const TITLE_DESCRIPTOR = /^Title:\s*/;
 function listedAuthors(container: Element | undefined): string[] {
   if (!container) return [];
   const line = (container.textContent ?? '').replace(AUTHORS_DESCRIPTOR, '');
-  const names = line.split(',').map(collapseWhitespace);
-  const linked = container.getElementsByTagName('a').length;
-  if (names.length !== linked || names.includes('') || NOT_ONLY_NAMES.test(line)) return authorsOf(container);
+  const names = splitNames(line);
+  if (names.length !== container.getElementsByTagName('a').length || NOT_ONLY_NAMES.test(line)) return authorsOf(container);
   return names;
 }
 
