@@ -199,6 +199,11 @@ export class Vocabulary {
     return this.sparse(ids, norm);
   }
 
+  /** The vector of paperFeatures(paper), by vectorizeWords: nothing of the paper outlives the call but its vector. */
+  vectorizePaper(paper: { title: string; abstract?: string }): SparseVector {
+    return this.vectorizeWords(textWords(paper.title), paper.abstract ? textWords(paper.abstract) : []);
+  }
+
   private countCodes(words: readonly string[], times: number): void {
     let previous = SKIPPED;
     for (const raw of words) {
