@@ -15,7 +15,8 @@ const HOST_ATTR = 'data-paperlight-badge';
 /** How a dismissed entry dims: still readable, clearly set aside. */
 const DISMISSED_OPACITY = '0.45';
 
-const hosts = new WeakMap<Element, { host: HTMLElement; mount: HTMLElement }>();
+/** Each entry's badge host; `pending` while it is rendered but not yet placed (prepareBadge). */
+const hosts = new WeakMap<Element, { host: HTMLElement; mount: HTMLElement; pending: boolean }>();
 /** Entries whose match attribute we set; any other one on the page is forged or stale. */
 const marked = new WeakSet<Element>();
 /** Entries whose state attribute we set. */
@@ -102,8 +103,12 @@ function placeBadge(host: Element, anchor: Element): void {
   } else if (host.parentNode !== anchor) anchor.append(host);
 }
 
-/** Show the badge on the entry (or remove it when there is nothing to show). */
-export function decorateEntry(element: Element, anchor: Element, props: BadgeProps): void {
+/**
+ * Render the entry's badge, off the page if it is new, and answer the step that puts it in place: the
+ * rendering runs in the task that asks for it, so the frame that shows a screenful of new badges only
+ * inserts them. With nothing to show, the badge goes at once.
+ */
+export function prepareBadge(element: Element, anchor: Element, props: BadgeProps): () => void {
   let badge = hosts.get(element);
   markMatches(element, props.matches);
   if (!hasBadge(props)) {
@@ -112,20 +117,30 @@ export function decorateEntry(element: Element, anchor: Element, props: BadgePro
       badge.host.remove();
       hosts.delete(element);
     }
-    return;
+    return () => undefined;
   }
-  if (!badge || !badge.host.isConnected) {
+  // A host rendered but not yet placed is reused: placing a second one would show two badges.
+  if (!badge || (!badge.pending && !badge.host.isConnected)) {
     const host = element.ownerDocument.createElement('span');
     host.setAttribute(HOST_ATTR, '');
     const root = host.attachShadow({ mode: 'open' });
     styleShadowRoot(root);
     const mount = element.ownerDocument.createElement('span');
     root.append(mount);
-    badge = { host, mount };
+    badge = { host, mount, pending: true };
     hosts.set(element, badge);
   }
-  placeBadge(badge.host, anchor);
   render(h(Badge, props), badge.mount);
+  const placed = badge;
+  return () => {
+    placeBadge(placed.host, anchor);
+    placed.pending = false;
+  };
+}
+
+/** Show the badge on the entry now (or remove it when there is nothing to show). */
+export function decorateEntry(element: Element, anchor: Element, props: BadgeProps): void {
+  prepareBadge(element, anchor, props)();
 }
 
 let warmedUp = false;

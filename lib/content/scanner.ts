@@ -8,7 +8,7 @@ import type { SiteAdapter } from '../adapters/types';
 import { detectInSlices, pageHealth, type Detection } from '../detect';
 import type { BadgeProps, PanelActions } from '../../components/Badge';
 import type { EntryMark, EntryState, MatchView, PaperStateChanged, ScanRequest, ScanResponse } from '../messages';
-import { decorateEntry, hasBadge, isBadgeHost, KEY_ATTR, markEntries, markMatches, markState, warmUpBadges } from './decorate';
+import { decorateEntry, hasBadge, prepareBadge, isBadgeHost, KEY_ATTR, markEntries, markMatches, markState, warmUpBadges } from './decorate';
 import { LIMITS, pageOf, type DetectedPaper } from '../paper';
 
 export const BATCH_SIZE = 500;
@@ -97,7 +97,7 @@ export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
     }
     if (!hasBadge(view)) return;
     badged.add(element);
-    env.whenNear(element, () => queueWrites([() => decorateEntry(element, views.get(element)!.anchor, badgeOf(element)!)]));
+    env.whenNear(element, () => queueWrites([prepareBadge(element, views.get(element)!.anchor, badgeOf(element)!)]));
   }
 
   /**
