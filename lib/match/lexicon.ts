@@ -22,6 +22,12 @@ export interface Relation {
 
 const UNRELATED: readonly Relation[] = [];
 
+/** A page word as the lexicon remembers it. */
+export interface PageWord {
+  word: string;
+  relations: readonly Relation[];
+}
+
 /** Page words remembered at most; past it the memory starts afresh (a year of abstracts has a few hundred thousand). */
 const MAX_REMEMBERED = 100_000;
 
@@ -40,7 +46,7 @@ interface InterestWord {
 
 export class SpellingLexicon {
   private readonly words: readonly InterestWord[];
-  private readonly remembered = new Map<string, readonly Relation[]>();
+  private readonly remembered = new Map<string, PageWord>();
 
   /** `interestWords`: folded content words, none of them a stop word. */
   constructor(interestWords: Iterable<string>) {
@@ -49,13 +55,23 @@ export class SpellingLexicon {
 
   /** The interest words `pageWord` (folded) spells; function words spell none ("using" is not a typo of "fusing"). */
   relationsOf(pageWord: string): readonly Relation[] {
-    let relations = this.remembered.get(pageWord);
-    if (relations === undefined) {
-      relations = STOP_WORDS.has(pageWord) ? UNRELATED : this.judge(pageWord);
+    return this.lookup(pageWord).relations;
+  }
+
+  /**
+   * The remembered copy of `pageWord` with its relations. A batch keeps the copy in place of its
+   * own string: a batch's words are then a few thousand strings, not one per occurrence, and the
+   * young-generation collections during matching have that much less to copy.
+   */
+  lookup(pageWord: string): PageWord {
+    let known = this.remembered.get(pageWord);
+    if (known === undefined) {
+      const word = standalone(pageWord);
+      known = { word, relations: STOP_WORDS.has(pageWord) ? UNRELATED : this.judge(pageWord) };
       if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
-      this.remembered.set(standalone(pageWord), relations);
+      this.remembered.set(word, known);
     }
-    return relations;
+    return known;
   }
 
   private judge(pageWord: string): readonly Relation[] {

@@ -34,19 +34,24 @@ export class PaperIndex {
     this.abstractWords = [];
     for (let i = 0; i < papers.length; i++) {
       const paper = papers[i]!;
-      const titleWords = textWords(paper.title);
-      const abstractWords = paper.abstract ? textWords(paper.abstract) : [];
-      this.titleWords.push(titleWords);
-      this.abstractWords.push(abstractWords);
-      for (const word of titleWords) this.addPosting(text, word, i);
-      for (const word of abstractWords) this.addPosting(text, word, i);
+      this.titleWords.push(this.indexWords(textWords(paper.title), text, i));
+      this.abstractWords.push(paper.abstract ? this.indexWords(textWords(paper.abstract), text, i) : []);
     }
     this.textPostings = text;
   }
 
-  // Only words that spell an interest word are ever looked up: the rest (most of an abstract) get no list.
+  /** Each word replaced by the lexicon's copy (lookup), and posted if it spells an interest word. */
+  private indexWords(words: string[], postings: Map<string, number[]>, paper: number): string[] {
+    for (let i = 0; i < words.length; i++) {
+      const { word, relations } = this.lexicon.lookup(words[i]!);
+      words[i] = word;
+      if (relations.length) this.addPosting(postings, word, paper);
+    }
+    return words;
+  }
+
+  // Only words that spell an interest word get a list: the rest (most of an abstract) are never looked up.
   private addPosting(postings: Map<string, number[]>, word: string, paper: number): void {
-    if (!this.lexicon.relationsOf(word).length) return;
     const list = postings.get(word);
     if (!list) postings.set(word, [paper]);
     // Papers are indexed in order, so a repeated word in the same paper is always the last entry.
@@ -58,7 +63,7 @@ export class PaperIndex {
     if (!this.titleIndex) {
       const title = new Map<string, number[]>();
       this.titleWords.forEach((words, i) => {
-        for (const word of words) this.addPosting(title, word, i);
+        for (const word of words) if (this.lexicon.relationsOf(word).length) this.addPosting(title, word, i);
       });
       this.titleIndex = title;
     }
