@@ -131,14 +131,16 @@ export async function search(db: PaperlightDB, interests: InterestStore, words: 
   const text = query.trim();
   if (!text) return [];
   const aliases = idAliases(queryIds(text));
-  const [index, byId] = await Promise.all([words.index(), aliases.length ? db.papers.where('aliases').anyOf(aliases).toArray() : []]);
+  const byId = aliases.length ? await db.papers.where('aliases').anyOf(aliases).toArray() : [];
+  // A pasted identifier that finds its paper is answered at once, not after the word index a worker just started is still building.
+  const index = byId.length ? words.built() : await words.index();
   if (!wanted()) return [];
-  const linked = isLink(text) ? (await db.papers.bulkGet(index.keysWithUrl(text))).filter((p) => p?.url && urlIdentity(p.url) === urlIdentity(text)) : [];
+  const linked = index && isLink(text) ? (await db.papers.bulkGet(index.keysWithUrl(text))).filter((p) => p?.url && urlIdentity(p.url) === urlIdentity(text)) : [];
   const exact: SearchHit[] = [
     ...byId.map((p) => ({ key: p.key, score: Infinity, lastSeen: p.lastSeen, found: [{ field: 'id' as const, words: [text] }] })),
     ...linked.map((p) => ({ key: p!.key, score: Infinity, lastSeen: p!.lastSeen, found: [{ field: 'url' as const, words: [text] }] })),
   ];
-  const hits = [...new Map([...exact, ...index.search(query, SEARCH_RESULTS)].reverse().map((h) => [h.key, h])).values()].reverse();
+  const hits = [...new Map([...exact, ...(index?.search(query, SEARCH_RESULTS) ?? [])].reverse().map((h) => [h.key, h])).values()].reverse();
   const found = new Map(hits.slice(0, SEARCH_RESULTS).map((h) => [h.key, h.found]));
   const set = await interests.get();
   const views = await papersByKeys(db, [...found.keys()]);

@@ -12,6 +12,8 @@ import { WordIndex } from './word-index';
 export interface PaperSearch {
   /** The index, built from the store if it is not yet (a search waits for it, the popup asks for it early). */
   index(): Promise<WordIndex>;
+  /** The index if its build is complete; a worker just started takes seconds to build it (5-6 s at 100,000 papers). */
+  built(): WordIndex | undefined;
   /** The store changed behind the worker's back: build the index again on next use. */
   invalidate(): void;
 }
@@ -24,6 +26,7 @@ export function createPaperSearch(db: PaperlightDB): PaperSearch {
   let building: Promise<WordIndex> | undefined;
   /** The index being built or built: writes reach it from the moment its build starts. */
   let live: WordIndex | undefined;
+  let complete: WordIndex | undefined;
 
   const apply = (request: DBCoreMutateRequest, index: WordIndex) => {
     if (request.type === 'add' || request.type === 'put') {
@@ -35,6 +38,7 @@ export function createPaperSearch(db: PaperlightDB): PaperSearch {
   };
   const drop = () => {
     live = undefined;
+    complete = undefined;
     building = undefined;
   };
 
@@ -63,7 +67,10 @@ export function createPaperSearch(db: PaperlightDB): PaperSearch {
   async function build(index: WordIndex): Promise<WordIndex> {
     for (let after: string | undefined; ; ) {
       const page = await (after === undefined ? db.papers.orderBy(':id') : db.papers.where(':id').above(after)).limit(BUILD_PAGE).toArray();
-      if (!page.length) return index;
+      if (!page.length) {
+        if (live === index) complete = index;
+        return index;
+      }
       // A write that committed meanwhile was applied already; a page read after it holds the same papers.
       if (live === index) index.put(page);
       after = page[page.length - 1]!.key;
@@ -79,6 +86,7 @@ export function createPaperSearch(db: PaperlightDB): PaperSearch {
       }
       return building;
     },
+    built: () => complete,
     invalidate: drop,
   };
 }

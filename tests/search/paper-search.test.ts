@@ -49,6 +49,11 @@ describe('search', () => {
     expect((await search('2106.09608'))[0]!.found).toEqual([{ field: 'id', words: ['2106.09608'] }]);
   });
 
+  it('answers a pasted id at once while a restarted worker is still building its word index', async () => {
+    deps.search = { index: () => new Promise(() => undefined), built: () => undefined, invalidate: () => undefined };
+    for (const q of ['2106.09608', 'https://arxiv.org/abs/2106.09608v1', '10.1145/3442188.3445922']) expect((await keysFor(q)).length, q).toBe(1);
+  });
+
   it('finds a paper by its DOI, with or without resolver, and by the link it was seen under', async () => {
     for (const q of ['10.1145/3442188.3445922', 'https://doi.org/10.1145/3442188.3445922']) expect(await keysFor(q), q).toEqual(['doi:10.1145/3442188.3445922']);
     expect(await keysFor('https://openaccess.thecvf.com/content/CVPR2021/html/Martin_NeRF_paper.html')).toEqual([CVF.key]);
