@@ -8,7 +8,7 @@ import type { SiteAdapter } from '../adapters/types';
 import { detectInSlices, pageHealth, type Detection } from '../detect';
 import type { BadgeProps, PanelActions } from '../../components/Badge';
 import type { EntryMark, EntryState, MatchView, PaperStateChanged, ScanRequest, ScanResponse } from '../messages';
-import { decorateEntry, hasBadge, prepareBadge, isBadgeHost, KEY_ATTR, markEntries, markMatches, markState, warmUpBadges } from './decorate';
+import { decorateEntry, hasBadge, isBadgeHost, KEY_ATTR, markEntries, markMatches, markState, prepareBadge, warmUpBadges } from './decorate';
 import { LIMITS, pageOf, type DetectedPaper } from '../paper';
 
 export const BATCH_SIZE = 500;

@@ -26,6 +26,7 @@ export function createPaperSearch(db: PaperlightDB): PaperSearch {
   let building: Promise<WordIndex> | undefined;
   /** The index being built or built: writes reach it from the moment its build starts. */
   let live: WordIndex | undefined;
+  /** The index once its build has read the whole store. */
   let complete: WordIndex | undefined;
 
   const apply = (request: DBCoreMutateRequest, index: WordIndex) => {
