@@ -83,7 +83,7 @@ function usesSteeringWord(vector: SparseVector, steering: Steering): boolean {
 function usesSteeringCompound(paperWords: readonly (readonly string[])[], steering: Steering): boolean {
   for (const words of paperWords) {
     for (const word of words) {
-      for (const wanted of steering.compounding) if (word.length > wanted.length && word.includes(wanted) && isFormOf(word, wanted)) return true;
+      for (const wanted of steering.compounding) if (word.length > wanted.length && isFormOf(word, wanted)) return true;
     }
   }
   return false;
@@ -185,13 +185,12 @@ function exampleResemblance(interest: CompiledInterest, learning: CompiledLearni
   const { thresholds } = model;
   // Most papers fall short of both thresholds: only the rest are checked for the interest's words.
   if (margin < Math.min(thresholds.steered, thresholds.alone)) return undefined;
-  let steered = hasTermHits || usesSteeringWord(vector, interest.steering);
-  if (!steered && margin < thresholds.alone) {
-    // Only where it decides the match is a compound looked for (the papers' words are many; a match above `alone` stands anyway).
-    steered = margin >= thresholds.steered && usesSteeringCompound(paperWords(), interest.steering);
-    if (!steered) return undefined;
-  }
-  if (margin < thresholds.steered) return undefined;
+  // A compound is looked for only where it decides the match (the paper's words are many; a match above `alone` stands anyway).
+  const steered =
+    hasTermHits ||
+    usesSteeringWord(vector, interest.steering) ||
+    (margin >= thresholds.steered && margin < thresholds.alone && usesSteeringCompound(paperWords(), interest.steering));
+  if (margin < (steered ? thresholds.steered : thresholds.alone)) return undefined;
   // The closest example's shared words explain the match (badge, popup, CLI); the others are named only.
   const { cosines, words } = learning.vocabulary.compare(vector, model.exampleVectors, SHARED_WORDS_SHOWN);
   const similar = model.examples
