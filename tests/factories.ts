@@ -22,9 +22,12 @@ export function arxivPaper(id: string, title: string, extra: Partial<PaperCandid
 export const DIFFUSION: Interest = { id: 'diffusion', label: 'Diffusion models', terms: ['diffusion model'], color: '#2563eb' };
 export const HOPFIELD: Interest = { id: 'hopfield', label: 'Hopfield', terms: ['Hopfield network'], color: '#db2777' };
 
-/** The background over a database of its own, wired as lib/background/index.ts wires it (tests may replace `now`). */
-export function testBackground(now: number): BackgroundDeps {
-  const db = openDatabase(`test-${Math.random()}`);
+/**
+ * The background over a database of its own, wired as lib/background/index.ts wires it (tests may
+ * replace `now`); over database `name`, a worker started again.
+ */
+export function testBackground(now: number, name = `test-${Math.random()}`): BackgroundDeps {
+  const db = openDatabase(name);
   const interests = createInterestStore(db);
   const deps: BackgroundDeps = {
     db,

@@ -48,7 +48,12 @@ export function startBackground(): BackgroundDeps {
   browser.tabs.onRemoved.addListener((tabId) => void notifier.forgetTab(tabId));
   browser.alarms.onAlarm.addListener((alarm) => void notifier.onAlarm(alarm.name));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === PRUNE_ALARM) pruneByRetention(db, now()).then(() => snapshot.invalidate()).catch((err: unknown) => console.error('[paperlight] pruning failed', err));
+    if (alarm.name !== PRUNE_ALARM) return;
+    pruneByRetention(db, now())
+      .then(() => snapshot.invalidate())
+      // Daily, so the paper log stays short for a user who never searches.
+      .then(() => search.save())
+      .catch((err: unknown) => console.error('[paperlight] pruning failed', err));
   });
   watchGenericDetection();
   browser.notifications.onClicked.addListener((id) => void notifier.onClicked(id, 'open'));
@@ -60,6 +65,8 @@ export function startBackground(): BackgroundDeps {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
+  // A new version may split words differently: its search index is built afresh.
+  browser.runtime.onInstalled.addListener(() => void db.searchIndex.clear());
   browser.runtime.onStartup.addListener(() => void notifier.scheduleDigest());
   void rematcher.resume();
   // A worker stopped while training trains again; stored models that fit their examples are kept.

@@ -56,8 +56,11 @@ const LATEST = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!;
  * Every table a backup can hold, with its primary key path (`[a+b]` is compound), from the stores
  * strings: the latest schema's and the ones a later version deleted (an older file has them).
  */
-/** Tables a backup leaves out: derived data the extension rebuilds (the example models train again from the interests' examples). */
-const DERIVED_TABLES: ReadonlySet<string> = new Set(['learned']);
+/**
+ * Tables a backup leaves out: derived data the extension rebuilds (the example models train again
+ * from the interests' examples, the search index is built from the papers).
+ */
+const DERIVED_TABLES: ReadonlySet<string> = new Set(['learned', 'paperLog', 'searchIndex']);
 
 const TABLES: ReadonlyMap<string, string[]> = new Map(
   SCHEMA_HISTORY.flatMap((v) => Object.entries(v.stores))

@@ -11,6 +11,8 @@ import type { PaperIds } from '../ids';
 import type { InterestMatch } from '../match/types';
 import type { PageVisit } from '../notify/visits';
 import type { Publication, Signals } from '../paper';
+import type { WordIndexSnapshot } from '../search/word-index';
+import { paperLogMiddleware, type PaperLogEntry } from './paper-log';
 
 /** One record per paper across versions, mirrors and sites. */
 export interface PaperRecord extends Publication {
@@ -106,11 +108,24 @@ export interface LearnedRecord extends LearnedModels {
   id: 'examples';
 }
 
+/**
+ * The worker's search index as of log entry `seq` (lib/search/paper-search.ts), so a restarted
+ * worker loads it instead of reading every paper. One record, id `words`.
+ */
+export interface SearchIndexRecord extends WordIndexSnapshot {
+  id: 'words';
+  seq: number;
+  /** The index's layout and word rules: a record of another format is built again. */
+  format: number;
+}
+
 export type PaperlightDB = Dexie & {
   papers: EntityTable<PaperRecord, 'key'>;
   interests: EntityTable<InterestRecord, 'id'>;
   alerts: EntityTable<AlertRecord, 'key'>;
   learned: EntityTable<LearnedRecord, 'id'>;
+  paperLog: EntityTable<PaperLogEntry, 'seq'>;
+  searchIndex: EntityTable<SearchIndexRecord, 'id'>;
 };
 
 export const DB_NAME = 'paperlight';
@@ -150,6 +165,8 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   },
   // v6: a new table; models are trained again from the interests' examples, nothing to carry over.
   { version: 6, stores: { learned: '&id' } },
+  // v7: new tables; the search index is built from the papers once, then saved.
+  { version: 7, stores: { paperLog: '++seq', searchIndex: '&id' } },
 ];
 
 /** Records of a keyed table grouped by paper key (one getAll: a cursor would cost a round trip per record). */
@@ -225,7 +242,7 @@ export function openDatabase(name = DB_NAME): PaperlightDB {
     const v = db.version(version).stores(stores);
     if (upgrade) v.upgrade(upgrade);
   }
-  return db;
+  return db.use(paperLogMiddleware);
 }
 
 /** The store opened for one operation from an extension page (the same database as the worker's), closed after. */

@@ -1,47 +1,86 @@
 /**
- * The worker's search index over the store: built from the papers on first use (one read of the
- * store, in pages), then kept in step with every write the worker makes to `papers` (scans, merges,
- * re-matches, pruning, wipes) by a Dexie middleware that applies each committed put and delete.
- * A store replaced from another page (a restored backup) is announced with `dataReplaced`; the
- * index is then dropped and built again on next use.
+ * The worker's search index over the store. A worker just started (MV3 stops it after 30 s idle)
+ * loads the index saved in the store and reads again only the papers the paper log
+ * (lib/db/paper-log.ts) says changed since; without a saved index it builds one from every paper
+ * (one read of the store, in pages: 5-6 s at 100,000 papers), then saves it. Either way a Dexie
+ * middleware keeps it in step with every write the worker makes to `papers` (scans, merges,
+ * re-matches, pruning, wipes) by applying each committed put and delete, and it is saved again
+ * once enough has changed, which trims the log. Writes from other pages (a restored backup) are
+ * found in the log when saving: the index is then loaded again, as after `dataReplaced`.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTable } from 'dexie';
-import type { PaperlightDB, PaperRecord } from '../db/schema';
+import { loggedSeqs } from '../db/paper-log';
+import type { PaperlightDB, PaperRecord, SearchIndexRecord } from '../db/schema';
 import { WordIndex } from './word-index';
 
 export interface PaperSearch {
-  /** The index, built from the store if it is not yet (a search waits for it, the popup asks for it early). */
+  /** The index, loaded or built if it is not yet (a search waits for it, the popup asks for it early). */
   index(): Promise<WordIndex>;
-  /** The index if its build is complete; a worker just started takes seconds to build it (5-6 s at 100,000 papers). */
+  /** The index if it is ready; a worker just started takes a moment to load it, seconds to build it. */
   built(): WordIndex | undefined;
-  /** The store changed behind the worker's back: build the index again on next use. */
+  /** The store changed behind the worker's back: load the index again on next use. */
   invalidate(): void;
+  /** Save the index now if it changed since it was saved (loading it first), so the log stays short. */
+  save(): Promise<void>;
 }
 
 /** Papers read per round while building: one getAll each, memory stays flat. */
 const BUILD_PAGE = 5000;
+const SAVED_ID = 'words';
+/** Bump when WordIndexSnapshot or the index's word rules change: an older saved index is built again. */
+export const SEARCH_INDEX_FORMAT = 1;
+/** Papers changed since the index was saved beyond which it is saved again. */
+const SAVE_AFTER = 5000;
+/** Changed papers beyond which loading reads them all anyway: building is then no slower than replaying. */
+const REPLAY_LIMIT = 20_000;
+/** A save waits for this long a pause in writes: a listing's scans come in several messages. */
+const SAVE_DELAY_MS = 2000;
+
+/** The index being loaded, built or ready, and how far into the paper log it reflects the store. */
+interface Live {
+  index: WordIndex;
+  /** Every write logged up to here is in the index. */
+  seq: number;
+  /** Writes logged after `seq` that the index has applied. */
+  applied: Set<number>;
+  /** Papers changed since the index was saved. */
+  unsaved: number;
+  /** Writes committed while the saved index is still being read, applied once it is. */
+  waiting?: { request: DBCoreMutateRequest; seqs: readonly number[] }[];
+  ready: boolean;
+}
+
+/** What the store holds for loading: the saved index and the papers changed since, read in one transaction. */
+interface Stored {
+  /** The last log entry when read. */
+  seq: number;
+  saved?: SearchIndexRecord;
+  changed: string[];
+  papers: (PaperRecord | undefined)[];
+}
 
 /** Register on `db` before it opens (Dexie builds its middleware stack when it opens). */
 export function createPaperSearch(db: PaperlightDB): PaperSearch {
-  let building: Promise<WordIndex> | undefined;
-  /** The index being built or built: writes reach it from the moment its build starts. */
-  let live: WordIndex | undefined;
-  /** The index once its build has read the whole store. */
-  let complete: WordIndex | undefined;
+  let live: Live | undefined;
+  let loading: Promise<WordIndex> | undefined;
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const apply = (request: DBCoreMutateRequest, index: WordIndex) => {
-    if (request.type === 'add' || request.type === 'put') {
-      // A put of changes only (no values) is not how this project writes papers; rebuild to be safe.
-      if (request.values) index.put(request.values as PaperRecord[]);
-      else drop();
-    } else if (request.type === 'delete') index.delete(request.keys as string[]);
-    else drop();
-  };
   const drop = () => {
     live = undefined;
-    complete = undefined;
-    building = undefined;
+    loading = undefined;
   };
+
+  function apply(state: Live, request: DBCoreMutateRequest, seqs: readonly number[]): void {
+    if ((request.type === 'add' || request.type === 'put') && request.values) {
+      state.index.put(request.values as PaperRecord[]);
+      state.unsaved += request.values.length;
+    } else if (request.type === 'delete') {
+      state.index.delete(request.keys as string[]);
+      state.unsaved += request.keys.length;
+    } else return drop();
+    for (const seq of seqs) state.applied.add(seq);
+    if (state.ready && state.unsaved >= SAVE_AFTER) scheduleSave(state);
+  }
 
   db.use({
     stack: 'dbcore',
@@ -55,9 +94,15 @@ export function createPaperSearch(db: PaperlightDB): PaperSearch {
           ...table,
           mutate: async (request) => {
             const result = await table.mutate(request);
-            const index = live;
+            const state = live;
+            const transaction = request.trans as unknown as IDBTransaction;
             // Only what commits reaches the index: a scan's transaction can still roll back.
-            if (index) (request.trans as unknown as IDBTransaction).addEventListener('complete', () => live === index && apply(request, index));
+            if (state)
+              transaction.addEventListener('complete', () => {
+                if (live !== state) return;
+                if (state.waiting) state.waiting.push({ request, seqs: loggedSeqs(transaction) });
+                else apply(state, request, loggedSeqs(transaction));
+              });
             return result;
           },
         };
@@ -65,29 +110,97 @@ export function createPaperSearch(db: PaperlightDB): PaperSearch {
     }),
   });
 
-  async function build(index: WordIndex): Promise<WordIndex> {
-    for (let after: string | undefined; ; ) {
-      const page = await (after === undefined ? db.papers.orderBy(':id') : db.papers.where(':id').above(after)).limit(BUILD_PAGE).toArray();
-      if (!page.length) {
-        if (live === index) complete = index;
-        return index;
+  /** The saved index and what changed since, or only the log's end when there is no usable one. */
+  const readStored = (): Promise<Stored> =>
+    db.transaction('r', [db.searchIndex, db.paperLog, db.papers], async () => {
+      const seq = (await db.paperLog.orderBy(':id').last())?.seq ?? 0;
+      const saved = await db.searchIndex.get(SAVED_ID);
+      const none = { seq, changed: [], papers: [] };
+      if (saved?.format !== SEARCH_INDEX_FORMAT) return none;
+      const changed = new Set<string>();
+      for (const entry of await db.paperLog.where(':id').above(saved.seq).toArray()) {
+        if (!entry.keys) return none;
+        for (const key of entry.keys) changed.add(key);
       }
+      if (changed.size > REPLAY_LIMIT) return none;
+      return { seq, saved, changed: [...changed], papers: await db.papers.bulkGet([...changed]) };
+    });
+
+  async function build(state: Live): Promise<void> {
+    for (let after: string | undefined; live === state; ) {
+      const page = await (after === undefined ? db.papers.orderBy(':id') : db.papers.where(':id').above(after)).limit(BUILD_PAGE).toArray();
+      if (!page.length) return;
       // A write that committed meanwhile was applied already; a page read after it holds the same papers.
-      if (live === index) index.put(page);
+      if (live === state) state.index.put(page);
+      state.unsaved += page.length;
       after = page[page.length - 1]!.key;
     }
   }
 
+  async function load(state: Live): Promise<WordIndex> {
+    const stored = await readStored();
+    state.seq = stored.seq;
+    if (stored.saved) {
+      state.index = WordIndex.fromSnapshot(stored.saved);
+      state.index.delete(stored.changed.filter((_, i) => !stored.papers[i]));
+      state.index.put(stored.papers.filter((paper) => paper !== undefined));
+      state.unsaved = stored.changed.length;
+    }
+    // Logged after the read: in neither the saved index nor the papers read.
+    for (const { request, seqs } of state.waiting!.splice(0)) apply(state, request, seqs.filter((seq) => seq > stored.seq));
+    state.waiting = undefined;
+    if (!stored.saved) await build(state);
+    if (live === state) {
+      state.ready = true;
+      if (!stored.saved || state.unsaved >= SAVE_AFTER) scheduleSave(state);
+    }
+    return state.index;
+  }
+
+  function scheduleSave(state: Live): void {
+    clearTimeout(saveTimer);
+    // A connection closed meanwhile (the tests close theirs) has nothing left to save.
+    saveTimer = setTimeout(() => db.isOpen() && void saveNow(state).catch((err: unknown) => console.error('[paperlight] saving the search index failed', err)), SAVE_DELAY_MS);
+  }
+
+  async function saveNow(state: Live): Promise<void> {
+    if (live !== state || !state.ready) return;
+    let seq = state.seq;
+    for (const applied of state.applied) seq = Math.max(seq, applied);
+    const unsaved = state.unsaved;
+    const snapshot = state.index.snapshot();
+    const saved = await db.transaction('rw', [db.searchIndex, db.paperLog], async () => {
+      const logged = await db.paperLog.where(':id').between(state.seq, seq, false, true).primaryKeys();
+      // Another page wrote papers (a backup restored): the index misses them.
+      if (logged.some((s) => !state.applied.has(s))) return false;
+      await db.searchIndex.put({ ...snapshot, id: SAVED_ID, seq, format: SEARCH_INDEX_FORMAT });
+      await db.paperLog.where(':id').belowOrEqual(seq).delete();
+      return true;
+    });
+    if (live !== state) return;
+    if (!saved) return drop();
+    state.seq = seq;
+    for (const s of state.applied) if (s <= seq) state.applied.delete(s);
+    state.unsaved -= unsaved;
+  }
+
+  const index = (): Promise<WordIndex> => {
+    if (!loading) {
+      const state: Live = (live = { index: new WordIndex(), seq: 0, applied: new Set(), unsaved: 0, waiting: [], ready: false });
+      loading = load(state);
+      loading.catch(() => live === state && drop());
+    }
+    return loading;
+  };
+
   return {
-    index() {
-      if (!building) {
-        live = new WordIndex();
-        building = build(live);
-        building.catch(drop);
-      }
-      return building;
-    },
-    built: () => complete,
+    index,
+    built: () => (live?.ready ? live.index : undefined),
     invalidate: drop,
+    async save() {
+      await index();
+      const state = live;
+      if (state && state.unsaved > 0) await saveNow(state);
+    },
   };
 }

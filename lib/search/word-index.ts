@@ -65,11 +65,32 @@ function contentWords(text: string): string[] {
   return [...new Set(textWords(text))].filter((w) => !STOP_WORDS.has(w));
 }
 
+/**
+ * The index as flat arrays, for the store (lib/search/paper-search.ts keeps it so a restarted
+ * worker loads it in a fraction of a second instead of reading every paper). Slots are numbered
+ * afresh over the live papers; word i's slots in a field are `slots[offsets[i]]`..`slots[offsets[i + 1] - 1]`.
+ */
+export interface WordIndexSnapshot {
+  keys: string[];
+  lastSeen: Float64Array;
+  hashes: Uint32Array;
+  words: string[];
+  postings: Record<WordField, { offsets: Uint32Array; slots: Uint32Array }>;
+  /** urlIdentity hash and slot, in pairs. */
+  urls: Uint32Array;
+}
+
 /** One query word's spellings in the vocabulary of each field, with the posting lists they stand for. */
-type Expansion = { field: WordField; word: string; weight: number; slots: readonly number[] }[];
+type Expansion = { field: WordField; word: string; weight: number; slots: Postings }[];
+
+/**
+ * Slots of the papers holding a word, increasing. A loaded index's lists are views of the saved
+ * arrays (no copying at load); a list becomes an array when a paper is added to it.
+ */
+type Postings = number[] | Uint32Array;
 
 /** A word of the vocabulary: the papers holding it, per field, and its letters (letterSet). */
-type Entry = { letters: number } & Partial<Record<WordField, number[]>>;
+type Entry = { letters: number } & Partial<Record<WordField, Postings>>;
 
 /** Letters a plural or an inflection adds or takes away (s, es, ies/y, ing, ed, a final e). */
 const ENDING_LETTERS = letterSet('sieyngd');
@@ -138,6 +159,75 @@ export class WordIndex {
     this.expansions.clear();
   }
 
+  snapshot(): WordIndexSnapshot {
+    const renumbered = new Int32Array(this.keys.length);
+    const keys: string[] = [];
+    const lastSeen = new Float64Array(this.size);
+    const hashes = new Uint32Array(this.size);
+    this.keys.forEach((key, slot) => {
+      if (key === undefined) return void (renumbered[slot] = -1);
+      renumbered[slot] = keys.length;
+      lastSeen[keys.length] = this.lastSeen[slot]!;
+      hashes[keys.length] = this.hashes[slot]!;
+      keys.push(key);
+    });
+    // Typed arrays filled in place: at 100,000 papers with abstracts there are some 10 million postings.
+    const room = WORD_FIELDS.map((field) => {
+      let count = 0;
+      for (const entry of this.vocabulary.values()) count += entry[field]?.length ?? 0;
+      return count;
+    });
+    const slots = room.map((count) => new Uint32Array(count));
+    const offsets = WORD_FIELDS.map(() => new Uint32Array(this.vocabulary.size + 1));
+    const filled = [0, 0, 0];
+    // No paper ever gone: slots keep their numbers, lists are copied whole.
+    const keptAll = keys.length === this.keys.length;
+    const words: string[] = [];
+    for (const [word, entry] of this.vocabulary) {
+      let held = 0;
+      WORD_FIELDS.forEach((field, f) => {
+        const list = entry[field];
+        if (!list) return;
+        const into = slots[f]!;
+        let at = filled[f]!;
+        if (keptAll) {
+          into.set(list, at);
+          at += list.length;
+        } else for (let i = 0; i < list.length; i++) if (renumbered[list[i]!]! >= 0) into[at++] = renumbered[list[i]!]!;
+        held += at - filled[f]!;
+        filled[f] = at;
+      });
+      // A word only gone papers held stays out.
+      if (!held) continue;
+      words.push(word);
+      for (let f = 0; f < WORD_FIELDS.length; f++) offsets[f]![words.length] = filled[f]!;
+    }
+    const postings = Object.fromEntries(
+      WORD_FIELDS.map((field, f) => [field, { offsets: offsets[f]!.slice(0, words.length + 1), slots: filled[f] === room[f] ? slots[f]! : slots[f]!.slice(0, filled[f]) }]),
+    ) as WordIndexSnapshot['postings'];
+    const urls: number[] = [];
+    for (const [id, held] of this.urls) for (const slot of held) if (renumbered[slot]! >= 0) urls.push(id, renumbered[slot]!);
+    return { keys, lastSeen, hashes, words, postings, urls: Uint32Array.from(urls) };
+  }
+
+  static fromSnapshot(snapshot: WordIndexSnapshot): WordIndex {
+    const index = new WordIndex();
+    index.keys = snapshot.keys.slice();
+    index.lastSeen = Array.from(snapshot.lastSeen);
+    index.hashes = Array.from(snapshot.hashes);
+    snapshot.keys.forEach((key, slot) => index.slotOf.set(key, slot));
+    snapshot.words.forEach((word, i) => {
+      const entry: Entry = { letters: letterSet(word) };
+      for (const field of WORD_FIELDS) {
+        const { offsets, slots } = snapshot.postings[field];
+        if (offsets[i + 1]! > offsets[i]!) entry[field] = slots.subarray(offsets[i], offsets[i + 1]);
+      }
+      index.vocabulary.set(word, entry);
+    });
+    for (let i = 0; i < snapshot.urls.length; i += 2) index.postUrl(snapshot.urls[i]!, snapshot.urls[i + 1]!);
+    return index;
+  }
+
   /** Keys of the papers whose link is `url` (compared by urlIdentity), best guess: check the records. */
   keysWithUrl(url: string): string[] {
     return (this.urls.get(textHash(urlIdentity(url))) ?? []).flatMap((slot) => this.keys[slot] ?? []);
@@ -152,13 +242,14 @@ export class WordIndex {
     this.post('title', contentWords(paper.title), slot);
     this.post('authors', contentWords(paper.authors?.join(' ') ?? ''), slot);
     if (paper.abstract) this.post('abstract', contentWords(paper.abstract), slot);
-    if (paper.url) {
-      const id = textHash(urlIdentity(paper.url));
-      const slots = this.urls.get(id);
-      if (slots) slots.push(slot);
-      else this.urls.set(id, [slot]);
-    }
+    if (paper.url) this.postUrl(textHash(urlIdentity(paper.url)), slot);
     this.expansions.clear();
+  }
+
+  private postUrl(id: number, slot: number): void {
+    const slots = this.urls.get(id);
+    if (slots) slots.push(slot);
+    else this.urls.set(id, [slot]);
   }
 
   private post(field: WordField, words: readonly string[], slot: number): void {
@@ -167,8 +258,8 @@ export class WordIndex {
       // Copied: a word cut from an abstract would otherwise keep the whole abstract alive.
       if (!entry) this.vocabulary.set(word.length < 13 ? word : ` ${word}`.slice(1), (entry = { letters: letterSet(word) }));
       const slots = entry[field];
-      if (slots) slots.push(slot);
-      else entry[field] = [slot];
+      if (Array.isArray(slots)) slots.push(slot);
+      else entry[field] = slots ? [...slots, slot] : [slot];
     }
   }
 
@@ -182,7 +273,7 @@ export class WordIndex {
   }
 
   private sweep(): void {
-    const live = (slots: number[]) => slots.filter((slot) => this.keys[slot] !== undefined);
+    const live = (slots: Postings) => Array.from(slots).filter((slot) => this.keys[slot] !== undefined);
     for (const [word, entry] of this.vocabulary) {
       for (const field of WORD_FIELDS) {
         const kept = entry[field] && live(entry[field]);
@@ -265,7 +356,7 @@ export class WordIndex {
 }
 
 /** Binary search of a posting list (slots in increasing order). */
-function holds(slots: readonly number[], slot: number): boolean {
+function holds(slots: Postings, slot: number): boolean {
   let low = 0;
   let high = slots.length - 1;
   while (low <= high) {

@@ -3,7 +3,9 @@
  * 300,000 papers, every one with title, authors and abstract (benchCorpus: real papers copied with
  * typos in 3 % of their long words, so the vocabulary grows as a year of abstracts' would, faster
  * if anything). index_build: putting every paper into a new index (what the worker does after a
- * restart, after reading the store); index_heap_mb: the V8 heap the index holds (Node has no
+ * restart without a saved index, after reading the store); index_save: the index as flat arrays
+ * (WordIndex.snapshot, what the worker stores) and index_load: an index from those arrays (after a
+ * restart), against the build; index_heap_mb: the V8 heap the index holds (Node has no
  * pointer compression: Chromium's is smaller); query: median over the queries of popup.ts's kind,
  * each typed as a new query. Baseline of the query: what search did before the index, the matcher
  * over every paper's title and authors for one query (smoke sizes: 2,000 papers only).
@@ -49,6 +51,14 @@ export async function searchMetrics(sizes: Sizes): Promise<Metric[]> {
       { name: `search.query_${label}_ms`, value: median(times), unit: 'ms', ...(baseline === undefined ? {} : { baseline }), goal: {} },
     );
     if (index.size !== size) throw new Error(`the index holds ${index.size} of ${size} papers`);
+    const [snapshot, saveMs] = timed(() => index.snapshot());
+    const copy = structuredClone(snapshot);
+    const [loaded, loadMs] = timed(() => WordIndex.fromSnapshot(copy));
+    if (loaded.search(asked[1]!, 50).length !== index.search(asked[1]!, 50).length) throw new Error('the loaded index answers otherwise');
+    metrics.push(
+      { name: `search.index_save_${label}_ms`, value: saveMs, unit: 'ms', goal: {} },
+      { name: `search.index_load_${label}_ms`, value: loadMs, unit: 'ms', baseline: buildMs, goal: {} },
+    );
     // The heap with the index, less the heap once it is gone (the papers stay alive throughout).
     collectGarbage();
     const withIndex = process.memoryUsage().heapUsed;

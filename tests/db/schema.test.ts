@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, SCHEMA_HISTORY } from '../../lib/db/schema';
+import { WordIndex } from '../../lib/search/word-index';
 
 const name = `schema-${Math.random()}`;
 afterEach(async () => {
@@ -33,7 +34,7 @@ describe('the schema history', () => {
     const db = openDatabase(name);
     await db.open();
     expect(db.verno).toBe(LATEST);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['alerts', 'interests', 'learned', 'papers']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['alerts', 'interests', 'learned', 'paperLog', 'papers', 'searchIndex']);
     expect(await db.papers.toArray()).toEqual([
       { ...paper, sightings: [earlier, later], days: ['2026-11-22', '2026-11-23'], matches: [stronger, match], interests: ['hopfield', 'diffusion'] },
       { ...unseen, sightings: [], days: [], matches: [], interests: [] },
@@ -70,6 +71,8 @@ function seedsAt(version: number): Record<string, Record<string, unknown>[]> {
     interests: [{ id: 'diffusion', label: 'Diffusion', terms: ['diffusion'], order: 0 }],
     alerts: [{ key: 'arxiv:2401.00001', time: 1, page: 'https://arxiv.org/list/cs/new', site: 'arxiv', interests: ['diffusion'], state: 'shown', shownAt: 2 }],
     learned: [{ id: 'examples', features: ['diffusion'], idf: new Float64Array([1.5]), docs: 2, models: [] }],
+    paperLog: [{ seq: 1, keys: ['arxiv:2401.00001'] }],
+    searchIndex: [{ id: 'words', seq: 1, format: 1, ...new WordIndex().snapshot() }],
   };
   return Object.fromEntries(tablesAt(version).map((t) => [t, all[t]!]));
 }

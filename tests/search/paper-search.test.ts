@@ -1,8 +1,9 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage, type BackgroundDeps } from '../../lib/background/handlers';
 import { openDatabase } from '../../lib/db/schema';
+import { SEARCH_INDEX_FORMAT } from '../../lib/search/paper-search';
 import type { PopupPaper } from '../../lib/messages';
 import { arxivPaper, DIFFUSION, paper, testBackground } from '../factories';
 
@@ -50,7 +51,7 @@ describe('search', () => {
   });
 
   it('answers a pasted id at once while a restarted worker is still building its word index', async () => {
-    deps.search = { index: () => new Promise(() => undefined), built: () => undefined, invalidate: () => undefined };
+    deps.search = { index: () => new Promise(() => undefined), built: () => undefined, invalidate: () => undefined, save: async () => undefined };
     for (const q of ['2106.09608', 'https://arxiv.org/abs/2106.09608v1']) expect(await keysFor(q), q).toEqual(['arxiv:2106.09608']);
     expect(await keysFor('10.1145/3442188.3445922')).toEqual([FAIRNESS.key]);
   });
@@ -90,3 +91,73 @@ describe('search', () => {
     expect(await keysFor('parrots')).toEqual([]);
   });
 });
+
+describe('the saved search index', () => {
+  beforeEach(async () => {
+    await scan([MIXER, FAIRNESS, CVF]);
+  });
+
+  /** The worker stopped and started again: a new connection, and nothing in memory. */
+  async function restartWorker(): Promise<void> {
+    deps.db.close();
+    deps = testBackground(NOW, deps.db.name);
+    await deps.interests.get();
+  }
+
+  it('is saved by the worker that built it, and the log of writes it holds is trimmed', async () => {
+    await keysFor('parrots');
+    await vi.waitFor(async () => expect(await deps.db.searchIndex.count()).toBe(1), { timeout: 10_000 });
+    expect(await deps.db.paperLog.count()).toBe(0);
+    await scan([arxivPaper('2401.00009', 'Hopfield networks is all you need')]);
+    expect(await deps.db.paperLog.count()).toBe(1);
+    await deps.search.save();
+    expect(await deps.db.paperLog.count()).toBe(0);
+  });
+
+  it('is loaded by a restarted worker, which reads again only the papers written since', async () => {
+    await deps.search.save();
+    await scan([arxivPaper('2401.00009', 'Hopfield networks is all you need')]);
+    await deps.db.papers.delete(FAIRNESS.key);
+    // A paper written without a log entry (no page of the extension writes so) shows what was read.
+    const unlogged = new Dexie(deps.db.name);
+    await unlogged.open();
+    await unlogged.table('papers').put({ ...(await deps.db.papers.get(CVF.key))!, title: 'Unlogged title' });
+    unlogged.close();
+    await restartWorker();
+    expect(await keysFor('hopfield')).toEqual(['arxiv:2401.00009']);
+    expect(await keysFor('parrots')).toEqual([]);
+    expect(await keysFor('kolesnikov')).toEqual([MIXER.key]);
+    expect(await keysFor('radiance')).toEqual([CVF.key]);
+    expect(await keysFor('unlogged')).toEqual([]);
+  });
+
+  it('is built again from the papers when the table was cleared since, or the saved index is of another format', async () => {
+    await deps.search.save();
+    const cvf = (await deps.db.papers.get(CVF.key))!;
+    const other = openDatabase(deps.db.name);
+    await other.papers.clear();
+    await other.papers.put(cvf);
+    other.close();
+    await restartWorker();
+    expect(await keysFor('parrots')).toEqual([]);
+    expect(await keysFor('radiance')).toEqual([CVF.key]);
+
+    await scan([FAIRNESS]);
+    await deps.search.save();
+    await deps.db.searchIndex.update('words', { format: SEARCH_INDEX_FORMAT + 1, keys: [] });
+    await restartWorker();
+    expect(await keysFor('parrots')).toEqual([FAIRNESS.key]);
+  });
+
+  it('is not saved over papers another page wrote: the worker finds them in the log and loads the index again', async () => {
+    await keysFor('parrots');
+    const other = openDatabase(deps.db.name);
+    await other.papers.put({ ...(await deps.db.papers.get(CVF.key))!, key: 'doi:10.1/restored', title: 'Restored from a backup' });
+    other.close();
+    await scan([arxivPaper('2401.00009', 'Hopfield networks is all you need')]);
+    await deps.search.save();
+    expect(await keysFor('restored')).toEqual(['doi:10.1/restored']);
+    expect(await keysFor('hopfield')).toEqual(['arxiv:2401.00009']);
+  });
+});
+

@@ -62,4 +62,23 @@ describe('WordIndex', () => {
     expect(index.keysWithUrl('http://www.openaccess.thecvf.com/content/CVPR2024/html/X_paper.html#abstract')).toEqual(['x']);
     expect(index.keysWithUrl('https://openaccess.thecvf.com/content/CVPR2024/html/Y_paper.html')).toEqual([]);
   });
+
+  it('saved as flat arrays and loaded again, answers as before, without the papers it had forgotten', () => {
+    const index = library();
+    index.put([paper('d', 'Diffusion on links', { url: 'https://example.org/d', lastSeen: 4 }), paper('e', 'Gone soon')]);
+    index.delete(['a', 'e']);
+    const snapshot = index.snapshot();
+    // Numbered afresh: the gone papers leave no slot and no word behind.
+    expect(snapshot.keys).toEqual(['b', 'c', 'd']);
+    expect(snapshot.words).not.toContain('denoising');
+    const loaded = WordIndex.fromSnapshot(structuredClone(snapshot));
+    for (const query of ['diffusion', 'difusion', 'vaswani', 'recurrence transformer', 'graph', 'gone', 'probabil'])
+      expect(loaded.search(query, 50), query).toEqual(index.search(query, 50));
+    expect(loaded.keysWithUrl('http://example.org/d/')).toEqual(['d']);
+    expect(loaded.size).toBe(3);
+    // And keeps up with writes like any index.
+    loaded.put([paper('f', 'Diffusion once more', { lastSeen: 5 })]);
+    loaded.delete(['c']);
+    expect(keys(loaded, 'diffusion')).toEqual(['f', 'd']);
+  });
 });
