@@ -60,7 +60,7 @@ const LATEST = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!;
  * Tables a backup leaves out: derived data the extension rebuilds (the example models train again
  * from the interests' examples, the search index is built from the papers).
  */
-const DERIVED_TABLES: ReadonlySet<string> = new Set(['learned', 'paperLog', 'searchIndex']);
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['learned', 'paperLog', 'searchIndex']);
 
 const TABLES: ReadonlyMap<string, string[]> = new Map(
   SCHEMA_HISTORY.flatMap((v) => Object.entries(v.stores))
