@@ -109,11 +109,12 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
   if (!fromExtensionPage(deps, sender) && !(FROM_BADGE_PANEL.has(message.type) && fromContentScript(deps, sender))) throw new InvalidMessage(`${message.type} is accepted from Paperlight’s own pages only`);
   switch (message.type) {
     case 'getTrending': {
+      // The popup is open: have the search index ready before its reader types. Loading it alongside
+      // the ranking, not after, has a search typed at once answered about as soon as the ranking.
+      void deps.search.index().catch((err: unknown) => console.error('[paperlight] loading the search index failed', err));
       const since = deps.snapshot.generation;
       const lists = await popup.getTrending(deps.snapshot.rankable, deps.interests, message.days, message.blend, deps.now());
       if (message.days.length === 1) await deps.snapshot.offer(since, message.days[0]!, message.blend, lists);
-      // The popup is open: have the search index ready before its reader types (a build reads the store once).
-      void deps.search.index().catch((err: unknown) => console.error('[paperlight] building the search index failed', err));
       return lists;
     }
     case 'getPapers':
