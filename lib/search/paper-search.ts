@@ -64,6 +64,7 @@ export function createPaperSearch(db: PaperlightDB): PaperSearch {
   let live: Live | undefined;
   let loading: Promise<WordIndex> | undefined;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let saving = Promise.resolve();
 
   const drop = () => {
     live = undefined;
@@ -163,8 +164,15 @@ export function createPaperSearch(db: PaperlightDB): PaperSearch {
     saveTimer = setTimeout(() => db.isOpen() && void saveNow(state).catch((err: unknown) => console.error('[paperlight] saving the search index failed', err)), SAVE_DELAY_MS);
   }
 
-  async function saveNow(state: Live): Promise<void> {
-    if (live !== state || !state.ready) return;
+  /** One save at a time: the daily save() may come while a scheduled one is under way. */
+  function saveNow(state: Live): Promise<void> {
+    const next = saving.then(() => saveOnce(state));
+    saving = next.catch(() => undefined);
+    return next;
+  }
+
+  async function saveOnce(state: Live): Promise<void> {
+    if (live !== state || !state.ready || state.unsaved <= 0) return;
     let seq = state.seq;
     for (const applied of state.applied) seq = Math.max(seq, applied);
     const unsaved = state.unsaved;
@@ -199,8 +207,7 @@ export function createPaperSearch(db: PaperlightDB): PaperSearch {
     invalidate: drop,
     async save() {
       await index();
-      const state = live;
-      if (state && state.unsaved > 0) await saveNow(state);
+      if (live) await saveNow(live);
     },
   };
 }
