@@ -75,6 +75,8 @@ export interface WordIndexSnapshot {
   lastSeen: Float64Array;
   hashes: Uint32Array;
   words: string[];
+  /** Each word's letterSet. */
+  letters: Uint32Array;
   postings: Record<WordField, { offsets: Uint32Array; slots: Uint32Array }>;
   /** urlIdentity hash and slot, in pairs. */
   urls: Uint32Array;
@@ -83,14 +85,11 @@ export interface WordIndexSnapshot {
 /** One query word's spellings in the vocabulary of each field, with the posting lists they stand for. */
 type Expansion = { field: WordField; word: string; weight: number; slots: Postings }[];
 
-/**
- * Slots of the papers holding a word, increasing. A loaded index's lists are views of the saved
- * arrays (no copying at load); a list becomes an array when a paper is added to it.
- */
+/** Slots of the papers holding a word, increasing: an array, or a view of a loaded index's saved arrays. */
 type Postings = number[] | Uint32Array;
 
 /** A word of the vocabulary: the papers holding it, per field, and its letters (letterSet). */
-type Entry = { letters: number } & Partial<Record<WordField, Postings>>;
+type Entry = { letters: number } & Partial<Record<WordField, number[]>>;
 
 /** Letters a plural or an inflection adds or takes away (s, es, ies/y, ing, ed, a final e). */
 const ENDING_LETTERS = letterSet('sieyngd');
@@ -113,6 +112,12 @@ export class WordIndex {
   private readonly slotOf = new Map<string, number>();
   /** word → its posting lists; they hold slots in increasing order: papers are only ever appended. */
   private readonly vocabulary = new Map<string, Entry>();
+  /**
+   * A loaded index's words, read where they lie in the saved arrays: no object per word at load
+   * (400,000 of them took a third of a second). A word also in `vocabulary` has papers added since
+   * there, with greater slots: its lists are this one's, then that one's.
+   */
+  private loaded?: Pick<WordIndexSnapshot, 'words' | 'letters' | 'postings'>;
   /** urlIdentity hash → slots (a hash names a few papers at most; the caller checks the record). */
   private readonly urls = new Map<number, number[]>();
   private dead = 0;
@@ -154,6 +159,7 @@ export class WordIndex {
     this.hashes = [];
     this.slotOf.clear();
     this.vocabulary.clear();
+    this.loaded = undefined;
     this.urls.clear();
     this.dead = 0;
     this.expansions.clear();
@@ -172,58 +178,69 @@ export class WordIndex {
       keys.push(key);
     });
     // Typed arrays filled in place: at 100,000 papers with abstracts there are some 10 million postings.
+    const loaded = this.loaded;
     const room = WORD_FIELDS.map((field) => {
-      let count = 0;
+      let count = loaded?.postings[field].slots.length ?? 0;
       for (const entry of this.vocabulary.values()) count += entry[field]?.length ?? 0;
       return count;
     });
+    const wordCount = (loaded?.words.length ?? 0) + this.vocabulary.size;
     const slots = room.map((count) => new Uint32Array(count));
-    const offsets = WORD_FIELDS.map(() => new Uint32Array(this.vocabulary.size + 1));
+    const offsets = WORD_FIELDS.map(() => new Uint32Array(wordCount + 1));
+    const letters = new Uint32Array(wordCount);
     const filled = [0, 0, 0];
+    const words: string[] = [];
     // No paper ever gone: slots keep their numbers, lists are copied whole.
     const keptAll = keys.length === this.keys.length;
-    const words: string[] = [];
-    for (const [word, entry] of this.vocabulary) {
-      let held = 0;
-      WORD_FIELDS.forEach((field, f) => {
-        const list = entry[field];
-        if (!list) return;
-        const into = slots[f]!;
-        let at = filled[f]!;
-        if (keptAll) {
-          into.set(list, at);
-          at += list.length;
-        } else for (let i = 0; i < list.length; i++) if (renumbered[list[i]!]! >= 0) into[at++] = renumbered[list[i]!]!;
-        held += at - filled[f]!;
-        filled[f] = at;
-      });
+    const copy = (f: number, list: Postings | undefined, start = 0, end = list?.length ?? 0) => {
+      if (!list) return;
+      const into = slots[f]!;
+      let at = filled[f]!;
+      if (keptAll) for (let i = start; i < end; i++) into[at++] = list[i]!;
+      else for (let i = start; i < end; i++) if (renumbered[list[i]!]! >= 0) into[at++] = renumbered[list[i]!]!;
+      filled[f] = at;
+    };
+    const close = (word: string, wordLetters: number, before: number) => {
       // A word only gone papers held stays out.
-      if (!held) continue;
+      if (filled[0]! + filled[1]! + filled[2]! === before) return;
+      letters[words.length] = wordLetters;
       words.push(word);
       for (let f = 0; f < WORD_FIELDS.length; f++) offsets[f]![words.length] = filled[f]!;
+    };
+    const added = new Set<string>();
+    loaded?.words.forEach((word, i) => {
+      const before = filled[0]! + filled[1]! + filled[2]!;
+      const since = this.vocabulary.get(word);
+      if (since) added.add(word);
+      WORD_FIELDS.forEach((field, f) => {
+        const { offsets: from, slots: list } = loaded.postings[field];
+        copy(f, list, from[i], from[i + 1]);
+        copy(f, since?.[field]);
+      });
+      close(word, loaded.letters[i]!, before);
+    });
+    for (const [word, entry] of this.vocabulary) {
+      if (added.has(word)) continue;
+      const before = filled[0]! + filled[1]! + filled[2]!;
+      WORD_FIELDS.forEach((field, f) => copy(f, entry[field]));
+      close(word, entry.letters, before);
     }
     const postings = Object.fromEntries(
       WORD_FIELDS.map((field, f) => [field, { offsets: offsets[f]!.slice(0, words.length + 1), slots: filled[f] === room[f] ? slots[f]! : slots[f]!.slice(0, filled[f]) }]),
     ) as WordIndexSnapshot['postings'];
     const urls: number[] = [];
     for (const [id, held] of this.urls) for (const slot of held) if (renumbered[slot]! >= 0) urls.push(id, renumbered[slot]!);
-    return { keys, lastSeen, hashes, words, postings, urls: Uint32Array.from(urls) };
+    return { keys, lastSeen, hashes, words, letters: words.length === wordCount ? letters : letters.slice(0, words.length), postings, urls: Uint32Array.from(urls) };
   }
 
+  /** The index `snapshot` holds; the index keeps the snapshot's arrays, the caller lets go of them. */
   static fromSnapshot(snapshot: WordIndexSnapshot): WordIndex {
     const index = new WordIndex();
-    index.keys = snapshot.keys.slice();
+    index.keys = snapshot.keys;
     index.lastSeen = Array.from(snapshot.lastSeen);
     index.hashes = Array.from(snapshot.hashes);
     snapshot.keys.forEach((key, slot) => index.slotOf.set(key, slot));
-    snapshot.words.forEach((word, i) => {
-      const entry: Entry = { letters: letterSet(word) };
-      for (const field of WORD_FIELDS) {
-        const { offsets, slots } = snapshot.postings[field];
-        if (offsets[i + 1]! > offsets[i]!) entry[field] = slots.subarray(offsets[i], offsets[i + 1]);
-      }
-      index.vocabulary.set(word, entry);
-    });
+    index.loaded = { words: snapshot.words, letters: snapshot.letters, postings: snapshot.postings };
     for (let i = 0; i < snapshot.urls.length; i += 2) index.postUrl(snapshot.urls[i]!, snapshot.urls[i + 1]!);
     return index;
   }
@@ -258,8 +275,8 @@ export class WordIndex {
       // Copied: a word cut from an abstract would otherwise keep the whole abstract alive.
       if (!entry) this.vocabulary.set(word.length < 13 ? word : ` ${word}`.slice(1), (entry = { letters: letterSet(word) }));
       const slots = entry[field];
-      if (Array.isArray(slots)) slots.push(slot);
-      else entry[field] = slots ? [...slots, slot] : [slot];
+      if (slots) slots.push(slot);
+      else entry[field] = [slot];
     }
   }
 
@@ -272,8 +289,26 @@ export class WordIndex {
     if (this.dead * 3 > this.keys.length) this.sweep();
   }
 
+  /** Move a loaded index's words into `vocabulary`, as a built index holds them (before a sweep rewrites every list). */
+  private unload(): void {
+    const loaded = this.loaded;
+    if (!loaded) return;
+    this.loaded = undefined;
+    loaded.words.forEach((word, i) => {
+      const since = this.vocabulary.get(word);
+      const entry: Entry = { letters: loaded.letters[i]! };
+      for (const field of WORD_FIELDS) {
+        const list = loadedList(loaded, field, i);
+        const more = since?.[field];
+        if (list || more) entry[field] = [...(list ?? []), ...(more ?? [])];
+      }
+      this.vocabulary.set(word, entry);
+    });
+  }
+
   private sweep(): void {
-    const live = (slots: Postings) => Array.from(slots).filter((slot) => this.keys[slot] !== undefined);
+    this.unload();
+    const live = (slots: number[]) => slots.filter((slot) => this.keys[slot] !== undefined);
     for (const [word, entry] of this.vocabulary) {
       for (const field of WORD_FIELDS) {
         const kept = entry[field] && live(entry[field]);
@@ -333,26 +368,39 @@ export class WordIndex {
     const id = `${typing ? '>' : '='}${queryWord}`;
     let expansion = this.expansions.get(id);
     if (!expansion) {
-      expansion = [];
+      const found: Expansion = [];
       const lexicon = new SpellingLexicon([queryWord]);
       const prefix = typing && queryWord.length >= PREFIX_MIN;
       const letters = letterSet(queryWord);
-      for (const [word, entry] of this.vocabulary) {
+      const spell = (word: string, wordLetters: number): QuerySpelling | undefined => {
         const isPrefix = prefix && word.startsWith(queryWord);
         // Cheaper than judging it: no spelling rule spans more letters than an inflection's ending.
-        if (!isPrefix && (Math.abs(word.length - queryWord.length) > SPELLING_SPAN || !lettersAllow(entry.letters, letters))) continue;
-        const spelling: QuerySpelling | undefined = lexicon.relationsOf(word)[0]?.spelling ?? (isPrefix ? 'prefix' : undefined);
-        if (!spelling) continue;
-        for (const field of WORD_FIELDS) {
-          const slots = entry[field];
-          if (slots) expansion.push({ field, word, weight: FIELD_WEIGHT[field] * SPELLING_WEIGHT[spelling], slots });
-        }
+        if (!isPrefix && (Math.abs(word.length - queryWord.length) > SPELLING_SPAN || !lettersAllow(wordLetters, letters))) return undefined;
+        return lexicon.relationsOf(word)[0]?.spelling ?? (isPrefix ? 'prefix' : undefined);
+      };
+      const add = (word: string, spelling: QuerySpelling, field: WordField, slots: Postings | undefined) =>
+        slots && found.push({ field, word, weight: FIELD_WEIGHT[field] * SPELLING_WEIGHT[spelling], slots });
+      const loaded = this.loaded;
+      loaded?.words.forEach((word, i) => {
+        const spelling = spell(word, loaded.letters[i]!);
+        if (spelling) for (const field of WORD_FIELDS) add(word, spelling, field, loadedList(loaded, field, i));
+      });
+      // A word in both has its papers added since the load here: two spellings, of the same weight, one paper each.
+      for (const [word, entry] of this.vocabulary) {
+        const spelling = spell(word, entry.letters);
+        if (spelling) for (const field of WORD_FIELDS) add(word, spelling, field, entry[field]);
       }
       if (this.expansions.size > 50) this.expansions.clear();
-      this.expansions.set(id, expansion);
+      this.expansions.set(id, (expansion = found));
     }
     return expansion;
   }
+}
+
+/** Word i's list in `field` of a loaded index, a view of the saved array; undefined when empty. */
+function loadedList(loaded: Pick<WordIndexSnapshot, 'postings'>, field: WordField, i: number): Uint32Array | undefined {
+  const { offsets, slots } = loaded.postings[field];
+  return offsets[i + 1]! > offsets[i]! ? slots.subarray(offsets[i], offsets[i + 1]) : undefined;
 }
 
 /** Binary search of a posting list (slots in increasing order). */

@@ -76,9 +76,18 @@ describe('WordIndex', () => {
       expect(loaded.search(query, 50), query).toEqual(index.search(query, 50));
     expect(loaded.keysWithUrl('http://example.org/d/')).toEqual(['d']);
     expect(loaded.size).toBe(3);
-    // And keeps up with writes like any index.
-    loaded.put([paper('f', 'Diffusion once more', { lastSeen: 5 })]);
+    // And keeps up with writes like any index, saved and loaded again with them.
+    loaded.put([paper('f', 'Diffusion once more', { lastSeen: 5 }), paper('g', 'Quokka census', { lastSeen: 6 })]);
     loaded.delete(['c']);
     expect(keys(loaded, 'diffusion')).toEqual(['f', 'd']);
+    expect(loaded.search('difusion', 50)[0]).toMatchObject({ key: 'f', found: [{ field: 'title', words: ['diffusion'] }] });
+    const again = WordIndex.fromSnapshot(structuredClone(loaded.snapshot()));
+    for (const query of ['diffusion', 'quokka', 'graph', 'vaswani transformer', 'diffus'])
+      expect(again.search(query, 50), query).toEqual(loaded.search(query, 50));
+    // Once a third of its papers are gone its lists are swept: the loaded ones too.
+    again.delete(['b', 'd']);
+    expect(keys(again, 'diffusion')).toEqual(['f']);
+    expect(keys(again, 'quokka')).toEqual(['g']);
+    expect(again.snapshot().keys).toEqual(['f', 'g']);
   });
 });
