@@ -59,6 +59,16 @@ interface Stored {
   papers: (PaperRecord | undefined)[];
 }
 
+/** The saved index, or undefined when it is damaged (said in the console): it is built from the papers again and saved over. */
+function fromSaved(saved: SearchIndexRecord): WordIndex | undefined {
+  try {
+    return WordIndex.fromSnapshot(saved);
+  } catch (err) {
+    console.warn('[paperlight]', err);
+    return undefined;
+  }
+}
+
 /** Register on `db` before it opens (Dexie builds its middleware stack when it opens). */
 export function createPaperSearch(db: PaperlightDB): PaperSearch {
   let live: Live | undefined;
@@ -141,8 +151,9 @@ export function createPaperSearch(db: PaperlightDB): PaperSearch {
   async function load(state: Live): Promise<WordIndex> {
     const stored = await readStored();
     state.seq = stored.seq;
-    if (stored.saved) {
-      state.index = WordIndex.fromSnapshot(stored.saved);
+    const loaded = stored.saved && fromSaved(stored.saved);
+    if (loaded) {
+      state.index = loaded;
       state.index.delete(stored.changed.filter((_, i) => !stored.papers[i]));
       state.index.put(stored.papers.filter((paper) => paper !== undefined));
       state.unsaved = stored.changed.length;
@@ -150,10 +161,10 @@ export function createPaperSearch(db: PaperlightDB): PaperSearch {
     // Logged after the read: in neither the saved index nor the papers read.
     for (const { request, seqs } of state.waiting!.splice(0)) apply(state, request, seqs.filter((seq) => seq > stored.seq));
     state.waiting = undefined;
-    if (!stored.saved) await build(state);
+    if (!loaded) await build(state);
     if (live === state) {
       state.ready = true;
-      if (!stored.saved || state.unsaved >= SAVE_AFTER) scheduleSave(state);
+      if (!loaded || state.unsaved >= SAVE_AFTER) scheduleSave(state);
     }
     return state.index;
   }

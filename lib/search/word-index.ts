@@ -233,8 +233,12 @@ export class WordIndex {
     return { keys, lastSeen, hashes, words, letters: words.length === wordCount ? letters : letters.slice(0, words.length), postings, urls: Uint32Array.from(urls) };
   }
 
-  /** The index `snapshot` holds; the index keeps the snapshot's arrays, the caller lets go of them. */
+  /**
+   * The index `snapshot` holds; the index keeps the snapshot's arrays, the caller lets go of them.
+   * A snapshot whose arrays do not fit together (a damaged store) throws, naming what is wrong.
+   */
   static fromSnapshot(snapshot: WordIndexSnapshot): WordIndex {
+    checkSnapshot(snapshot);
     const index = new WordIndex();
     index.keys = snapshot.keys;
     index.lastSeen = Array.from(snapshot.lastSeen);
@@ -394,6 +398,24 @@ export class WordIndex {
       this.expansions.set(id, (expansion = found));
     }
     return expansion;
+  }
+}
+
+function checkSnapshot(snapshot: WordIndexSnapshot): void {
+  const fail = (what: string) => {
+    throw new Error(`the saved search index is damaged: ${what}`);
+  };
+  const papers = snapshot.keys?.length;
+  if (!Array.isArray(snapshot.keys) || !(snapshot.lastSeen instanceof Float64Array) || !(snapshot.hashes instanceof Uint32Array)) fail('papers missing');
+  if (snapshot.lastSeen.length !== papers || snapshot.hashes.length !== papers) fail('papers of different counts');
+  if (!Array.isArray(snapshot.words) || !(snapshot.letters instanceof Uint32Array) || snapshot.letters.length !== snapshot.words.length) fail('words missing');
+  if (!(snapshot.urls instanceof Uint32Array) || snapshot.urls.length % 2) fail('links missing');
+  for (let i = 1; i < snapshot.urls.length; i += 2) if (snapshot.urls[i]! >= papers) fail('a link of no paper');
+  for (const field of WORD_FIELDS) {
+    const { offsets, slots } = snapshot.postings?.[field] ?? {};
+    if (!(offsets instanceof Uint32Array) || !(slots instanceof Uint32Array) || offsets.length !== snapshot.words.length + 1 || offsets[offsets.length - 1] !== slots.length) fail(`${field} lists missing`);
+    for (let i = 1; i < offsets!.length; i++) if (offsets![i]! < offsets![i - 1]!) fail(`${field} lists out of order`);
+    for (let i = 0; i < slots!.length; i++) if (slots![i]! >= papers) fail(`${field} lists name no paper`);
   }
 }
 

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage, type BackgroundDeps } from '../../lib/background/handlers';
 import { openDatabase } from '../../lib/db/schema';
 import { SEARCH_INDEX_FORMAT } from '../../lib/search/paper-search';
+import { WordIndex } from '../../lib/search/word-index';
 import type { PopupPaper } from '../../lib/messages';
 import { arxivPaper, DIFFUSION, paper, testBackground } from '../factories';
 
@@ -147,6 +148,21 @@ describe('the saved search index', () => {
     await deps.db.searchIndex.update('words', { format: SEARCH_INDEX_FORMAT + 1, keys: [] });
     await restartWorker();
     expect(await keysFor('parrots')).toEqual([FAIRNESS.key]);
+  });
+
+  it('is built again from the papers when the saved one is damaged, and saved over it', async () => {
+    await deps.search.save();
+    const saved = (await deps.db.searchIndex.get('words'))!;
+    saved.postings.title.slots[0] = 1_000_000;
+    await deps.db.searchIndex.put(saved);
+    await restartWorker();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await keysFor('parrots')).toEqual([FAIRNESS.key]);
+    expect(await keysFor('radiance')).toEqual([CVF.key]);
+    expect(warn).toHaveBeenCalledWith('[paperlight]', new Error('the saved search index is damaged: title lists name no paper'));
+    warn.mockRestore();
+    await deps.search.save();
+    expect(WordIndex.fromSnapshot((await deps.db.searchIndex.get('words'))!).size).toBe(3);
   });
 
   it('is not saved over papers another page wrote: the worker finds them in the log and loads the index again', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WordIndex, type SearchablePaper } from '../../lib/search/word-index';
+import { WordIndex, type SearchablePaper, type WordIndexSnapshot } from '../../lib/search/word-index';
 
 const paper = (key: string, title: string, extra: Partial<SearchablePaper> = {}): SearchablePaper => ({ key, title, lastSeen: 0, ...extra });
 const keys = (index: WordIndex, query: string) => index.search(query, 50).map((h) => h.key);
@@ -89,5 +89,19 @@ describe('WordIndex', () => {
     expect(keys(again, 'diffusion')).toEqual(['f']);
     expect(keys(again, 'quokka')).toEqual(['g']);
     expect(again.snapshot().keys).toEqual(['f', 'g']);
+  });
+
+  it('refuses a saved snapshot whose arrays do not fit together, saying what is wrong', () => {
+    const damaged = (damage: (snapshot: WordIndexSnapshot) => void) => () => {
+      const snapshot = library().snapshot();
+      damage(snapshot);
+      return WordIndex.fromSnapshot(snapshot);
+    };
+    expect(damaged((s) => (s.lastSeen = s.lastSeen.subarray(1)))).toThrow('the saved search index is damaged: papers of different counts');
+    expect(damaged((s) => (s.words = s.words.slice(1)))).toThrow('words missing');
+    expect(damaged((s) => (s.postings.abstract.offsets[s.words.length] = 0))).toThrow('abstract lists');
+    expect(damaged((s) => (s.postings.authors.slots[0] = 3))).toThrow('authors lists name no paper');
+    expect(damaged((s) => (s.urls = new Uint32Array([1])))).toThrow('links missing');
+    expect(damaged(() => undefined)).not.toThrow();
   });
 });
