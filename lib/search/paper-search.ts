@@ -20,7 +20,10 @@ export interface PaperSearch {
   built(): WordIndex | undefined;
   /** The store changed behind the worker's back: load the index again on next use. */
   invalidate(): void;
-  /** Save the index now if it changed since it was saved (loading it first), so the log stays short. */
+  /**
+   * Save the index now if it changed since it was saved, so the log stays short. Not in memory, it
+   * is loaded for this only if it was saved; otherwise the log is dropped, and the next search builds it.
+   */
   save(): Promise<void>;
 }
 
@@ -121,20 +124,42 @@ export function createPaperSearch(db: PaperlightDB): PaperSearch {
     }),
   });
 
+  /**
+   * Keys of the papers written since `saved`, from the log (within a transaction over it), or
+   * undefined when `saved` cannot be brought up to date: another format, the table cleared since,
+   * or more changes than a build would cost.
+   */
+  async function changedSince(saved: SearchIndexRecord | undefined): Promise<string[] | undefined> {
+    if (saved?.format !== SEARCH_INDEX_FORMAT) return undefined;
+    const changed = new Set<string>();
+    for (const entry of await db.paperLog.where(':id').above(saved.seq).toArray()) {
+      if (!entry.keys) return undefined;
+      for (const key of entry.keys) changed.add(key);
+    }
+    return changed.size > REPLAY_LIMIT ? undefined : [...changed];
+  }
+
   /** The saved index and what changed since, or only the log's end when there is no usable one. */
   const readStored = (): Promise<Stored> =>
     db.transaction('r', [db.searchIndex, db.paperLog, db.papers], async () => {
       const seq = (await db.paperLog.orderBy(':id').last())?.seq ?? 0;
       const saved = await db.searchIndex.get(SAVED_ID);
-      const none = { seq, changed: [], papers: [] };
-      if (saved?.format !== SEARCH_INDEX_FORMAT) return none;
-      const changed = new Set<string>();
-      for (const entry of await db.paperLog.where(':id').above(saved.seq).toArray()) {
-        if (!entry.keys) return none;
-        for (const key of entry.keys) changed.add(key);
-      }
-      if (changed.size > REPLAY_LIMIT) return none;
-      return { seq, saved, changed: [...changed], papers: await db.papers.bulkGet([...changed]) };
+      const changed = await changedSince(saved);
+      if (!changed) return { seq, changed: [], papers: [] };
+      return { seq, saved, changed, papers: await db.papers.bulkGet(changed) };
+    });
+
+  /**
+   * With no index in memory: whether saving would need no build (a usable saved index with changes
+   * to take in). Otherwise the log, which serves only the saved index, goes, and the saved index with it.
+   */
+  const worthLoading = (): Promise<boolean> =>
+    db.transaction('rw', [db.searchIndex, db.paperLog], async () => {
+      const changed = await changedSince(await db.searchIndex.get(SAVED_ID));
+      if (changed) return changed.length > 0;
+      await db.searchIndex.clear();
+      await db.paperLog.clear();
+      return false;
     });
 
   async function build(state: Live): Promise<void> {
@@ -217,6 +242,8 @@ export function createPaperSearch(db: PaperlightDB): PaperSearch {
     built: () => (live?.ready ? live.index : undefined),
     invalidate: drop,
     async save() {
+      // A build reads the whole store (seconds), daily, for someone who may never search: not for a save.
+      if (!live && !(await worthLoading())) return;
       await index();
       if (live) await saveNow(live);
     },

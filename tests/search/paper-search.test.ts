@@ -98,6 +98,13 @@ describe('the saved search index', () => {
     await scan([MIXER, FAIRNESS, CVF]);
   });
 
+  /** The index built (by a first search) and saved. */
+  async function saveIndex(): Promise<void> {
+    await keysFor('parrots');
+    await deps.search.save();
+    expect(await deps.db.searchIndex.count()).toBe(1);
+  }
+
   /** The worker stopped and started again: a new connection, and nothing in memory. */
   async function restartWorker(): Promise<void> {
     deps.db.close();
@@ -116,7 +123,7 @@ describe('the saved search index', () => {
   });
 
   it('is loaded by a restarted worker, which reads again only the papers written since', async () => {
-    await deps.search.save();
+    await saveIndex();
     await scan([arxivPaper('2401.00009', 'Hopfield networks is all you need')]);
     await deps.db.papers.delete(FAIRNESS.key);
     // A paper written without a log entry (no page of the extension writes so) shows what was read.
@@ -133,7 +140,7 @@ describe('the saved search index', () => {
   });
 
   it('is built again from the papers when the table was cleared since, or the saved index is of another format', async () => {
-    await deps.search.save();
+    await saveIndex();
     const cvf = (await deps.db.papers.get(CVF.key))!;
     const other = openDatabase(deps.db.name);
     await other.papers.clear();
@@ -144,14 +151,14 @@ describe('the saved search index', () => {
     expect(await keysFor('radiance')).toEqual([CVF.key]);
 
     await scan([FAIRNESS]);
-    await deps.search.save();
+    await saveIndex();
     await deps.db.searchIndex.update('words', { format: SEARCH_INDEX_FORMAT + 1, keys: [] });
     await restartWorker();
     expect(await keysFor('parrots')).toEqual([FAIRNESS.key]);
   });
 
   it('is built again from the papers when the saved one is damaged, and saved over it', async () => {
-    await deps.search.save();
+    await saveIndex();
     const saved = (await deps.db.searchIndex.get('words'))!;
     saved.postings.title.slots[0] = 1_000_000;
     await deps.db.searchIndex.put(saved);
@@ -163,6 +170,20 @@ describe('the saved search index', () => {
     warn.mockRestore();
     await deps.search.save();
     expect(WordIndex.fromSnapshot((await deps.db.searchIndex.get('words'))!).size).toBe(3);
+  });
+
+  it('is not built for the daily save: without a saved index, the log goes instead; a saved one takes in the log', async () => {
+    expect(await deps.db.paperLog.count()).toBe(1);
+    await deps.search.save();
+    expect([await deps.db.paperLog.count(), await deps.db.searchIndex.count()]).toEqual([0, 0]);
+    expect(deps.search.built()).toBeUndefined();
+
+    await saveIndex();
+    await scan([arxivPaper('2401.00009', 'Hopfield networks is all you need')]);
+    await restartWorker();
+    await deps.search.save();
+    expect(await deps.db.paperLog.count()).toBe(0);
+    expect(WordIndex.fromSnapshot((await deps.db.searchIndex.get('words'))!).has('arxiv:2401.00009')).toBe(true);
   });
 
   it('is not saved over papers another page wrote: the worker finds them in the log and loads the index again', async () => {
