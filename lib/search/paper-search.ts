@@ -150,8 +150,8 @@ export function createPaperSearch(db: PaperlightDB): PaperSearch {
     });
 
   /**
-   * With no index in memory: whether saving would need no build (a usable saved index with changes
-   * to take in). Otherwise the log, which serves only the saved index, goes, and the saved index with it.
+   * With no index in memory: whether a save is worth loading it (a usable saved index, with changes
+   * to take in). A saved index that is not usable goes, with the log, which serves only it.
    */
   const worthLoading = (): Promise<boolean> =>
     db.transaction('rw', [db.searchIndex, db.paperLog], async () => {
