@@ -9,6 +9,7 @@
 import { bitCount, letterSet } from '../match/edit-distance';
 import { SpellingLexicon, type Spelling } from '../match/lexicon';
 import { STOP_WORDS, textWords } from '../match/words';
+import { decodeGaps, GapWriter, lastOfGaps } from './gaps';
 
 /** What the index needs of a paper (a PaperRecord is one). */
 export interface SearchablePaper {
@@ -68,7 +69,7 @@ function contentWords(text: string): string[] {
 /**
  * The index as flat arrays, for the store (lib/search/paper-search.ts keeps it so a restarted
  * worker loads it in a fraction of a second instead of reading every paper). Slots are numbered
- * afresh over the live papers; word i's slots in a field are `slots[offsets[i]]`..`slots[offsets[i + 1] - 1]`.
+ * afresh over the live papers.
  */
 export interface WordIndexSnapshot {
   keys: string[];
@@ -77,7 +78,8 @@ export interface WordIndexSnapshot {
   words: string[];
   /** Each word's letterSet. */
   letters: Uint32Array;
-  postings: Record<WordField, { offsets: Uint32Array; slots: Uint32Array }>;
+  /** Word i's list in a field: `gaps[offsets[i]]`..`gaps[offsets[i + 1] - 1]` (lib/search/gaps.ts). */
+  postings: Record<WordField, { offsets: Uint32Array; gaps: Uint8Array }>;
   /** urlIdentity hash and slot, in pairs. */
   urls: Uint32Array;
 }
@@ -85,7 +87,7 @@ export interface WordIndexSnapshot {
 /** One query word's spellings in the vocabulary of each field, with the posting lists they stand for. */
 type Expansion = { field: WordField; word: string; weight: number; slots: Postings }[];
 
-/** Slots of the papers holding a word, increasing: an array, or a view of a loaded index's saved arrays. */
+/** Slots of the papers holding a word, increasing: a built index's array, or a loaded index's list as read from its gaps. */
 type Postings = number[] | Uint32Array;
 
 /** A word of the vocabulary: the papers holding it, per field, and its letters (letterSet). */
@@ -114,8 +116,9 @@ export class WordIndex {
   private readonly vocabulary = new Map<string, Entry>();
   /**
    * A loaded index's words, read where they lie in the saved arrays: no object per word at load
-   * (400,000 of them took a third of a second). A word also in `vocabulary` has papers added since
-   * there, with greater slots: its lists are this one's, then that one's.
+   * (400,000 of them took a third of a second), and a list is read from its gaps only when a query
+   * spells the word. A word also in `vocabulary` has papers added since there, with greater slots:
+   * its lists are this one's, then that one's.
    */
   private loaded?: Pick<WordIndexSnapshot, 'words' | 'letters' | 'postings'>;
   /** urlIdentity hash → slots (a hash names a few papers at most; the caller checks the record). */
@@ -177,60 +180,65 @@ export class WordIndex {
       hashes[keys.length] = this.hashes[slot]!;
       keys.push(key);
     });
-    // Typed arrays filled in place: at 100,000 papers with abstracts there are some 10 million postings.
+    // At 100,000 papers with abstracts there are some 10 million postings: written in place, as gaps.
     const loaded = this.loaded;
-    const room = WORD_FIELDS.map((field) => {
-      let count = loaded?.postings[field].slots.length ?? 0;
+    const writers = WORD_FIELDS.map((field) => {
+      let count = 0;
       for (const entry of this.vocabulary.values()) count += entry[field]?.length ?? 0;
-      return count;
+      return new GapWriter((loaded?.postings[field].gaps.length ?? 0) + 2 * count);
     });
     const wordCount = (loaded?.words.length ?? 0) + this.vocabulary.size;
-    const slots = room.map((count) => new Uint32Array(count));
     const offsets = WORD_FIELDS.map(() => new Uint32Array(wordCount + 1));
     const letters = new Uint32Array(wordCount);
-    const filled = [0, 0, 0];
     const words: string[] = [];
-    // No paper ever gone: slots keep their numbers, lists are copied whole.
+    // No paper ever gone: slots keep their numbers.
     const keptAll = keys.length === this.keys.length;
-    const copy = (f: number, list: Postings | undefined, start = 0, end = list?.length ?? 0) => {
-      if (!list) return;
-      const into = slots[f]!;
-      let at = filled[f]!;
-      if (keptAll) for (let i = start; i < end; i++) into[at++] = list[i]!;
-      else for (let i = start; i < end; i++) if (renumbered[list[i]!]! >= 0) into[at++] = renumbered[list[i]!]!;
-      filled[f] = at;
+    const write = (writer: GapWriter, list: Postings) => {
+      if (keptAll) for (const slot of list) writer.write(slot);
+      else for (const slot of list) if (renumbered[slot]! >= 0) writer.write(renumbered[slot]!);
     };
+    const written = () => writers[0]!.length + writers[1]!.length + writers[2]!.length;
     const close = (word: string, wordLetters: number, before: number) => {
       // A word only gone papers held stays out.
-      if (filled[0]! + filled[1]! + filled[2]! === before) return;
+      if (written() === before) return;
       letters[words.length] = wordLetters;
       words.push(word);
-      for (let f = 0; f < WORD_FIELDS.length; f++) offsets[f]![words.length] = filled[f]!;
+      for (let f = 0; f < WORD_FIELDS.length; f++) offsets[f]![words.length] = writers[f]!.length;
     };
     const added = new Set<string>();
     loaded?.words.forEach((word, i) => {
-      const before = filled[0]! + filled[1]! + filled[2]!;
+      const before = written();
       const since = this.vocabulary.get(word);
       if (since) added.add(word);
       WORD_FIELDS.forEach((field, f) => {
-        const { offsets: from, slots: list } = loaded.postings[field];
-        copy(f, list, from[i], from[i + 1]);
-        copy(f, since?.[field]);
+        const writer = writers[f]!;
+        const { offsets: from, gaps } = loaded.postings[field];
+        const [start, end] = [from[i]!, from[i + 1]!];
+        const more = since?.[field];
+        writer.startList();
+        // Slots unchanged: the saved bytes as they are, then the papers added since.
+        if (keptAll) writer.copyList(gaps.subarray(start, end), lastOfGaps(gaps, start, end));
+        else if (end > start) write(writer, decodeGaps(gaps, start, end));
+        if (more) write(writer, more);
       });
       close(word, loaded.letters[i]!, before);
     });
     for (const [word, entry] of this.vocabulary) {
       if (added.has(word)) continue;
-      const before = filled[0]! + filled[1]! + filled[2]!;
-      WORD_FIELDS.forEach((field, f) => copy(f, entry[field]));
+      const before = written();
+      WORD_FIELDS.forEach((field, f) => {
+        const list = entry[field];
+        writers[f]!.startList();
+        if (list) write(writers[f]!, list);
+      });
       close(word, entry.letters, before);
     }
     const postings = Object.fromEntries(
-      WORD_FIELDS.map((field, f) => [field, { offsets: offsets[f]!.slice(0, words.length + 1), slots: filled[f] === room[f] ? slots[f]! : slots[f]!.slice(0, filled[f]) }]),
+      WORD_FIELDS.map((field, f) => [field, { offsets: offsets[f]!.slice(0, words.length + 1), gaps: writers[f]!.result() }]),
     ) as WordIndexSnapshot['postings'];
     const urls: number[] = [];
     for (const [id, held] of this.urls) for (const slot of held) if (renumbered[slot]! >= 0) urls.push(id, renumbered[slot]!);
-    return { keys, lastSeen, hashes, words, letters: words.length === wordCount ? letters : letters.slice(0, words.length), postings, urls: Uint32Array.from(urls) };
+    return { keys, lastSeen, hashes, words, letters: letters.slice(0, words.length), postings, urls: Uint32Array.from(urls) };
   }
 
   /**
@@ -412,17 +420,22 @@ function checkSnapshot(snapshot: WordIndexSnapshot): void {
   if (!(snapshot.urls instanceof Uint32Array) || snapshot.urls.length % 2) fail('links missing');
   for (let i = 1; i < snapshot.urls.length; i += 2) if (snapshot.urls[i]! >= papers) fail('a link of no paper');
   for (const field of WORD_FIELDS) {
-    const { offsets, slots } = snapshot.postings?.[field] ?? {};
-    if (!(offsets instanceof Uint32Array) || !(slots instanceof Uint32Array) || offsets.length !== snapshot.words.length + 1 || offsets[offsets.length - 1] !== slots.length) fail(`${field} lists missing`);
-    for (let i = 1; i < offsets!.length; i++) if (offsets![i]! < offsets![i - 1]!) fail(`${field} lists out of order`);
-    for (let i = 0; i < slots!.length; i++) if (slots![i]! >= papers) fail(`${field} lists name no paper`);
+    const { offsets, gaps } = snapshot.postings?.[field] ?? {};
+    if (!(offsets instanceof Uint32Array) || !(gaps instanceof Uint8Array) || offsets.length !== snapshot.words.length + 1 || offsets[offsets.length - 1] !== gaps.length) fail(`${field} lists missing`);
+    for (let i = 1; i < offsets!.length; i++) {
+      if (offsets![i]! < offsets![i - 1]!) fail(`${field} lists out of order`);
+      // Slots only increase along a list: its last is its greatest.
+      const last = lastOfGaps(gaps!, offsets![i - 1]!, offsets![i]!);
+      if (last < 0) fail(`${field} lists cut short`);
+      if (last >= papers) fail(`${field} lists name no paper`);
+    }
   }
 }
 
-/** Word i's list in `field` of a loaded index, a view of the saved array; undefined when empty. */
+/** Word i's list in `field` of a loaded index, read from its gaps; undefined when empty. */
 function loadedList(loaded: Pick<WordIndexSnapshot, 'postings'>, field: WordField, i: number): Uint32Array | undefined {
-  const { offsets, slots } = loaded.postings[field];
-  return offsets[i + 1]! > offsets[i]! ? slots.subarray(offsets[i], offsets[i + 1]) : undefined;
+  const { offsets, gaps } = loaded.postings[field];
+  return offsets[i + 1]! > offsets[i]! ? decodeGaps(gaps, offsets[i]!, offsets[i + 1]!) : undefined;
 }
 
 /** Binary search of a posting list (slots in increasing order). */

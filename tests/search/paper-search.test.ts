@@ -160,7 +160,7 @@ describe('the saved search index', () => {
   it('is built again from the papers when the saved one is damaged, and saved over it', async () => {
     await saveIndex();
     const saved = (await deps.db.searchIndex.get('words'))!;
-    saved.postings.title.slots[0] = 1_000_000;
+    saved.postings.title.gaps[0] = 100;
     await deps.db.searchIndex.put(saved);
     await restartWorker();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);

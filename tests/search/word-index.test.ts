@@ -78,6 +78,8 @@ describe('WordIndex', () => {
     expect(loaded.size).toBe(3);
     // And keeps up with writes like any index, saved and loaded again with them.
     loaded.put([paper('f', 'Diffusion once more', { lastSeen: 5 }), paper('g', 'Quokka census', { lastSeen: 6 })]);
+    const grown = WordIndex.fromSnapshot(structuredClone(loaded.snapshot()));
+    for (const query of ['diffusion', 'quokka', 'graph', 'vaswani transformer', 'diffus']) expect(grown.search(query, 50), query).toEqual(loaded.search(query, 50));
     loaded.delete(['c']);
     expect(keys(loaded, 'diffusion')).toEqual(['f', 'd']);
     expect(loaded.search('difusion', 50)[0]).toMatchObject({ key: 'f', found: [{ field: 'title', words: ['diffusion'] }] });
@@ -100,7 +102,8 @@ describe('WordIndex', () => {
     expect(damaged((s) => (s.lastSeen = s.lastSeen.subarray(1)))).toThrow('the saved search index is damaged: papers of different counts');
     expect(damaged((s) => (s.words = s.words.slice(1)))).toThrow('words missing');
     expect(damaged((s) => (s.postings.abstract.offsets[s.words.length] = 0))).toThrow('abstract lists');
-    expect(damaged((s) => (s.postings.authors.slots[0] = 3))).toThrow('authors lists name no paper');
+    expect(damaged((s) => (s.postings.authors.gaps[0] = 100))).toThrow('authors lists name no paper');
+    expect(damaged((s) => (s.postings.title.gaps[s.postings.title.gaps.length - 1] = 0x80))).toThrow('title lists cut short');
     expect(damaged((s) => (s.urls = new Uint32Array([1])))).toThrow('links missing');
     expect(damaged(() => undefined)).not.toThrow();
   });
