@@ -109,8 +109,9 @@ function lettersAllow(word: number, query: number): boolean {
 export class WordIndex {
   /** Slot → key, undefined once the paper is gone or rewritten with new text (it then takes a new slot). */
   private keys: (string | undefined)[] = [];
-  private lastSeen: number[] = [];
-  private hashes: number[] = [];
+  /** Per slot; typed, so a loaded index takes the saved arrays as they are. Room beyond `keys.length` is unused. */
+  private lastSeen: Float64Array = new Float64Array(0);
+  private hashes: Uint32Array = new Uint32Array(0);
   private readonly slotOf = new Map<string, number>();
   /** word → its posting lists; they hold slots in increasing order: papers are only ever appended. */
   private readonly vocabulary = new Map<string, Entry>();
@@ -123,6 +124,8 @@ export class WordIndex {
   private loaded?: Pick<WordIndexSnapshot, 'words' | 'letters' | 'postings'>;
   /** urlIdentity hash → slots (a hash names a few papers at most; the caller checks the record). */
   private readonly urls = new Map<number, number[]>();
+  /** A loaded index's links: hash and slot pairs, by hash (a map of them took a tenth of a second to load). */
+  private loadedUrls: Uint32Array = new Uint32Array(0);
   private dead = 0;
   /** Expansions of recent query words: typing a query spells its earlier words again at each keystroke. */
   private readonly expansions = new Map<string, Expansion>();
@@ -158,12 +161,13 @@ export class WordIndex {
 
   clear(): void {
     this.keys = [];
-    this.lastSeen = [];
-    this.hashes = [];
+    this.lastSeen = new Float64Array(0);
+    this.hashes = new Uint32Array(0);
     this.slotOf.clear();
     this.vocabulary.clear();
     this.loaded = undefined;
     this.urls.clear();
+    this.loadedUrls = new Uint32Array(0);
     this.dead = 0;
     this.expansions.clear();
   }
@@ -237,8 +241,9 @@ export class WordIndex {
       WORD_FIELDS.map((field, f) => [field, { offsets: offsets[f]!.slice(0, words.length + 1), gaps: writers[f]!.result() }]),
     ) as WordIndexSnapshot['postings'];
     const urls: number[] = [];
+    for (let i = 0; i < this.loadedUrls.length; i += 2) if (renumbered[this.loadedUrls[i + 1]!]! >= 0) urls.push(this.loadedUrls[i]!, renumbered[this.loadedUrls[i + 1]!]!);
     for (const [id, held] of this.urls) for (const slot of held) if (renumbered[slot]! >= 0) urls.push(id, renumbered[slot]!);
-    return { keys, lastSeen, hashes, words, letters: letters.slice(0, words.length), postings, urls: Uint32Array.from(urls) };
+    return { keys, lastSeen, hashes, words, letters: letters.slice(0, words.length), postings, urls: byHash(urls) };
   }
 
   /**
@@ -249,30 +254,41 @@ export class WordIndex {
     checkSnapshot(snapshot);
     const index = new WordIndex();
     index.keys = snapshot.keys;
-    index.lastSeen = Array.from(snapshot.lastSeen);
-    index.hashes = Array.from(snapshot.hashes);
+    index.lastSeen = snapshot.lastSeen;
+    index.hashes = snapshot.hashes;
     snapshot.keys.forEach((key, slot) => index.slotOf.set(key, slot));
     index.loaded = { words: snapshot.words, letters: snapshot.letters, postings: snapshot.postings };
-    for (let i = 0; i < snapshot.urls.length; i += 2) index.postUrl(snapshot.urls[i]!, snapshot.urls[i + 1]!);
+    index.loadedUrls = snapshot.urls;
     return index;
   }
 
   /** Keys of the papers whose link is `url` (compared by urlIdentity), best guess: check the records. */
   keysWithUrl(url: string): string[] {
-    return (this.urls.get(textHash(urlIdentity(url))) ?? []).flatMap((slot) => this.keys[slot] ?? []);
+    const id = textHash(urlIdentity(url));
+    const slots = [...(this.urls.get(id) ?? [])];
+    for (let i = 2 * firstPairAtLeast(this.loadedUrls, id); this.loadedUrls[i] === id; i += 2) slots.push(this.loadedUrls[i + 1]!);
+    return slots.flatMap((slot) => this.keys[slot] ?? []);
   }
 
   private add(paper: SearchablePaper, hash: number): void {
     const slot = this.keys.length;
+    if (slot === this.hashes.length) this.makeRoom(Math.max(1024, 2 * slot));
     this.keys.push(paper.key);
-    this.lastSeen.push(paper.lastSeen);
-    this.hashes.push(hash);
+    this.lastSeen[slot] = paper.lastSeen;
+    this.hashes[slot] = hash;
     this.slotOf.set(paper.key, slot);
     this.post('title', contentWords(paper.title), slot);
     this.post('authors', contentWords(paper.authors?.join(' ') ?? ''), slot);
     if (paper.abstract) this.post('abstract', contentWords(paper.abstract), slot);
     if (paper.url) this.postUrl(textHash(urlIdentity(paper.url)), slot);
     this.expansions.clear();
+  }
+
+  private makeRoom(slots: number): void {
+    const [lastSeen, hashes] = [new Float64Array(slots), new Uint32Array(slots)];
+    lastSeen.set(this.lastSeen.subarray(0, this.keys.length));
+    hashes.set(this.hashes.subarray(0, this.keys.length));
+    [this.lastSeen, this.hashes] = [lastSeen, hashes];
   }
 
   private postUrl(id: number, slot: number): void {
@@ -419,6 +435,7 @@ function checkSnapshot(snapshot: WordIndexSnapshot): void {
   if (!Array.isArray(snapshot.words) || !(snapshot.letters instanceof Uint32Array) || snapshot.letters.length !== snapshot.words.length) fail('words missing');
   if (!(snapshot.urls instanceof Uint32Array) || snapshot.urls.length % 2) fail('links missing');
   for (let i = 1; i < snapshot.urls.length; i += 2) if (snapshot.urls[i]! >= papers) fail('a link of no paper');
+  for (let i = 2; i < snapshot.urls.length; i += 2) if (snapshot.urls[i]! < snapshot.urls[i - 2]!) fail('links out of order');
   for (const field of WORD_FIELDS) {
     const { offsets, gaps } = snapshot.postings?.[field] ?? {};
     if (!(offsets instanceof Uint32Array) || !(gaps instanceof Uint8Array) || offsets.length !== snapshot.words.length + 1 || offsets[offsets.length - 1] !== gaps.length) fail(`${field} lists missing`);
@@ -436,6 +453,29 @@ function checkSnapshot(snapshot: WordIndexSnapshot): void {
 function loadedList(loaded: Pick<WordIndexSnapshot, 'postings'>, field: WordField, i: number): Uint32Array | undefined {
   const { offsets, gaps } = loaded.postings[field];
   return offsets[i + 1]! > offsets[i]! ? decodeGaps(gaps, offsets[i]!, offsets[i + 1]!) : undefined;
+}
+
+/** Hash and slot pairs (flat) ordered by hash, for lookups by binary search. */
+function byHash(pairs: readonly number[]): Uint32Array {
+  const order = Uint32Array.from({ length: pairs.length / 2 }, (_, i) => i).sort((a, b) => pairs[2 * a]! - pairs[2 * b]!);
+  const sorted = new Uint32Array(pairs.length);
+  order.forEach((pair, i) => {
+    sorted[2 * i] = pairs[2 * pair]!;
+    sorted[2 * i + 1] = pairs[2 * pair + 1]!;
+  });
+  return sorted;
+}
+
+/** Index of the first pair of `pairs` (ordered by hash) whose hash is `id` or greater. */
+function firstPairAtLeast(pairs: Uint32Array, id: number): number {
+  let low = 0;
+  let high = pairs.length / 2;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (pairs[2 * mid]! < id) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Binary search of a posting list (slots in increasing order). */

@@ -63,6 +63,20 @@ describe('WordIndex', () => {
     expect(index.keysWithUrl('https://openaccess.thecvf.com/content/CVPR2024/html/Y_paper.html')).toEqual([]);
   });
 
+  it('finds papers by their links once saved and loaded, and by links added since', () => {
+    const index = new WordIndex();
+    const links = Array.from({ length: 40 }, (_, i) => paper(`p${i}`, `Paper ${i}`, { url: `https://example.org/${i % 20}` }));
+    index.put(links);
+    const loaded = WordIndex.fromSnapshot(structuredClone(index.snapshot()));
+    loaded.put([paper('new', 'Newer', { url: 'https://example.org/7' })]);
+    loaded.delete(['p27']);
+    expect(loaded.keysWithUrl('https://example.org/7').sort()).toEqual(['new', 'p7']);
+    for (let i = 0; i < 20; i++) if (i !== 7) expect(loaded.keysWithUrl(`example.org/${i}`).sort(), `link ${i}`).toEqual([`p${i}`, `p${i + 20}`].sort());
+    expect(loaded.keysWithUrl('https://example.org/20')).toEqual([]);
+    const again = WordIndex.fromSnapshot(structuredClone(loaded.snapshot()));
+    expect(again.keysWithUrl('https://example.org/7').sort()).toEqual(['new', 'p7']);
+  });
+
   it('saved as flat arrays and loaded again, answers as before, without the papers it had forgotten', () => {
     const index = library();
     index.put([paper('d', 'Diffusion on links', { url: 'https://example.org/d', lastSeen: 4 }), paper('e', 'Gone soon')]);
@@ -105,6 +119,7 @@ describe('WordIndex', () => {
     expect(damaged((s) => (s.postings.authors.gaps[0] = 100))).toThrow('authors lists name no paper');
     expect(damaged((s) => (s.postings.title.gaps[s.postings.title.gaps.length - 1] = 0x80))).toThrow('title lists cut short');
     expect(damaged((s) => (s.urls = new Uint32Array([1])))).toThrow('links missing');
+    expect(damaged((s) => (s.urls = new Uint32Array([9, 0, 8, 1])))).toThrow('links out of order');
     expect(damaged(() => undefined)).not.toThrow();
   });
 });
