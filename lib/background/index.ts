@@ -16,7 +16,7 @@ import { startSync } from '../sync/background';
 
 export function startBackground(): BackgroundDeps {
   const db = openDatabase();
-  const search = createPaperSearch(db);
+  const search = createPaperSearch(db, { keepAlive: keepAliveWhile });
   // Opening may run a schema upgrade of the whole store; queries wait for it either way.
   keepAliveWhile(db.open()).catch((err: unknown) => console.error('[paperlight] opening the paper store failed', err));
   const interests = createInterestStore(db);

@@ -72,8 +72,17 @@ function fromSaved(saved: SearchIndexRecord): WordIndex | undefined {
   }
 }
 
+export interface PaperSearchOptions {
+  /**
+   * Keeps the worker up while `work` runs (lib/background/keep-alive.ts). Building reads the whole
+   * store without an extension event or API call: at 300,000 papers that outlasts the 30 s after
+   * which Chrome stops an idle worker, and a build stopped half-way is lost and started over.
+   */
+  keepAlive?: <T>(work: Promise<T>) => Promise<T>;
+}
+
 /** Register on `db` before it opens (Dexie builds its middleware stack when it opens). */
-export function createPaperSearch(db: PaperlightDB): PaperSearch {
+export function createPaperSearch(db: PaperlightDB, { keepAlive = (work) => work }: PaperSearchOptions = {}): PaperSearch {
   let live: Live | undefined;
   let loading: Promise<WordIndex> | undefined;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -202,7 +211,7 @@ export function createPaperSearch(db: PaperlightDB): PaperSearch {
 
   /** One save at a time: the daily save() may come while a scheduled one is under way. */
   function saveNow(state: Live): Promise<void> {
-    const next = saving.then(() => saveOnce(state));
+    const next = keepAlive(saving.then(() => saveOnce(state)));
     saving = next.catch(() => undefined);
     return next;
   }
@@ -231,7 +240,7 @@ export function createPaperSearch(db: PaperlightDB): PaperSearch {
   const index = (): Promise<WordIndex> => {
     if (!loading) {
       const state: Live = (live = { index: new WordIndex(), seq: 0, applied: new Set(), unsaved: 0, waiting: [], ready: false });
-      loading = load(state);
+      loading = keepAlive(load(state));
       loading.catch(() => live === state && drop());
     }
     return loading;

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage, type BackgroundDeps } from '../../lib/background/handlers';
 import { openDatabase } from '../../lib/db/schema';
-import { SEARCH_INDEX_FORMAT } from '../../lib/search/paper-search';
+import { createPaperSearch, SEARCH_INDEX_FORMAT } from '../../lib/search/paper-search';
 import { WordIndex } from '../../lib/search/word-index';
 import type { PopupPaper } from '../../lib/messages';
 import { arxivPaper, DIFFUSION, paper, testBackground } from '../factories';
@@ -120,6 +120,21 @@ describe('the saved search index', () => {
     expect(await deps.db.paperLog.count()).toBe(1);
     await deps.search.save();
     expect(await deps.db.paperLog.count()).toBe(0);
+  });
+
+  it('keeps the worker up while it builds the index and while it saves it', async () => {
+    deps.db.close();
+    const db = openDatabase(deps.db.name);
+    const kept: Promise<unknown>[] = [];
+    const search = createPaperSearch(db, { keepAlive: (work) => (kept.push(work), work) });
+    const index = await search.index();
+    expect(index.size).toBe(3);
+    expect(kept).toHaveLength(1);
+    expect(await kept[0]).toBe(index);
+    await search.save();
+    expect(kept).toHaveLength(2);
+    expect(await db.searchIndex.count()).toBe(1);
+    db.close();
   });
 
   it('is loaded by a restarted worker, which reads again only the papers written since', async () => {
