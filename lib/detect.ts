@@ -118,6 +118,8 @@ export interface Slicing {
   budgetMs: number;
   /** Resolves when the next slice may run (a new task, so the page stays responsive). */
   pause: () => Promise<void>;
+  /** Called before each pause with the detections so far. */
+  beforePause?: (found: readonly Detection[]) => void;
   now?: () => number;
   max?: number;
 }
@@ -130,6 +132,7 @@ export async function detectInSlices(adapter: SiteAdapter, doc: Document, url: U
   for (const detection of detections(adapter, doc, url, root, slicing.max ?? LIMITS.entries)) {
     out.push(detection);
     if (now() > end) {
+      slicing.beforePause?.(out);
       await slicing.pause();
       end = now() + slicing.budgetMs;
     }

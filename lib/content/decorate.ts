@@ -41,15 +41,19 @@ function styleShadowRoot(root: ShadowRoot): void {
 }
 
 /**
- * Mark detected entries with their keys. Match and state attributes under `root` that we did not set
- * (forged by the page, or stale) go, found by one query: per-entry checks cost 2,000-entry listings
- * thousands of DOM calls for attributes that are almost never there.
+ * Match and state attributes under `root` that we did not set (forged by the page, or stale) go,
+ * found by one query: per-entry checks cost 2,000-entry listings thousands of DOM calls for
+ * attributes that are almost never there.
  */
-export function markEntries(root: ParentNode, entries: readonly { element: Element; key: string }[]): void {
+export function clearForgedMarks(root: ParentNode): void {
   for (const element of within(root, `[${MATCH_ATTR}], [${STATE_ATTR}]`)) {
     if (!marked.has(element)) element.removeAttribute(MATCH_ATTR);
     if (!stated.has(element)) element.removeAttribute(STATE_ATTR);
   }
+}
+
+/** Mark detected entries with their keys. */
+export function markEntries(entries: readonly { element: Element; key: string }[]): void {
   for (const { element, key } of entries) element.setAttribute(KEY_ATTR, key);
 }
 

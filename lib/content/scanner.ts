@@ -5,10 +5,10 @@
  * mutation observer whose callback only queues work.
  */
 import type { SiteAdapter } from '../adapters/types';
-import { detectInSlices, pageHealth, type Detection } from '../detect';
+import { detectInSlices, pageHealth, type Detection, type PageHealth } from '../detect';
 import type { BadgeProps, PanelActions } from '../../components/Badge';
 import type { EntryMark, EntryState, MatchView, PaperStateChanged, ScanRequest, ScanResponse } from '../messages';
-import { decorateEntry, hasBadge, isBadgeHost, KEY_ATTR, markEntries, markMatches, markState, prepareBadge, warmUpBadges } from './decorate';
+import { clearForgedMarks, decorateEntry, hasBadge, isBadgeHost, KEY_ATTR, markEntries, markMatches, markState, prepareBadge, warmUpBadges } from './decorate';
 import { LIMITS, pageOf, type DetectedPaper } from '../paper';
 
 export const BATCH_SIZE = 500;
@@ -32,6 +32,8 @@ export interface ScannerEnv {
   whenNear: (element: Element, task: () => void) => void;
   /** Timers tied to the page's life (WXT's ctx.setTimeout in the extension). */
   setTimeout: (task: () => void, ms: number) => unknown;
+  /** The clock that slices reading (performance.now by default). */
+  now?: () => number;
   /** What the badge panel's buttons ask the background. */
   panel: Omit<PanelActions, 'setState'> & { setState: (key: string, patch: Parameters<PanelActions['setState']>[1]) => Promise<PaperStateChanged> };
   signal: AbortSignal;
@@ -135,6 +137,23 @@ export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
     }
   }
 
+  /** Send entries in batches and decorate each batch as its answer comes; only the first request says `reset` (and `health`). */
+  async function sendBatches(fresh: readonly Detection[], target: Pick<ScanRequest, 'page' | 'listing'>, reset: boolean, health?: PageHealth): Promise<void> {
+    for (let i = 0; i === 0 || i < fresh.length; i += BATCH_SIZE) {
+      const batch = fresh.slice(i, i + BATCH_SIZE);
+      const first = reset && i === 0;
+      const request: ScanRequest = { type: 'scan', ...target, site: adapter.id, reset: first, ...(first && health ? { health } : {}), papers: batch.map((d) => d.paper) };
+      try {
+        decorateBatch(batch, await sendWithRetry(request));
+      } catch (err) {
+        // Let a later scan try these entries again.
+        for (const d of batch) sent.delete(d.element);
+        sentCount = Math.max(0, sentCount - batch.length);
+        env.onError?.(err);
+      }
+    }
+  }
+
   /**
    * Detect under `root` (whole page by default) and process what is new. `reset` marks a fresh
    * page (load or SPA navigation): the background then starts the tab's count over and a page
@@ -147,43 +166,44 @@ export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
       sent = new WeakMap();
       sentCount = 0;
     }
+    const target = { page: pageOf(url), listing: adapter.isListing?.(url) ?? false };
+    const root = options.root ?? env.document;
+    let reset = options.reset;
+    let sending = Promise.resolve();
+    let count = 0;
+    /** Mark what is new of `found` at once and queue its sending after what is queued; the scan's first request says `reset`. */
+    const process = (found: readonly Detection[], health?: PageHealth): void => {
+      const fresh = found.filter((d) => sent.get(d.element) !== d.paper.key).slice(0, LIMITS.entries - sentCount);
+      if (!fresh.length && !reset) return;
+      for (const d of fresh) sent.set(d.element, d.paper.key);
+      sentCount += fresh.length;
+      // Attributes only: cheap, and marking at once lets the page (and tests) see every entry detected.
+      if (!count) clearForgedMarks(root);
+      count += fresh.length;
+      markEntries(fresh.map((d) => ({ element: d.element, key: d.paper.key })));
+      const first = reset;
+      reset = false;
+      sending = sending.then(() => sendBatches(fresh, target, first, health));
+    };
     const pause = (): Promise<void> => new Promise((resolve) => env.setTimeout(() => resolve(), 0));
-    const detected = await detectInSlices(adapter, env.document, url, options.root, { budgetMs: DETECT_SLICE_MS, pause });
+    let early = false;
+    const detected = await detectInSlices(adapter, env.document, url, options.root, {
+      budgetMs: DETECT_SLICE_MS,
+      pause,
+      ...(env.now ? { now: env.now } : {}),
+      // A long listing: the entries of the first slice (the top of the page, in view) go at once and
+      // get their badges while the rest is read. The adapter found them, so the page reads fine.
+      beforePause: (found) => {
+        if (early) return;
+        early = true;
+        process(found, options.reset ? pageHealth(adapter, env.document, url, found) : undefined);
+      },
+    });
     // Marking and sending 2,000 entries take a slice of their own: after the last slice of reading they made one long task.
     if (detected.length > BATCH_SIZE) await pause();
-    const fresh = detected
-      .filter((d) => sent.get(d.element) !== d.paper.key)
-      .slice(0, LIMITS.entries - sentCount);
-    if (!fresh.length && !options.reset) return 0;
-    for (const d of fresh) sent.set(d.element, d.paper.key);
-    sentCount += fresh.length;
-    // Attributes only: cheap, and marking at once lets the page (and tests) see every entry detected.
-    markEntries(options.root ?? env.document, fresh.map((d) => ({ element: d.element, key: d.paper.key })));
-    const page = pageOf(url);
-    const listing = adapter.isListing?.(url) ?? false;
-    const health = options.reset ? pageHealth(adapter, env.document, url, detected) : undefined;
-    for (let i = 0; i === 0 || i < fresh.length; i += BATCH_SIZE) {
-      const batch = fresh.slice(i, i + BATCH_SIZE);
-      const reset = options.reset && i === 0;
-      const request: ScanRequest = {
-        type: 'scan',
-        page,
-        site: adapter.id,
-        listing,
-        reset,
-        ...(reset && health ? { health } : {}),
-        papers: batch.map((d) => d.paper),
-      };
-      try {
-        decorateBatch(batch, await sendWithRetry(request));
-      } catch (err) {
-        // Let a later scan try these entries again.
-        for (const d of batch) sent.delete(d.element);
-        sentCount = Math.max(0, sentCount - batch.length);
-        env.onError?.(err);
-      }
-    }
-    return fresh.length;
+    process(detected, options.reset ? pageHealth(adapter, env.document, url, detected) : undefined);
+    await sending;
+    return count;
   }
 
   /** Watch the adapter's dynamic container; mutations are queued and scanned after a quiet spell. */

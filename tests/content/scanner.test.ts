@@ -31,6 +31,8 @@ function env(send: ScannerEnv['send'], overrides: Partial<ScannerEnv> = {}): Sca
     // happy-dom lays nothing out: every entry is as good as in view.
     whenNear: (_element, task) => task(),
     setTimeout: (task, ms) => setTimeout(task, ms),
+    // A clock that stands still: reading is one slice, however slow the test machine (tests of slicing set their own).
+    now: () => 0,
     panel: {
       setState: async (key, patch) => ({ type: 'paperStateChanged', key, keys: [key], starred: !!patch.starred, dismissed: !!patch.dismissed, read: !!patch.read }),
       moreLikeThis: async () => [],
@@ -181,7 +183,7 @@ describe('the page scanner', () => {
     expect(sent.map((r) => [r.papers.map((p) => p.key), r.health])).toEqual([[['arxiv:2106.09608'], 'metadata']]);
   });
 
-  it('marks and sends a large listing in a task after the last one that reads it', async () => {
+  it('sends what the first slice read at once, and the rest in a task after the last one that reads it', async () => {
     loadIntoDocument(listing(1200));
     let readAll = false;
     const reading: SiteAdapter = {
@@ -193,21 +195,29 @@ describe('the page scanner', () => {
     };
     const tasks: (() => void)[] = [];
     const sent: ScanRequest[] = [];
-    const scanning = createScanner(reading, env(async (r) => (sent.push(r), { matched: [] }), { setTimeout: (task) => void tasks.push(task) })).scan({ reset: true });
+    // A millisecond per look at the clock: a slice reads about twenty entries.
+    let clock = 0;
+    const scanning = createScanner(reading, env(async (r) => (sent.push(r), { matched: [] }), { setTimeout: (task) => void tasks.push(task), now: () => clock++ })).scan({ reset: true });
     const marked = () => document.querySelectorAll('[data-paperlight-key]').length;
     const afterMicrotasks = () => new Promise((resolve) => setTimeout(resolve, 0));
     await afterMicrotasks();
+    // The first slice's entries, the top of the page, are marked and sent before the rest is read.
+    const early = marked();
+    expect(early).toBeGreaterThan(0);
+    expect(early).toBeLessThan(100);
+    expect(sent.map((r) => [r.papers.length, r.reset, r.health])).toEqual([[early, true, 'ok']]);
     for (let task = 0; !readAll; task++) {
       expect(task, 'reading never finished').toBeLessThan(1000);
-      expect(marked()).toBe(0);
+      expect([marked(), sent.length]).toEqual([early, 1]);
       tasks.shift()?.();
       await afterMicrotasks();
     }
-    // The task that read the last entries marked and sent nothing; the next one does both.
-    expect([marked(), sent.length]).toEqual([0, 0]);
+    // The task that read the last entries marked and sent nothing more; the next one does both.
+    expect([marked(), sent.length]).toEqual([early, 1]);
     tasks.shift()?.();
     expect(await scanning).toBe(1200);
-    expect([marked(), sent.length]).toEqual([1200, 3]);
+    expect(marked()).toBe(1200);
+    expect(sent.slice(1).map((r) => [r.papers.length, r.reset, r.health])).toEqual([[500, false, undefined], [500, false, undefined], [200 - early, false, undefined]]);
   });
 
   it('resends a batch the background did not acknowledge', async () => {
