@@ -130,11 +130,23 @@ describe('the saved search index', () => {
     const index = await search.index();
     expect(index.size).toBe(3);
     expect(kept).toHaveLength(1);
-    expect(await kept[0]).toBe(index);
+    await kept[0];
+    expect(search.built()).toBe(index);
     await search.save();
     expect(kept).toHaveLength(2);
     expect(await db.searchIndex.count()).toBe(1);
     db.close();
+  });
+
+  it('is held as saved once saved, with the papers written while it was being stored', async () => {
+    await keysFor('parrots');
+    const built = deps.search.built();
+    const saving = deps.search.save();
+    await scan([arxivPaper('2401.00009', 'Hopfield networks is all you need')]);
+    await saving;
+    expect(deps.search.built()).not.toBe(built);
+    expect(await keysFor('hopfield')).toEqual(['arxiv:2401.00009']);
+    expect(await keysFor('parrots')).toEqual([FAIRNESS.key]);
   });
 
   it('is loaded by a restarted worker, which reads again only the papers written since', async () => {
