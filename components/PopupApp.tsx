@@ -16,7 +16,7 @@ import { request } from '../lib/messaging';
 import { BarChart } from './BarChart';
 import { PaperRow, ROW_HEIGHT, type RowActions, type RowNotice } from './PaperRow';
 import { BLEND_KEY, type PopupStart } from '../lib/trending-snapshot';
-import { useLoad } from './use-load';
+import { useLoad, type Load } from './use-load';
 import { useNotice } from './use-notice';
 import { useSearch } from './use-search';
 import { ExportButtons } from './ExportButtons';
@@ -89,7 +89,8 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
   const [selected, setSelected] = useState(-1);
   const [expandedKey, setExpandedKey] = useState<string>();
   const [expandedHeight, setExpandedHeight] = useState(ROW_HEIGHT);
-  const [chart, setChart] = useState<ChartData>();
+  /** Asked for when the reader opens it: at 100,000 papers it reads ~0.5 s of index keys, which a search typed at once would queue behind. */
+  const [chart, setChart] = useState<Load<ChartData>>();
   const [notice, setNotice] = useNotice<RowNotice>();
   /** Marks set since the lists were read, by key: every list shows them at once. */
   const [marks, setMarks] = useState<ReadonlyMap<string, Marks>>(new Map());
@@ -128,12 +129,15 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
     );
   }, [choice, blend]);
 
-  useEffect(() => {
-    // The chart is extra: asked for after the fresh ranking, so it never competes with it in the background.
-    if (!fresh || chart) return;
+  function openChart(): void {
+    if (chart) return;
+    setChart({ state: 'loading' });
     const days = Array.from({ length: CHART_DAYS }, (_, i) => addDays(today, i - CHART_DAYS + 1));
-    void request<'getChart'>({ type: 'getChart', days }).then(setChart, () => undefined);
-  }, [fresh]);
+    request<'getChart'>({ type: 'getChart', days }).then(
+      (value) => setChart({ state: 'ready', value }),
+      (err: unknown) => setChart({ state: 'error', error: err instanceof Error ? err.message : String(err) }),
+    );
+  }
 
   // Starred and Dismissed are read each time they are opened: they change from everywhere.
   useEffect(() => {
@@ -458,12 +462,10 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
 
       <footer class="toolbar">
         <ExportButtons name={`paperlight-${current === 'today' ? choice : current}`} papers={main} onError={setError} />
-        {chart && (
-          <details class="chart-box">
-            <summary>{t('chartTitle')}</summary>
-            <BarChart data={chart} />
-          </details>
-        )}
+        <details class="chart-box" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && openChart()}>
+          <summary>{t('chartTitle')}</summary>
+          {chart?.state === 'ready' ? <BarChart data={chart.value} /> : <p class="chart note">{chart?.state === 'error' ? chart.error : t('loading')}</p>}
+        </details>
         <span class="note keys" title={t('keyboardHelp')}>
           ⌨
           <span class="sr-only">{t('keyboardHelp')}</span>

@@ -33,7 +33,8 @@
  * `--popup-store <papers>` seeds another size (names say it: popup.first_paint_300k_ms), to see
  * how the figures grow with a user's store.
  * A sample's page is closed only once its messages to the background have all been answered (the
- * chart is requested after the fresh ranking), so each sample starts with an idle background.
+ * fresh ranking may still be on its way when the snapshot's rows are painted), so each sample starts
+ * with an idle background.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -284,7 +285,7 @@ async function openPopup(session: ExtensionSession, search?: (page: Page) => Pro
   const firstRow = (await (await page.waitForFunction(() => (window as { __firstRow?: Opening['firstRow'] }).__firstRow, undefined, { timeout: 60_000 })).jsonValue()) as Opening['firstRow'];
   const freshRow = (await (await page.waitForFunction(() => (window as { __freshRow?: number }).__freshRow, undefined, { timeout: 60_000 })).jsonValue()) as number;
   await search?.(page);
-  // Requests the popup makes after its first paint (the chart) would otherwise delay the next sample's.
+  // Requests the popup makes after its first paint would otherwise delay the next sample's.
   await page.waitForFunction(() => {
     const w = window as { __inFlight?: number; __lastAnswer?: number };
     return w.__inFlight === 0 && performance.now() - (w.__lastAnswer ?? 0) > 500;

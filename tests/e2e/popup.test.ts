@@ -178,6 +178,31 @@ describe('the popup', () => {
     await popup.close();
   });
 
+  it('reads the two weeks’ chart only when the reader opens it, once', async () => {
+    const popup = await session.context.newPage();
+    // What the popup asks the background, by type.
+    await popup.addInitScript(`window.__asked = [];
+const send = chrome.runtime.sendMessage.bind(chrome.runtime);
+chrome.runtime.sendMessage = (message, ...rest) => { window.__asked.push(message.type); return send(message, ...rest); };`);
+    await popup.goto(extensionPage(session, `popup.html?tab=${await tabIdOf(session, pages.listing!)}`));
+    await popup.locator('section[aria-busy="false"] li[data-paperlight-key]').first().waitFor();
+    const asked = () => popup.evaluate(() => (window as unknown as { __asked: string[] }).__asked);
+    await popup.waitForTimeout(500);
+    expect(await asked()).toContain('getTrending');
+    expect(await asked()).not.toContain('getChart');
+    const summary = popup.locator('details.chart-box summary');
+    await summary.click();
+    await popup.locator('figure.chart').waitFor();
+    // Its caption ends with today's count: the papers of both listings that match.
+    const caption = (await popup.locator('figure.chart figcaption').textContent())!.trim();
+    expect(Number(/(\d+)$/.exec(caption)?.[1])).toBeGreaterThan(0);
+    await summary.click();
+    await summary.click();
+    await popup.locator('figure.chart').waitFor();
+    expect((await asked()).filter((type) => type === 'getChart')).toHaveLength(1);
+    await popup.close();
+  });
+
   it('has no accessibility violations (axe-core), in light and dark themes, with a row expanded and the chart open', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const popup = await session.context.newPage();
