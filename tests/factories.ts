@@ -2,6 +2,7 @@
 import { createPaperSearch } from '../lib/search/paper-search';
 import type { BackgroundDeps } from '../lib/background/handlers';
 import { createInterestStore } from '../lib/background/interests';
+import { createRecentPapers } from '../lib/background/recent-papers';
 import { createSnapshotKeeper } from '../lib/background/snapshot';
 import { openDatabase, type MatchRecord, type PaperlightDB } from '../lib/db/schema';
 import { toPaper } from '../lib/detect';
@@ -37,6 +38,7 @@ export function testBackground(now: number, name = `test-${Math.random()}`): Bac
     now: () => now,
     snapshot: createSnapshotKeeper(db, interests, () => deps.now()),
     search: createPaperSearch(db),
+    recentPapers: createRecentPapers(db, () => deps.snapshot.generation),
   };
   return deps;
 }

@@ -14,6 +14,7 @@ import { RETENTION_KEY } from '../data-state';
 import type { AnyRequest, PageRequests, PaperStateChanged, PopupPaper, Reply, ScanRequest, ScanResponse } from '../messages';
 import * as popup from './popup-handlers';
 import type { PaperSearch } from '../search/paper-search';
+import type { RecentPapers } from './recent-papers';
 import type { SnapshotKeeper } from './snapshot';
 import { recountDismissal, updateTabStatus } from './tabs';
 import { learnFromPaperState, moreLikeThis, viewMatches, type InterestStore } from './interests';
@@ -33,6 +34,8 @@ export interface BackgroundDeps {
   snapshot: SnapshotKeeper;
   /** The search index over the store (lib/search), kept in step with the worker's writes. */
   search: PaperSearch;
+  /** The most recently seen papers, for the options page's live previews, read once per change of the store. */
+  recentPapers: RecentPapers;
   /** Notifications (lib/notify); without it new papers wait in the outbox. */
   notifier?: Pick<Notifier, 'contextOf' | 'drain' | 'scheduleDigest' | 'sendTest'>;
   /** Tell open pages (content scripts, the popup) that a paper's marks changed, so every badge and list follows at once. */
@@ -142,7 +145,7 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
     case 'getChart':
       return popup.getChart(deps.db, deps.interests, message.days);
     case 'previewInterest':
-      return popup.previewInterest(deps.db, message.interest);
+      return popup.previewInterest(deps.recentPapers, message.interest);
     case 'getInterests':
       return { interests: (await deps.interests.get()).interests };
     case 'getInterestLabels':

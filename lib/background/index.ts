@@ -8,6 +8,7 @@ import { createInterestStore } from './interests';
 import { keepAliveWhile } from './keep-alive';
 import { syncGenericDetection, watchGenericDetection } from './permissions';
 import { PRUNE_ALARM, pruneByRetention, schedulePruning } from '../db/retention';
+import { createRecentPapers } from './recent-papers';
 import { createRematcher } from './rematch';
 import { createTrainer } from '../learn/trainer';
 import { createSnapshotKeeper } from './snapshot';
@@ -33,6 +34,7 @@ export function startBackground(): BackgroundDeps {
     now,
     snapshot,
     search,
+    recentPapers: createRecentPapers(db, () => snapshot.generation),
     onInterestsChanged: (changes) => {
       void rematcher.start(changes);
       trainer.schedule().catch((err: unknown) => console.error('[paperlight] training from examples failed', err));

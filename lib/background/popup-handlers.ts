@@ -15,6 +15,7 @@ import type { MatchRecord, PaperlightDB } from '../db/schema';
 import { excerpt, highlight } from '../highlight';
 import { fillPublication } from '../paper';
 import { interestColor, viewMatches, type InterestSet, type InterestStore } from './interests';
+import type { RecentPapers } from './recent-papers';
 
 /** Rows a trending list sends at most; the popup shows them 50 at a time. */
 export const TRENDING_ROWS = 200;
@@ -199,14 +200,11 @@ export async function getChart(db: PaperlightDB, interests: InterestStore, days:
   return { days, interests: set.interests.map((i, index) => ({ id: i.id, label: i.label, color: interestColor(i, index) })), ...counts };
 }
 
-/** Papers the live preview looks at: the most recent, so the answer comes within a fraction of a second. */
-export const PREVIEW_SAMPLE = 5000;
-
 /** How an interest being edited would match the most recently seen papers, best first. */
-export async function previewInterest(db: PaperlightDB, interest: Interest): Promise<InterestPreview> {
+export async function previewInterest(recentPapers: RecentPapers, interest: Interest): Promise<InterestPreview> {
   const compiled = compileInterests([interest]);
   if (!compiled.interests.length) return { scanned: 0, matched: 0, top: [] };
-  const papers = await db.papers.orderBy('lastSeen').reverse().limit(PREVIEW_SAMPLE).toArray();
+  const papers = await recentPapers();
   const results = matchPapers(compiled, papers);
   const hits = papers
     .map((p, i) => ({ p, score: results[i]?.[0]?.score ?? 0 }))

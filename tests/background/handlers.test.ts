@@ -253,6 +253,14 @@ describe('extension-page requests', () => {
     expect(empty).toEqual({ ok: true, value: { scanned: 0, matched: 0, top: [] } });
   });
 
+  it('preview against the papers as they are now: a listing read between two previews is in the second', async () => {
+    await handleMessage(deps, scan(), fromTab);
+    const preview = { type: 'previewInterest', interest: { id: 'new', label: 'x', terms: ['graph theory'] } } as const;
+    expect(await handleMessage(deps, preview, fromPopup)).toMatchObject({ ok: true, value: { scanned: 2, matched: 1 } });
+    await handleMessage(deps, scan([arxivPaper('2401.00005', 'Spectral graph theory')]), fromTab);
+    expect(await handleMessage(deps, preview, fromPopup)).toMatchObject({ ok: true, value: { scanned: 3, matched: 2 } });
+  });
+
   it('save interests, validated, and report the change', async () => {
     const changes: InterestChanges[] = [];
     deps.onInterestsChanged = (c) => changes.push(c);

@@ -16,6 +16,7 @@ import { DIGEST_ALARM } from '../../lib/notify/notifications';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { arxivPaper, DIFFUSION, HOPFIELD, paper } from '../factories';
 import { useMessages } from './i18n';
+import { createRecentPapers } from '../../lib/background/recent-papers';
 import { createSnapshotKeeper } from '../../lib/background/snapshot';
 import { dayOf } from '../../lib/clock';
 import type { TrendingLists } from '../../lib/trending-snapshot';
@@ -37,7 +38,7 @@ function setup(name = `test-${Math.random()}`) {
   const interests = createInterestStore(db);
   const now = () => Date.now();
   const snapshot = createSnapshotKeeper(db, interests, now);
-  deps = { db, interests, extensionId: 'paperlight-test', extensionOrigin: ORIGIN, now, snapshot, search: createPaperSearch(db), notifier: createNotifier({ db, interests, now, snapshot }) };
+  deps = { db, interests, extensionId: 'paperlight-test', extensionOrigin: ORIGIN, now, snapshot, search: createPaperSearch(db), recentPapers: createRecentPapers(db, () => snapshot.generation), notifier: createNotifier({ db, interests, now, snapshot }) };
 }
 
 beforeEach(async () => {
