@@ -30,6 +30,9 @@
  * popup.cold_search_100k_ms: a two-word search typed as soon as the popup shows its rows, on a
  * worker just started (stopped through the DevTools protocol, as Chrome stops an idle one), from
  * its input to its results painted; its baseline is popup.search_100k_ms.
+ * options.previews_100k_ms: the options page opened over the same store, until every benchmark
+ * interest's card shows its live preview's count (each matched against the 5,000 most recently seen
+ * papers, lib/background/recent-papers.ts), ms since navigation; median after a discarded warm-up.
  * `--popup-store <papers>` seeds another size (names say it: popup.first_paint_300k_ms), to see
  * how the figures grow with a user's store.
  * A sample's page is closed only once its messages to the background have all been answered (the
@@ -335,6 +338,22 @@ async function coldSearches(session: ExtensionSession, query: string, runs: numb
   return times;
 }
 
+/** Open the options page; resolves when every interest's card shows its live preview's count (ms since navigation). */
+async function optionsPreviews(session: ExtensionSession, interests: number): Promise<number> {
+  const page = await session.context.newPage();
+  try {
+    await page.goto(extensionPage(session, 'options.html'));
+    const counted = await page.waitForFunction(
+      (n) => (document.body.innerText.match(/Matches \d+ of your \d+ most recently seen/g)?.length ?? 0) >= n && performance.now(),
+      interests,
+      { timeout: 120_000, polling: 50 },
+    );
+    return (await counted.jsonValue()) as number;
+  } finally {
+    await page.close();
+  }
+}
+
 async function until(condition: () => Promise<boolean>, failure: string): Promise<void> {
   for (const started = Date.now(); !(await condition()); await new Promise((resolve) => setTimeout(resolve, 50))) {
     if (Date.now() - started > 60_000) throw new Error(`${failure} within a minute`);
@@ -393,6 +412,13 @@ export async function popupMetrics(sizes: Sizes): Promise<Metric[]> {
     // Named by the store's size: 100k in a full run; --popup-store measures how the figures grow.
     const size = `${Math.round(sizes.popupStore / 1000)}k`;
     const disk = await storedMb(session);
+    const previews: number[] = [];
+    for (let run = 0; run <= sizes.browserRuns; run++) {
+      const ms = await optionsPreviews(session, benchInterests().length);
+      // The first opening warms up.
+      if (run) previews.push(ms);
+    }
+    log(`options: every card's preview counted after ${previews.map((ms) => ms.toFixed(0)).join(', ')} ms`);
     // Last: a stopped worker leaves `session.worker` unusable.
     const coldSearched = await coldSearches(session, queries[1]!, sizes.browserRuns);
     log(`popup: searches on a worker just started ${coldSearched.map((ms) => ms.toFixed(0)).join(', ')} ms`);
@@ -405,6 +431,7 @@ export async function popupMetrics(sizes: Sizes): Promise<Metric[]> {
       { name: `popup.worker_heap_${size}_mb`, value: heaps.worker, unit: 'MB', baseline: heaps.listing, goal: {} },
       { name: `popup.store_disk_${size}_mb`, value: disk, unit: 'MB', goal: {} },
       { name: `popup.cold_search_${size}_ms`, value: median(coldSearched), unit: 'ms', baseline: median(searched), goal: {} },
+      { name: `options.previews_${size}_ms`, value: median(previews), unit: 'ms', goal: {} },
     ];
   } finally {
     await session.close();
