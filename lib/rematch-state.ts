@@ -6,6 +6,10 @@ export interface RematchState {
   generation: number;
   done: number;
   total: number;
+  /** Papers seen since this time (ms) are re-matched first, then skipped by the pass in key order. */
+  recentSince?: number;
+  /** The recent papers are done. */
+  recentDone?: boolean;
   /** Primary key of the last paper re-matched; the next chunk starts after it. */
   after?: string;
   /** The interests being re-matched; absent: all of them (and every stored match of a paper is replaced). */

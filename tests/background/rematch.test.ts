@@ -118,6 +118,35 @@ describe('re-matching the store after an interests change', () => {
     expect(await storedMatches(db)).toHaveLength(1200);
   });
 
+  it('re-matches the papers seen in the last two weeks first, then the rest, counting each once', async () => {
+    const interests = await seed();
+    const today = new Date(2026, 11, 7).getTime();
+    // Seen yesterday, with ids after every older paper's: in key order they would come last.
+    const recent = Array.from({ length: 60 }, (_, i) => arxivPaper(`2512.${String(10000 + i)}`, `Hopfield networks today, part ${i}`));
+    await recordScan(db, { page: 'https://arxiv.org/list/cs/new', site: 'arxiv', time: today - 86_400_000, papers: recent }, (await interests.get()).match);
+    const before = (await interests.get()).interests;
+    await interests.set([HOPFIELD]);
+    const matchedAtEachDrop: string[][] = [];
+    const invalidate = vi.fn(async () => void matchedAtEachDrop.push((await storedMatches(db, 'hopfield')).map((m) => m.key)));
+    await createRematcher(db, interests, { invalidate }, () => performance.now(), () => today).start(matchingChanges(before, [HOPFIELD]));
+
+    // When the popup's snapshot was first dropped with new matches (after the first chunk), the recent papers had theirs and no older one had.
+    expect(matchedAtEachDrop.find((keys) => keys.length)!.sort()).toEqual(recent.map((p) => p.key).sort());
+    expect(await storedMatches(db, 'hopfield')).toHaveLength(460);
+    expect(await stateOf()).toMatchObject({ done: 1260, total: 1260, recentDone: true, finished: true });
+  });
+
+  it('a worker stopped while re-matching the recent papers does them again, then the rest without them', async () => {
+    const interests = await seed();
+    const today = new Date(2026, 11, 7).getTime();
+    await recordScan(db, { page: 'https://arxiv.org/list/cs/new', site: 'arxiv', time: today, papers: [arxivPaper('2512.10000', 'Hopfield networks today')] }, (await interests.get()).match);
+    await interests.set([HOPFIELD]);
+    await fakeBrowser.storage.local.set({ [REMATCH_STATE_KEY]: { generation: 1, done: 0, total: 1201, finished: false, recentSince: today - 1000 } satisfies RematchState });
+    await createRematcher(db, interests, { invalidate: async () => {} }, () => performance.now(), () => today).resume();
+    expect(await storedMatches(db, 'hopfield')).toHaveLength(401);
+    expect(await stateOf()).toMatchObject({ done: 1201, recentDone: true, finished: true });
+  });
+
   it('sizes chunks for a 40 ms budget, starting small', () => {
     expect(FIRST_CHUNK).toBeLessThanOrEqual(100);
     expect(nextChunkSize(100, 20)).toBe(200);
