@@ -182,7 +182,7 @@ export async function setPaperState(db: PaperlightDB, key: string, patch: PaperS
   return { type: 'paperStateChanged', key: record.key, keys: [...new Set([record.key, ...record.aliases])], starred: !!record.starred, dismissed: !!record.dismissed, read: !!record.read };
 }
 
-/** Matched papers per day and interest, for the popup’s small bar chart (asked for when the reader opens it). */
+/** Matched papers per day and interest, for the popup's small bar chart (asked for when the reader opens it). */
 export async function getChart(db: PaperlightDB, interests: InterestStore, days: string[]): Promise<ChartData> {
   const set = await interests.get();
   // Keys only, from two indexes: papers per day, and papers per interest (a small part of the store).
