@@ -31,7 +31,7 @@ export interface PaperSearch {
 const BUILD_PAGE = 5000;
 const SAVED_ID = 'words';
 /** Bump when WordIndexSnapshot or the index's word rules change: an older saved index is built again. */
-export const SEARCH_INDEX_FORMAT = 3;
+export const SEARCH_INDEX_FORMAT = 4;
 /** Papers changed since the index was saved beyond which it is saved again. */
 const SAVE_AFTER = 5000;
 /** Changed papers beyond which loading reads them all anyway: building is then no slower than replaying. */

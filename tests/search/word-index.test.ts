@@ -107,6 +107,29 @@ describe('WordIndex', () => {
     expect(again.snapshot().keys).toEqual(['f', 'g']);
   });
 
+  it('knows a loaded index’s papers by key: a paper put again replaces its entry, a deleted one is gone, one put back is found', () => {
+    const papers = Array.from({ length: 300 }, (_, i) => paper(`arxiv:2501.${10000 + i}`, `Paper number ${i} on topic${i % 7}`, { lastSeen: i }));
+    const built = new WordIndex();
+    built.put(papers);
+    const loaded = WordIndex.fromSnapshot(structuredClone(built.snapshot()));
+    expect(loaded.size).toBe(300);
+    expect(papers.every((p) => loaded.has(p.key))).toBe(true);
+    expect(loaded.has('arxiv:2501.99999')).toBe(false);
+    // The same text: its entry stays, newer sighting; new text: the old words no longer find it.
+    loaded.put([{ ...papers[5]!, lastSeen: 1000 }, paper(papers[6]!.key, 'Quokka census', { lastSeen: 6 })]);
+    expect(loaded.size).toBe(300);
+    expect(loaded.search('topic5', 50)[0]).toMatchObject({ key: papers[5]!.key, lastSeen: 1000 });
+    expect(keys(loaded, 'topic6')).not.toContain(papers[6]!.key);
+    expect(keys(loaded, 'quokka')).toEqual([papers[6]!.key]);
+    loaded.delete([papers[7]!.key, papers[6]!.key]);
+    expect(loaded.size).toBe(298);
+    expect([loaded.has(papers[7]!.key), loaded.has(papers[6]!.key)]).toEqual([false, false]);
+    loaded.put([papers[7]!]);
+    expect(loaded.has(papers[7]!.key)).toBe(true);
+    expect(keys(loaded, 'number 7 topic0')).toEqual([papers[7]!.key]);
+    expect(loaded.size).toBe(299);
+  });
+
   it('refuses a saved snapshot whose arrays do not fit together, saying what is wrong', () => {
     const damaged = (damage: (snapshot: WordIndexSnapshot) => void) => () => {
       const snapshot = library().snapshot();
@@ -120,6 +143,10 @@ describe('WordIndex', () => {
     expect(damaged((s) => (s.postings.title.gaps[s.postings.title.gaps.length - 1] = 0x80))).toThrow('title lists cut short');
     expect(damaged((s) => (s.urls = new Uint32Array([1])))).toThrow('links missing');
     expect(damaged((s) => (s.urls = new Uint32Array([9, 0, 8, 1])))).toThrow('links out of order');
+    expect(damaged((s) => (s.keyHashes = s.keyHashes.subarray(2)))).toThrow('keys missing');
+    // The pairs of papers 0 and 1 with their slots swapped: each hash beside the other paper.
+    expect(damaged((s) => [1, 3].forEach((i) => (s.keyHashes[i] = 1 - s.keyHashes[i]!)))).toThrow('keys out of place');
+    expect(damaged((s) => (s.keyHashes = Uint32Array.from([...s.keyHashes.subarray(2, 4), ...s.keyHashes.subarray(0, 2), ...s.keyHashes.subarray(4)])))).toThrow('keys out of order');
     expect(damaged(() => undefined)).not.toThrow();
   });
 });
