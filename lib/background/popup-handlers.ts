@@ -204,8 +204,8 @@ export async function getChart(db: PaperlightDB, interests: InterestStore, days:
 export async function previewInterest(recentPapers: RecentPapers, interest: Interest): Promise<InterestPreview> {
   const compiled = compileInterests([interest]);
   if (!compiled.interests.length) return { scanned: 0, matched: 0, top: [] };
-  const papers = await recentPapers();
-  const results = matchPapers(compiled, papers);
+  const { papers, words } = await recentPapers();
+  const results = matchPapers(compiled, papers, words);
   const hits = papers
     .map((p, i) => ({ p, score: results[i]?.[0]?.score ?? 0 }))
     .filter((h) => h.score > 0)

@@ -7,7 +7,7 @@ import type { SparseVector, Vocabulary } from '../learn/features';
 import { compileLearning, marginsOf, type CompiledLearning, type CompiledModel, type LearnedModels } from '../learn/model';
 import { AuthorIndex, parseName, type PersonName } from './authors';
 import { SpellingLexicon } from './lexicon';
-import { PaperIndex } from './paper-index';
+import { PaperIndex, type PaperWords } from './paper-index';
 import { compileTerm, containsPhrase, findTerm, type CompiledTerm } from './phrase';
 import type { InterestMatch, MatchablePaper, MatchField, SimilarPaper, TermHit } from './types';
 import { SHORT_WORD_MAX, singular, textWords } from './words';
@@ -207,12 +207,15 @@ function exampleResemblance(interest: CompiledInterest, learning: CompiledLearni
   return { evidence: evidence + (steered ? STEERED_BONUS : 0), similar };
 }
 
-/** One result array per paper, same order; [] for no match. Results are sorted by score, strongest first. */
-export function matchPapers(compiled: CompiledInterests, papers: readonly MatchablePaper[]): InterestMatch[][] {
+/**
+ * One result array per paper, same order; [] for no match. Results are sorted by score, strongest first.
+ * `split`: the papers' words, split beforehand (paperWords), when the same papers are matched again and again.
+ */
+export function matchPapers(compiled: CompiledInterests, papers: readonly MatchablePaper[], split?: PaperWords): InterestMatch[][] {
   const results: InterestMatch[][] = papers.map(() => []);
   let paperIndex: PaperIndex | undefined;
   let authorIndex: AuthorIndex | undefined;
-  const text = (): PaperIndex => (paperIndex ??= new PaperIndex(papers, compiled.lexicon));
+  const text = (): PaperIndex => (paperIndex ??= new PaperIndex(papers, compiled.lexicon, split));
   const authorWords = new Map<number, string[]>();
   const isVetoed = (interest: CompiledInterest, paper: number): boolean => {
     if (!interest.exclude.length) return false;

@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Interest } from '../../lib/interests';
+import { benchCorpus } from '../../lib/match/bench';
 import { compileInterests, matchPapers } from '../../lib/match/matcher';
+import { paperWords } from '../../lib/match/paper-index';
+import { benchInterests } from '../bench/match';
 import type { InterestMatch, MatchablePaper } from '../../lib/match/types';
 
 type PaperText = Omit<MatchablePaper, 'key'>;
@@ -207,5 +212,22 @@ describe('matchPapers: compiled interests reused across batches', () => {
     // And in the other order, so each batch is once the first one the lexicon sees.
     const reversed = compileInterests(interests);
     for (const batch of [...batches].reverse()) expect(matchPapers(reversed, batch)).toEqual(matchPapers(compileInterests(interests), batch));
+  });
+});
+
+describe('papers split once for many matchings (the live previews)', () => {
+  it('match exactly as papers split for each call, one interest after another, typos, exclusions, authors and title scope included', () => {
+    const seed = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/matching/seed-000-papers.json'), 'utf8')) as { title: string; abstract: string }[];
+    const papers = [...benchCorpus(seed, 600, true), ...benchCorpus(seed, 300, false).map((p) => ({ ...p, key: `t${p.key}` }))];
+    const words = paperWords(papers);
+    const interests = [...benchInterests(), interest(['difusion modles'], { id: 'typos' }), interest(['diffusion'], { id: 'titles', scope: 'title' })];
+    let matched = 0;
+    for (const wanted of interests) {
+      const compiled = compileInterests([wanted]);
+      const split = matchPapers(compiled, papers, words);
+      expect(split, wanted.id).toEqual(matchPapers(compiled, papers));
+      matched += split.filter((m) => m.length).length;
+    }
+    expect(matched).toBeGreaterThan(100);
   });
 });
