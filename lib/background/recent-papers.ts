@@ -2,8 +2,9 @@
  * The most recently seen papers, which the options page's live previews match an interest being
  * edited against (popup-handlers.ts previewInterest). Reading them takes ~0.3 s whatever the
  * store's size (5,000 records with abstracts), and the options page asks for a preview per
- * interest card and per pause in typing: read once per change of the store, they are kept while
- * previews keep coming, and let go after a quiet spell, since only that page needs them.
+ * interest card and per pause in typing: read once per change of the store, with their words
+ * split once (paperWords), they are kept while previews keep coming, and let go after a quiet
+ * spell, since only that page needs them.
  */
 import type { PaperlightDB } from '../db/schema';
 import { paperWords, type PaperWords } from '../match/paper-index';

@@ -2,7 +2,8 @@
  * A per-batch word index over the papers being matched: the folded words of every title and
  * abstract, and posting lists (word → papers) of the words that spell an interest word (the
  * lexicon says which), from which each interest word's expansion (plural, inflection, typo) is read.
- * Built once per matchPapers call, shared by all interests.
+ * Built once per matchPapers call, shared by all interests; from words split beforehand
+ * (paperWords) when the same papers are matched again and again.
  */
 import type { SpellingLexicon, Spelling } from './lexicon';
 import type { MatchablePaper } from './types';
