@@ -58,7 +58,7 @@ const TODAY_SHARE = 0.03;
 const WRITE_CHUNK = 5000;
 const LISTING_ENTRIES = 300;
 const LISTING = arxivListing(LISTING_ENTRIES, { abstracts: true });
-export const FIRST_ROW_PROBE = `new MutationObserver((_, observer) => {
+const FIRST_ROW_PROBE = `new MutationObserver((_, observer) => {
   if (!document.querySelector('li[data-paperlight-key]')) return;
   observer.disconnect();
   const inserted = performance.now();
@@ -97,7 +97,7 @@ new MutationObserver(() => {
 }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] });`;
 
 /** What a researcher types into the search: words of stored titles (one with a typo), an arXiv id, a DOI, an author's surname. */
-export function searchQueries(store: readonly PaperRecord[]): string[] {
+function searchQueries(store: readonly PaperRecord[]): string[] {
   const at = (i: number) => store[Math.floor(i * store.length)]!;
   const longest = (title: string, n: number) => [...new Set(title.toLowerCase().match(/[a-z]{4,}/g) ?? [])].sort((a, b) => b.length - a.length).slice(0, n);
   const typo = (word: string) => `${word.slice(0, 2)}${word[3]}${word[2]}${word.slice(4)}`;
@@ -210,7 +210,7 @@ async function storedMb(session: ExtensionSession): Promise<number> {
 const pageHeapMb = (page: Page): Promise<number> => page.evaluate(() => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / 2 ** 20);
 
 /** The papers, each with its sighting and matches. */
-export function seedStore(size: number): PaperRecord[] {
+function seedStore(size: number): PaperRecord[] {
   const seed = JSON.parse(readFileSync(SEED_PAPERS_FILE, 'utf8')) as { title: string; abstract: string }[];
   const now = Date.now();
   const today = dayOf(now);
@@ -235,7 +235,7 @@ export function seedStore(size: number): PaperRecord[] {
   return papers.map((p, i) => ({ ...p, ...withMatches(matches[i] ?? []) }));
 }
 
-export async function writeStore(session: ExtensionSession, papers: PaperRecord[]): Promise<void> {
+async function writeStore(session: ExtensionSession, papers: PaperRecord[]): Promise<void> {
   for (let at = 0; at < papers.length; at += WRITE_CHUNK) {
     const chunk = { papers: papers.slice(at, at + WRITE_CHUNK) };
     // As one JSON string: Playwright's serialisation of 5,000-record object graphs took longer than the puts.
@@ -298,7 +298,7 @@ async function openPopup(session: ExtensionSession, search?: (page: Page) => Pro
 }
 
 /** Type `text` into the popup's search and resolve, in ms, when its results are painted. A string: the page runs it as written. */
-export const COLD_SEARCH = `async (text) => {
+const COLD_SEARCH = `async (text) => {
   const input = document.querySelector('input[type="search"]');
   const started = performance.now();
   input.value = text;
