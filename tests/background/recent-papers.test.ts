@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRecentPapers } from '../../lib/background/recent-papers';
-import type { BackgroundDeps } from '../../lib/background/handlers';
-import { handleMessage } from '../../lib/background/handlers';
+import { handleMessage, type BackgroundDeps } from '../../lib/background/handlers';
 import { arxivPaper, testBackground } from '../factories';
 
 const fromTab = { id: 'paperlight-test', url: 'https://arxiv.org/list/cs/new', tab: { id: 7 } as never };
