@@ -11,7 +11,7 @@ import { paperWords, type PaperWords } from '../match/paper-index';
 import type { MatchablePaper } from '../match/types';
 
 /** Papers the live preview looks at: the most recent, so the first answer comes within a fraction of a second. */
-export const PREVIEW_SAMPLE = 5000;
+const PREVIEW_SAMPLE = 5000;
 /** Kept this long after the last preview: a reader pausing between edits finds them still there. */
 const KEEP_MS = 60_000;
 

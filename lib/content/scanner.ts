@@ -171,10 +171,14 @@ export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
     let reset = options.reset;
     let sending = Promise.resolve();
     let count = 0;
-    /** Mark what is new of `found` at once and queue its sending after what is queued; the scan's first request says `reset`. */
-    const process = (found: readonly Detection[], health?: PageHealth): void => {
+    /**
+     * Mark what is new of `found` at once and queue its sending after what is queued; the scan's first
+     * request says `reset`, and the page's health as `found` shows it.
+     */
+    const process = (found: readonly Detection[]): void => {
       const fresh = found.filter((d) => sent.get(d.element) !== d.paper.key).slice(0, LIMITS.entries - sentCount);
       if (!fresh.length && !reset) return;
+      const health = reset ? pageHealth(adapter, env.document, url, found) : undefined;
       for (const d of fresh) sent.set(d.element, d.paper.key);
       sentCount += fresh.length;
       // Attributes only: cheap, and marking at once lets the page (and tests) see every entry detected.
@@ -196,12 +200,12 @@ export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
       beforePause: (found) => {
         if (early) return;
         early = true;
-        process(found, options.reset ? pageHealth(adapter, env.document, url, found) : undefined);
+        process(found);
       },
     });
     // Marking and sending 2,000 entries take a slice of their own: after the last slice of reading they made one long task.
     if (detected.length > BATCH_SIZE) await pause();
-    process(detected, options.reset ? pageHealth(adapter, env.document, url, detected) : undefined);
+    process(detected);
     await sending;
     return count;
   }
