@@ -46,7 +46,7 @@ function env(send: ScannerEnv['send'], overrides: Partial<ScannerEnv> = {}): Sca
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe('the page scanner', () => {
-  it('marks every entry of the saved listing, sends them in one message, and badges the matches', async () => {
+  it('marks every entry of the saved listing, sends them (the top 50 first, alone), and badges the matches', async () => {
     loadIntoDocument(readPage('arxiv/list-cs-new-2018-07-20-truncated.html'));
     const sent: ScanRequest[] = [];
     const scanner = createScanner(arxiv, env(async (request) => {
@@ -57,9 +57,9 @@ describe('the page scanner', () => {
     expect(await scanner.scan({ reset: true })).toBe(87);
     await settle();
 
-    expect(sent).toHaveLength(1);
+    expect(sent.map((r) => [r.papers.length, r.reset])).toEqual([[50, true], [37, false]]);
     expect(sent[0]).toMatchObject({ type: 'scan', page: LIST_URL, site: 'arxiv', listing: true, reset: true });
-    expect(sent[0]!.papers).toHaveLength(87);
+    expect(sent.flatMap((r) => r.papers.map((p) => p.key))).toHaveLength(87);
     expect(document.querySelectorAll('dd[data-paperlight-key]')).toHaveLength(87);
     const matched = document.querySelectorAll('[data-paperlight-match]');
     expect(Array.from(matched, (e) => [e.getAttribute('data-paperlight-key'), e.getAttribute('data-paperlight-match')])).toEqual([['arxiv:1804.08208', 'tracking']]);
@@ -156,23 +156,35 @@ describe('the page scanner', () => {
 
   it('is idempotent: scanning again sends nothing new and keeps one badge per entry', async () => {
     loadIntoDocument(readPage('arxiv/list-cs-new-2018-07-20-truncated.html'));
-    const send = vi.fn(async (): Promise<ScanResponse> => ({ matched: [{ key: 'arxiv:1804.08208', matches: [match('Tracking')] }] }));
+    const send = vi.fn(async (_request: ScanRequest): Promise<ScanResponse> => ({ matched: [{ key: 'arxiv:1804.08208', matches: [match('Tracking')] }] }));
     const scanner = createScanner(arxiv, env(send));
     await scanner.scan({ reset: true });
     await settle();
     expect(await scanner.scan({ reset: false })).toBe(0);
     await scanner.scan({ reset: true });
     await settle();
-    expect(send).toHaveBeenCalledTimes(2);
+    // Each fresh read sends its 87 entries as the top 50, then the rest.
+    expect(send.mock.calls.map(([request]) => [request.papers.length, request.reset])).toEqual([[50, true], [37, false], [50, true], [37, false]]);
     expect(document.querySelectorAll('[data-paperlight-badge]')).toHaveLength(1);
   });
 
-  it('sends a large listing in batches, only the first one resetting the tab and saying how reading went', async () => {
+  it('sends a large listing in batches, the first one small (the entries in view), only it resetting the tab and saying how reading went', async () => {
     loadIntoDocument(listing(1200));
     const sent: ScanRequest[] = [];
     const scanner = createScanner(arxiv, env(async (r) => (sent.push(r), { matched: [] })));
     await scanner.scan({ reset: true });
-    expect(sent.map((r) => [r.papers.length, r.reset, r.health])).toEqual([[500, true, 'ok'], [500, false, undefined], [200, false, undefined]]);
+    expect(sent.map((r) => [r.papers.length, r.reset, r.health])).toEqual([[50, true, 'ok'], [500, false, undefined], [500, false, undefined], [150, false, undefined]]);
+    expect(sent[0]!.papers.map((p) => p.key)).toEqual(Array.from({ length: 50 }, (_, i) => `arxiv:2401.${String(i).padStart(5, '0')}`));
+  });
+
+  it('sends entries added later in full batches: only a fresh page starts small', async () => {
+    loadIntoDocument(listing(10));
+    const sent: ScanRequest[] = [];
+    const scanner = createScanner(arxiv, env(async (r) => (sent.push(r), { matched: [] })));
+    await scanner.scan({ reset: true });
+    document.querySelector('dl')!.insertAdjacentHTML('beforeend', listing(300).replace(/^[\s\S]*<dl>|<\/dl>[\s\S]*$/g, '').replaceAll('2401.', '2402.'));
+    await scanner.scan({ reset: false });
+    expect(sent.map((r) => [r.papers.length, r.reset])).toEqual([[10, true], [300, false]]);
   });
 
   it('tells the background when an abstract page was read from its metadata only', async () => {
