@@ -196,7 +196,8 @@ export async function handleMessage(deps: BackgroundDeps, raw: unknown, sender: 
   try {
     const message = validateRequest(raw);
     const value = await dispatch(deps, message, sender);
-    if (CHANGES_RANKING.has(message.type)) await deps.snapshot.invalidate();
+    // A restored backup was written by the options page, past the worker's view of its own writes.
+    if (CHANGES_RANKING.has(message.type)) await deps.snapshot.invalidate({ reread: message.type === 'dataReplaced' });
     return { ok: true, value };
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);

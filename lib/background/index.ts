@@ -18,11 +18,11 @@ import { startSync } from '../sync/background';
 export function startBackground(): BackgroundDeps {
   const db = openDatabase();
   const search = createPaperSearch(db, { keepAlive: keepAliveWhile });
-  // Opening may run a schema upgrade of the whole store; queries wait for it either way.
-  keepAliveWhile(db.open()).catch((err: unknown) => console.error('[paperlight] opening the paper store failed', err));
   const interests = createInterestStore(db);
   const now = () => Date.now();
   const snapshot = createSnapshotKeeper(db, interests, now);
+  // Opening may run a schema upgrade of the whole store; queries wait for it either way.
+  keepAliveWhile(db.open()).catch((err: unknown) => console.error('[paperlight] opening the paper store failed', err));
   const rematcher = createRematcher(db, interests, snapshot);
   const trainer = createTrainer({ db, interests, rematch: (changes) => rematcher.start(changes) });
   const notifier = createNotifier({ db, interests, now, snapshot });

@@ -3,14 +3,16 @@
  * dropped the moment papers, matches or paper states change, ranked again once the changes pause.
  * A researcher usually opens the popup right after reading a listing; the re-ranking done then,
  * in the background, is what lets that opening paint the current list at once.
- * The stored inputs of a ranking (papers, matches, sightings of the days) are kept in memory until
- * the next change, so the popup's own fresh ranking, the blend slider and the day picker rank them
- * again without reading the store.
+ * The stored inputs of a ranking (papers, matches, sightings of the days) are kept in memory and
+ * follow every write the worker makes to the papers, so the popup's own fresh ranking, the blend
+ * slider and the day picker rank them again without reading the store, even right after a scan
+ * (at 100,000 papers that read took most of a second).
  */
-import Dexie from 'dexie';
+import Dexie, { type DBCoreMutateRequest } from 'dexie';
 import { dayOf } from '../clock';
-import { rankablePapersOf, type PaperView } from '../db/queries';
-import type { PaperlightDB } from '../db/schema';
+import { followPaperWrites } from '../db/paper-writes';
+import { rankableOn, rankablePapersOf, type PaperView } from '../db/queries';
+import type { PaperlightDB, PaperRecord } from '../db/schema';
 import { dropSnapshot, readBlend, writeSnapshot, type TrendingLists } from '../trending-snapshot';
 import type { InterestStore } from './interests';
 import { getTrending } from './popup-handlers';
@@ -27,8 +29,11 @@ export const RERANK_PACING: RerankPacing = { quietMs: 1000, minGapMs: 5000 };
 export interface SnapshotKeeper {
   /** Changes so far; a ranking started before a change must not become the snapshot. */
   readonly generation: number;
-  /** The store changed: drop the snapshot now and rank today again after a quiet moment. */
-  invalidate(): Promise<void>;
+  /**
+   * The store changed: drop the snapshot now and rank today again after a quiet moment. `reread`: it
+   * changed behind the worker (a backup restored by the options page), so the inputs are read again too.
+   */
+  invalidate(options?: { reread?: boolean }): Promise<void>;
   /** Keep a ranking of `day` made for the popup, if it is today and the store has not changed since `generation`. */
   offer(generation: number, day: string, blend: number, lists: TrendingLists): Promise<void>;
   /** The papers that can rank on `days` (lib/db/queries.ts rankablePapersOf), read once per change of the store. */
@@ -38,25 +43,61 @@ export interface SnapshotKeeper {
 /** Day sets whose inputs are kept at once: today, and the few days a reader flips to. */
 const KEPT_RANKINGS = 4;
 
+/** Register on `db` before it opens: the kept inputs follow its writes (lib/db/paper-writes.ts). */
 export function createSnapshotKeeper(db: PaperlightDB, interests: InterestStore, now: () => number, pacing: RerankPacing = RERANK_PACING): SnapshotKeeper {
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastStart = -Infinity;
-  // Promises, so a popup's request and the background's re-ranking share one read; shared, so never mutated.
-  const inputs = new Map<string, Promise<PaperView[]>>();
+  /**
+   * Rankable papers by key, per set of days. Promises, so a popup's request and the background's
+   * re-ranking share one read; shared, so never mutated: a write makes the next map.
+   */
+  const inputs = new Map<string, Promise<ReadonlyMap<string, PaperView>>>();
 
-  function rankable(days: readonly string[]): Promise<PaperView[]> {
-    const id = days.join(' ');
-    let views = inputs.get(id);
-    if (!views) {
-      views = rankablePapersOf(db, days);
-      if (inputs.size >= KEPT_RANKINGS) inputs.delete(inputs.keys().next().value!);
-      inputs.set(id, views);
-      // A failed read is not kept: the next request reads again.
-      views.catch(() => inputs.get(id) === views && inputs.delete(id));
-    }
-    return views;
+  function keep(id: string, views: Promise<ReadonlyMap<string, PaperView>>): void {
+    inputs.set(id, views);
+    // A failed read is not kept: the next request reads again.
+    views.catch(() => inputs.get(id) === views && inputs.delete(id));
   }
+
+  async function rankable(days: readonly string[]): Promise<PaperView[]> {
+    const id = days.join(' ');
+    if (!inputs.has(id)) {
+      if (inputs.size >= KEPT_RANKINGS) inputs.delete(inputs.keys().next().value!);
+      keep(id, rankablePapersOf(db, days).then((views) => new Map(views.map((v) => [v.paper.key, v]))));
+    }
+    return [...(await inputs.get(id)!).values()];
+  }
+
+  /** Papers written or deleted: each kept set of days takes them in (a written paper may start or stop ranking on those days). */
+  function takeIn(written: readonly PaperRecord[], deleted: readonly string[]): void {
+    for (const [id, kept] of inputs) {
+      const days = new Set(id.split(' '));
+      keep(
+        id,
+        kept.then((views) => {
+          const next = new Map(views);
+          for (const key of deleted) next.delete(key);
+          for (const paper of written) {
+            const rankableThen = rankableOn(paper, days);
+            if (rankableThen) next.set(paper.key, rankableThen.view);
+            else next.delete(paper.key);
+          }
+          return next;
+        }),
+      );
+    }
+  }
+
+  function follow(request: DBCoreMutateRequest): void {
+    if ((request.type === 'add' || request.type === 'put') && request.values) takeIn(request.values as PaperRecord[], []);
+    else if (request.type === 'delete') takeIn([], request.keys as string[]);
+    // A range deleted (the store wiped): read again.
+    else inputs.clear();
+  }
+
+  // What commits, in commit order: a scan's transaction can still roll back.
+  followPaperWrites(db, 'paperlight-snapshot', (request, transaction) => transaction.addEventListener('complete', () => follow(request)));
 
   async function offer(since: number, day: string, blend: number, lists: TrendingLists): Promise<void> {
     if (since === generation && day === dayOf(now())) await writeSnapshot(day, blend, lists);
@@ -73,9 +114,9 @@ export function createSnapshotKeeper(db: PaperlightDB, interests: InterestStore,
     get generation() {
       return generation;
     },
-    async invalidate() {
+    async invalidate({ reread = false } = {}) {
       generation++;
-      inputs.clear();
+      if (reread) inputs.clear();
       clearTimeout(timer);
       const wait = Math.max(pacing.quietMs, lastStart + pacing.minGapMs - performance.now());
       timer = setTimeout(() => {

@@ -37,10 +37,14 @@ async function papersSeenOn(db: PaperlightDB, days: readonly string[]): Promise<
  */
 export async function rankablePapersOf(db: PaperlightDB, days: readonly string[]): Promise<PaperView[]> {
   const wanted = new Set(days);
-  const seen = (await papersSeenOn(db, days)).flatMap((paper) => {
-    const within = paper.sightings.filter((s) => wanted.has(s.day));
-    const popular = within.some((s) => s.signals && Object.keys(s.signals).length);
-    return paper.matches.length || popular ? [{ paper, time: Math.max(...within.map((s) => s.time)) }] : [];
-  });
-  return seen.sort((a, b) => b.time - a.time).map((s) => viewOf(s.paper));
+  const seen = (await papersSeenOn(db, days)).flatMap((paper) => rankableOn(paper, wanted) ?? []);
+  return seen.sort((a, b) => b.time - a.time).map((s) => s.view);
+}
+
+/** The paper's view if it can rank on the days `wanted` (seen on one, matching an interest or shown with popularity numbers then), with its latest sighting then. */
+export function rankableOn(paper: PaperRecord, wanted: ReadonlySet<string>): { view: PaperView; time: number } | undefined {
+  const within = paper.sightings.filter((s) => wanted.has(s.day));
+  if (!within.length) return undefined;
+  const popular = within.some((s) => s.signals && Object.keys(s.signals).length);
+  return paper.matches.length || popular ? { view: viewOf(paper), time: Math.max(...within.map((s) => s.time)) } : undefined;
 }

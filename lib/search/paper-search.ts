@@ -8,8 +8,9 @@
  * once enough has changed, which trims the log. Writes from other pages (a restored backup) are
  * found in the log when saving: the index is then loaded again, as after `dataReplaced`.
  */
-import type { DBCore, DBCoreMutateRequest, DBCoreTable } from 'dexie';
+import type { DBCoreMutateRequest } from 'dexie';
 import { loggedSeqs } from '../db/paper-log';
+import { followPaperWrites } from '../db/paper-writes';
 import type { PaperlightDB, PaperRecord, SearchIndexRecord } from '../db/schema';
 import { WordIndex, type WordIndexSnapshot } from './word-index';
 
@@ -105,32 +106,15 @@ export function createPaperSearch(db: PaperlightDB, { keepAlive = (work) => work
     if (state.ready && state.unsaved >= SAVE_AFTER) scheduleSave(state);
   }
 
-  db.use({
-    stack: 'dbcore',
-    name: 'paperlight-search',
-    create: (down: DBCore): DBCore => ({
-      ...down,
-      table: (name: string): DBCoreTable => {
-        const table = down.table(name);
-        if (name !== 'papers') return table;
-        return {
-          ...table,
-          mutate: async (request) => {
-            const result = await table.mutate(request);
-            const state = live;
-            const transaction = request.trans as unknown as IDBTransaction;
-            // Only what commits reaches the index: a scan's transaction can still roll back.
-            if (state)
-              transaction.addEventListener('complete', () => {
-                if (live !== state) return;
-                if (state.waiting) state.waiting.push({ request, seqs: loggedSeqs(transaction) });
-                else apply(state, request, loggedSeqs(transaction));
-              });
-            return result;
-          },
-        };
-      },
-    }),
+  followPaperWrites(db, 'paperlight-search', (request, transaction) => {
+    const state = live;
+    // Only what commits reaches the index: a scan's transaction can still roll back.
+    if (state)
+      transaction.addEventListener('complete', () => {
+        if (live !== state) return;
+        if (state.waiting) state.waiting.push({ request, seqs: loggedSeqs(transaction) });
+        else apply(state, request, loggedSeqs(transaction));
+      });
   });
 
   /**

@@ -15,8 +15,9 @@
  * popup.fresh_ranking_100k_ms is when the rows of the popup's own fresh ranking are painted in that
  * opening (the background's re-ranking has left its inputs in memory, so it reads nothing).
  * popup.cold_ranking_100k_ms is the same for an opening within the quiet second after the scan was
- * stored, before the background has ranked again: no snapshot, nothing in memory, the ranking reads
- * the store, and its rows are the first the popup paints. Cold and warm openings take turns.
+ * stored, before the background has ranked again: no snapshot, so the fresh ranking's rows are the
+ * first the popup paints; its inputs, kept in the worker, have taken in the scan's writes
+ * (lib/background/snapshot.ts), so it reads nothing. Cold and warm openings take turns.
  * Baseline of the first paint, its floor: a static page packaged like the popup (the built
  * popup.html's shell and stylesheet, no script) with ten rows written in its HTML, opened right after
  * each measured popup and timed by the same probe.
