@@ -124,8 +124,8 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
       return {
         papers:
           message.blend === undefined
-            ? await popup.getPapers(deps.db, deps.interests, message.keys)
-            : await popup.getRankedPapers(deps.db, deps.interests, message.keys, message.blend, deps.now()),
+            ? await popup.getPapers(deps.snapshot.papers, deps.interests, message.keys)
+            : await popup.getRankedPapers(deps.snapshot.papers, deps.interests, message.keys, message.blend, deps.now()),
       };
     case 'getStarred':
       return { papers: await popup.getStarred(deps.db, deps.interests) };

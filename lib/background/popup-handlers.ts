@@ -100,15 +100,18 @@ async function toPopupPapers(interests: InterestStore, views: readonly PaperView
   return views.map((v) => toPopupPaper(set, liveMatches(set, v)));
 }
 
-export async function getPapers(db: PaperlightDB, interests: InterestStore, keys: string[]): Promise<PopupPaper[]> {
-  return toPopupPapers(interests, await papersByKeys(db, keys));
+/** Papers by key, in the order of `keys`, unknown keys skipped: the store's (papersByKeys) or the snapshot keeper's, which holds today's in memory. */
+export type PapersByKeys = (keys: readonly string[]) => Promise<PaperView[]>;
+
+export async function getPapers(papersOf: PapersByKeys, interests: InterestStore, keys: string[]): Promise<PopupPaper[]> {
+  return toPopupPapers(interests, await papersOf(keys));
 }
 
 /** Papers by key, scored as the day's list scores them, best first (the popup's "This page"). */
-export async function getRankedPapers(db: PaperlightDB, interests: InterestStore, keys: string[], blend: number, now: number): Promise<PopupPaper[]> {
+export async function getRankedPapers(papersOf: PapersByKeys, interests: InterestStore, keys: string[], blend: number, now: number): Promise<PopupPaper[]> {
   const set = await interests.get();
   const byScore = (a: RankedPaper, b: RankedPaper) => b.score - a.score || a.key.localeCompare(b.key);
-  const views = (await papersByKeys(db, keys)).map((v) => liveMatches(set, v));
+  const views = (await papersOf(keys)).map((v) => liveMatches(set, v));
   const byKey = new Map(views.map((v) => [v.paper.key, v]));
   return views
     .map((v) => scorePaper(rankInput(set, v), { blend, now }))

@@ -11,7 +11,7 @@
 import Dexie, { type DBCoreMutateRequest } from 'dexie';
 import { dayOf } from '../clock';
 import { followPaperWrites } from '../db/paper-writes';
-import { rankableOn, rankablePapersOf, type PaperView } from '../db/queries';
+import { papersByKeys, rankableOn, rankablePapersOf, type PaperView } from '../db/queries';
 import type { PaperlightDB, PaperRecord } from '../db/schema';
 import { dropSnapshot, readBlend, writeSnapshot, type TrendingLists } from '../trending-snapshot';
 import type { InterestStore } from './interests';
@@ -36,8 +36,13 @@ export interface SnapshotKeeper {
   invalidate(options?: { reread?: boolean }): Promise<void>;
   /** Keep a ranking of `day` made for the popup, if it is today and the store has not changed since `generation`. */
   offer(generation: number, day: string, blend: number, lists: TrendingLists): Promise<void>;
-  /** The papers that can rank on `days` (lib/db/queries.ts rankablePapersOf), read once per change of the store. */
+  /** The papers that can rank on `days` (lib/db/queries.ts rankablePapersOf), read once, then kept in step with the worker's writes. */
   rankable(days: readonly string[]): Promise<PaperView[]>;
+  /**
+   * Papers by key (as papersByKeys): those today's kept papers hold come from memory, the rest from the
+   * store. The popup's "This page" asks for the matches of a listing just read, all seen today.
+   */
+  papers(keys: readonly string[]): Promise<PaperView[]>;
 }
 
 /** Day sets whose inputs are kept at once: today, and the few days a reader flips to. */
@@ -67,6 +72,13 @@ export function createSnapshotKeeper(db: PaperlightDB, interests: InterestStore,
       keep(id, rankablePapersOf(db, days).then((views) => new Map(views.map((v) => [v.paper.key, v]))));
     }
     return [...(await inputs.get(id)!).values()];
+  }
+
+  async function papers(keys: readonly string[]): Promise<PaperView[]> {
+    const kept = inputs.get(dayOf(now()));
+    const today = kept ? await kept.catch(() => undefined) : undefined;
+    const stored = new Map((await papersByKeys(db, today ? keys.filter((key) => !today.has(key)) : keys)).map((v) => [v.paper.key, v]));
+    return keys.flatMap((key) => today?.get(key) ?? stored.get(key) ?? []);
   }
 
   /** Papers written or deleted: each kept set of days takes them in (a written paper may start or stop ranking on those days). */
@@ -128,5 +140,6 @@ export function createSnapshotKeeper(db: PaperlightDB, interests: InterestStore,
     },
     offer,
     rankable,
+    papers,
   };
 }

@@ -144,6 +144,19 @@ describe('the inputs of a ranking, kept in step with the store', () => {
     expect(reads()).toBeGreaterThan(readsForOne);
   });
 
+  it('give "This page" the papers of a listing just read from memory, and any others from the store, in the order asked', async () => {
+    await call(scan('Diffusion models for proteins', 'Hopfield networks revisited', 'Graph theory'), fromTab);
+    await trending(0.25);
+    const bulkGet = vi.spyOn(deps.db.papers, 'bulkGet');
+    const page = await call<{ papers: { key: string }[] }>({ type: 'getPapers', keys: ['arxiv:2411.10001', 'arxiv:2411.10000'], blend: 0.25 });
+    expect(page.papers.map((p) => p.key).sort()).toEqual(['arxiv:2411.10000', 'arxiv:2411.10001']);
+    expect(bulkGet).not.toHaveBeenCalled();
+    // "Graph theory" matches nothing, so no ranking holds it; an unknown key is skipped.
+    const mixed = await call<{ papers: { title: string }[] }>({ type: 'getPapers', keys: ['arxiv:2411.10002', 'arxiv:2411.99999', 'arxiv:2411.10000'] });
+    expect(mixed.papers.map((p) => p.title)).toEqual(['Graph theory', 'Diffusion models for proteins']);
+    expect(bulkGet).toHaveBeenCalledWith(['arxiv:2411.10002', 'arxiv:2411.99999']);
+  });
+
   it('show a paper that a stronger id re-keyed once, under its new key', async () => {
     const doiOnly = paper({ title: 'Diffusion models for proteins', authors: ['Ada Lovelace'], ids: { doi: '10.1234/proteins' } });
     await call({ ...scan(), papers: [doiOnly] }, fromTab);
