@@ -59,24 +59,42 @@ export function createSnapshotKeeper(db: PaperlightDB, interests: InterestStore,
    */
   const inputs = new Map<string, Promise<ReadonlyMap<string, PaperView>>>();
 
+  /** The kept papers that are read (or taken in) by now: what may be served without waiting. */
+  const settled = new Map<string, ReadonlyMap<string, PaperView>>();
+
+  function forget(id: string): void {
+    inputs.delete(id);
+    settled.delete(id);
+  }
+
+  function forgetAll(): void {
+    inputs.clear();
+    settled.clear();
+  }
+
   function keep(id: string, views: Promise<ReadonlyMap<string, PaperView>>): void {
     inputs.set(id, views);
-    // A failed read is not kept: the next request reads again.
-    views.catch(() => inputs.get(id) === views && inputs.delete(id));
+    settled.delete(id);
+    views.then(
+      (map) => inputs.get(id) === views && settled.set(id, map),
+      // A failed read is not kept: the next request reads again.
+      () => inputs.get(id) === views && forget(id),
+    );
   }
 
   async function rankable(days: readonly string[]): Promise<PaperView[]> {
     const id = days.join(' ');
     if (!inputs.has(id)) {
-      if (inputs.size >= KEPT_RANKINGS) inputs.delete(inputs.keys().next().value!);
+      if (inputs.size >= KEPT_RANKINGS) forget(inputs.keys().next().value!);
       keep(id, rankablePapersOf(db, days).then((views) => new Map(views.map((v) => [v.paper.key, v]))));
     }
     return [...(await inputs.get(id)!).values()];
   }
 
   async function papers(keys: readonly string[]): Promise<PaperView[]> {
-    const kept = inputs.get(dayOf(now()));
-    const today = kept ? await kept.catch(() => undefined) : undefined;
+    // Only what is read by now: today's ranking still being read (a worker just started) takes longer than the few papers asked.
+    const id = dayOf(now());
+    const today = settled.get(id);
     const stored = new Map((await papersByKeys(db, today ? keys.filter((key) => !today.has(key)) : keys)).map((v) => [v.paper.key, v]));
     return keys.flatMap((key) => today?.get(key) ?? stored.get(key) ?? []);
   }
@@ -105,7 +123,7 @@ export function createSnapshotKeeper(db: PaperlightDB, interests: InterestStore,
     if ((request.type === 'add' || request.type === 'put') && request.values) takeIn(request.values as PaperRecord[], []);
     else if (request.type === 'delete') takeIn([], request.keys as string[]);
     // A range deleted (the store wiped): read again.
-    else inputs.clear();
+    else forgetAll();
   }
 
   // What commits, in commit order: a scan's transaction can still roll back.
@@ -128,7 +146,7 @@ export function createSnapshotKeeper(db: PaperlightDB, interests: InterestStore,
     },
     async invalidate({ reread = false } = {}) {
       generation++;
-      if (reread) inputs.clear();
+      if (reread) forgetAll();
       clearTimeout(timer);
       const wait = Math.max(pacing.quietMs, lastStart + pacing.minGapMs - performance.now());
       timer = setTimeout(() => {

@@ -157,6 +157,17 @@ describe('the inputs of a ranking, kept in step with the store', () => {
     expect(bulkGet).toHaveBeenCalledWith(['arxiv:2411.10002', 'arxiv:2411.99999']);
   });
 
+  it('never keep "This page" waiting for today\'s ranking still being read: it reads its few papers itself', async () => {
+    await call(scan('Diffusion models for proteins', 'Hopfield networks revisited'), fromTab);
+    await call({ type: 'dataReplaced' });
+    const bulkGet = vi.spyOn(deps.db.papers, 'bulkGet');
+    const ranking = trending(0.25);
+    const page = await call<{ papers: { key: string }[] }>({ type: 'getPapers', keys: ['arxiv:2411.10000'], blend: 0.25 });
+    expect(page.papers.map((p) => p.key)).toEqual(['arxiv:2411.10000']);
+    expect(bulkGet).toHaveBeenCalledWith(['arxiv:2411.10000']);
+    expect(titlesOf(await ranking)).toHaveLength(2);
+  });
+
   it('show a paper that a stronger id re-keyed once, under its new key', async () => {
     const doiOnly = paper({ title: 'Diffusion models for proteins', authors: ['Ada Lovelace'], ids: { doi: '10.1234/proteins' } });
     await call({ ...scan(), papers: [doiOnly] }, fromTab);
