@@ -13,9 +13,9 @@ import { LIMITS, pageOf, type DetectedPaper } from '../paper';
 
 export const BATCH_SIZE = 500;
 /**
- * A fresh page's first request holds the top entries only, those in view: the background answers
- * it in a fraction of a full batch's time (on a 2,000-entry listing a first request of 160–420
- * entries took 100–490 ms to store and match), so the first badges come that much sooner.
+ * A fresh page's first request holds its top entries only, those in view as it opens: the
+ * background answers it in a fraction of a full batch's time (on a 2,000-entry listing a first
+ * request of 160–420 entries took 100–490 ms to store and match), so the first badges come sooner.
  */
 export const FIRST_BATCH_SIZE = 50;
 /**
