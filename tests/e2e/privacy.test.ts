@@ -23,6 +23,8 @@ let browserCdp: CDPSession;
 const workerRequests: string[] = [];
 /** URLs requested by extension pages and by the listing tab, from Playwright's request events. */
 const pageRequests: { from: string; url: string }[] = [];
+const NAVIGATION = 'navigation';
+const WORKER = 'worker';
 
 /** Attach (non-flat, so one browser session carries it) to a worker target and switch its Network domain on. */
 async function watchWorker(targetId: string): Promise<void> {
@@ -44,7 +46,8 @@ beforeAll(async () => {
   await browserCdp.send('Target.setDiscoverTargets', { discover: true });
   const { targetInfos } = await browserCdp.send('Target.getTargets');
   for (const t of targetInfos) if (t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${session.extensionId}/`)) await watchWorker(t.targetId);
-  session.context.on('request', (r) => pageRequests.push({ from: r.frame().url(), url: r.url() }));
+  // Playwright throws for the frame of a navigation that opens a new page, and of a worker's request: those are told apart instead.
+  session.context.on('request', (r) => pageRequests.push({ from: r.isNavigationRequest() ? NAVIGATION : r.serviceWorker() ? WORKER : r.frame().url(), url: r.url() }));
 });
 afterAll(async () => {
   await session?.close();
@@ -81,8 +84,11 @@ describe('privacy', () => {
 
     const extensionOrigin = `chrome-extension://${session.extensionId}/`;
     expect(workerRequests.filter((u) => !u.startsWith(extensionOrigin))).toEqual([]);
-    expect(pageRequests.filter((r) => r.from.startsWith(extensionOrigin) && !r.url.startsWith(extensionOrigin))).toEqual([]);
+    expect(pageRequests.filter((r) => (r.from === WORKER || r.from.startsWith(extensionOrigin)) && !r.url.startsWith(extensionOrigin))).toEqual([]);
     expect(pageRequests.filter((r) => r.from.startsWith('https://') && r.url !== LIST_URL && !r.url.endsWith('/favicon.ico'))).toEqual([]);
+    // Pages are opened only where the test opens them: the listing and the extension's own pages.
+    expect(pageRequests.filter((r) => r.from === NAVIGATION && r.url !== LIST_URL && !r.url.startsWith(extensionOrigin))).toEqual([]);
+    expect(pageRequests.filter((r) => r.from === NAVIGATION).map((r) => r.url)).toContain(LIST_URL);
     expect(session.refused.filter((u) => !u.endsWith('/favicon.ico'))).toEqual([]);
     // The recording itself works: the pages loaded their own files through it, and a request the worker is allowed to make shows.
     expect(pageRequests.some((r) => r.from.startsWith(extensionOrigin))).toBe(true);
