@@ -171,7 +171,9 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
       deps.interests.invalidate();
       // The restored interests' examples train new models (a backup holds no models).
       deps.onInterestsChanged?.({ changed: [], removed: [] });
+      // Written by the options page, past the worker's view of its own writes: what it keeps from the papers is read again.
       deps.search.invalidate();
+      deps.snapshot.reread();
       return {};
     case 'wipe':
       await wipe(deps.db);
@@ -196,8 +198,7 @@ export async function handleMessage(deps: BackgroundDeps, raw: unknown, sender: 
   try {
     const message = validateRequest(raw);
     const value = await dispatch(deps, message, sender);
-    // A restored backup was written by the options page, past the worker's view of its own writes.
-    if (CHANGES_RANKING.has(message.type)) await deps.snapshot.invalidate({ reread: message.type === 'dataReplaced' });
+    if (CHANGES_RANKING.has(message.type)) await deps.snapshot.invalidate();
     return { ok: true, value };
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);

@@ -29,11 +29,10 @@ export const RERANK_PACING: RerankPacing = { quietMs: 1000, minGapMs: 5000 };
 export interface SnapshotKeeper {
   /** Changes so far; a ranking started before a change must not become the snapshot. */
   readonly generation: number;
-  /**
-   * The store changed: drop the snapshot now and rank today again after a quiet moment. `reread`: it
-   * changed behind the worker (a backup restored by the options page), so the inputs are read again too.
-   */
-  invalidate(options?: { reread?: boolean }): Promise<void>;
+  /** The store changed: drop the snapshot now and rank today again after a quiet moment. */
+  invalidate(): Promise<void>;
+  /** The store changed behind the worker (a backup restored by the options page): the kept inputs are read again. */
+  reread(): void;
   /** Keep a ranking of `day` made for the popup, if it is today and the store has not changed since `generation`. */
   offer(generation: number, day: string, blend: number, lists: TrendingLists): Promise<void>;
   /** The papers that can rank on `days` (lib/db/queries.ts rankablePapersOf), read once, then kept in step with the worker's writes. */
@@ -48,64 +47,58 @@ export interface SnapshotKeeper {
 /** Day sets whose inputs are kept at once: today, and the few days a reader flips to. */
 const KEPT_RANKINGS = 4;
 
+/**
+ * The rankable papers of a set of days, by key. `read` is a promise, so a popup's request and the
+ * background's re-ranking share one read; shared, so never mutated: a write makes the next map.
+ * `value` is that map once it is there: what may be served without waiting.
+ */
+interface Kept {
+  days: ReadonlySet<string>;
+  read: Promise<ReadonlyMap<string, PaperView>>;
+  value?: ReadonlyMap<string, PaperView>;
+}
+
 /** Register on `db` before it opens: the kept inputs follow its writes (lib/db/paper-writes.ts). */
 export function createSnapshotKeeper(db: PaperlightDB, interests: InterestStore, now: () => number, pacing: RerankPacing = RERANK_PACING): SnapshotKeeper {
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastStart = -Infinity;
-  /**
-   * Rankable papers by key, per set of days. Promises, so a popup's request and the background's
-   * re-ranking share one read; shared, so never mutated: a write makes the next map.
-   */
-  const inputs = new Map<string, Promise<ReadonlyMap<string, PaperView>>>();
+  /** Per set of days, joined by spaces. */
+  const inputs = new Map<string, Kept>();
 
-  /** The kept papers that are read (or taken in) by now: what may be served without waiting. */
-  const settled = new Map<string, ReadonlyMap<string, PaperView>>();
-
-  function forget(id: string): void {
-    inputs.delete(id);
-    settled.delete(id);
-  }
-
-  function forgetAll(): void {
-    inputs.clear();
-    settled.clear();
-  }
-
-  function keep(id: string, views: Promise<ReadonlyMap<string, PaperView>>): void {
-    inputs.set(id, views);
-    settled.delete(id);
-    views.then(
-      (map) => inputs.get(id) === views && settled.set(id, map),
+  function keep(id: string, days: ReadonlySet<string>, read: Kept['read']): void {
+    const kept: Kept = { days, read };
+    inputs.set(id, kept);
+    read.then(
+      (map) => void (kept.value = map),
       // A failed read is not kept: the next request reads again.
-      () => inputs.get(id) === views && forget(id),
+      () => inputs.get(id) === kept && inputs.delete(id),
     );
   }
 
   async function rankable(days: readonly string[]): Promise<PaperView[]> {
     const id = days.join(' ');
     if (!inputs.has(id)) {
-      if (inputs.size >= KEPT_RANKINGS) forget(inputs.keys().next().value!);
-      keep(id, rankablePapersOf(db, days).then((views) => new Map(views.map((v) => [v.paper.key, v]))));
+      if (inputs.size >= KEPT_RANKINGS) inputs.delete(inputs.keys().next().value!);
+      keep(id, new Set(days), rankablePapersOf(db, days).then((views) => new Map(views.map((v) => [v.paper.key, v]))));
     }
-    return [...(await inputs.get(id)!).values()];
+    return [...(await inputs.get(id)!.read).values()];
   }
 
   async function papers(keys: readonly string[]): Promise<PaperView[]> {
     // Only what is read by now: today's ranking still being read (a worker just started) takes longer than the few papers asked.
-    const id = dayOf(now());
-    const today = settled.get(id);
+    const today = inputs.get(dayOf(now()))?.value;
     const stored = new Map((await papersByKeys(db, today ? keys.filter((key) => !today.has(key)) : keys)).map((v) => [v.paper.key, v]));
     return keys.flatMap((key) => today?.get(key) ?? stored.get(key) ?? []);
   }
 
   /** Papers written or deleted: each kept set of days takes them in (a written paper may start or stop ranking on those days). */
   function takeIn(written: readonly PaperRecord[], deleted: readonly string[]): void {
-    for (const [id, kept] of inputs) {
-      const days = new Set(id.split(' '));
+    for (const [id, { days, read }] of inputs) {
       keep(
         id,
-        kept.then((views) => {
+        days,
+        read.then((views) => {
           const next = new Map(views);
           for (const key of deleted) next.delete(key);
           for (const paper of written) {
@@ -123,7 +116,7 @@ export function createSnapshotKeeper(db: PaperlightDB, interests: InterestStore,
     if ((request.type === 'add' || request.type === 'put') && request.values) takeIn(request.values as PaperRecord[], []);
     else if (request.type === 'delete') takeIn([], request.keys as string[]);
     // A range deleted (the store wiped): read again.
-    else forgetAll();
+    else inputs.clear();
   }
 
   // What commits, in commit order: a scan's transaction can still roll back.
@@ -144,9 +137,8 @@ export function createSnapshotKeeper(db: PaperlightDB, interests: InterestStore,
     get generation() {
       return generation;
     },
-    async invalidate({ reread = false } = {}) {
+    async invalidate() {
       generation++;
-      if (reread) forgetAll();
       clearTimeout(timer);
       const wait = Math.max(pacing.quietMs, lastStart + pacing.minGapMs - performance.now());
       timer = setTimeout(() => {
@@ -156,6 +148,7 @@ export function createSnapshotKeeper(db: PaperlightDB, interests: InterestStore,
       }, wait);
       await dropSnapshot();
     },
+    reread: () => inputs.clear(),
     offer,
     rankable,
     papers,
