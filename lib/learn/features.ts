@@ -129,16 +129,21 @@ export class Vocabulary {
   private readonly codes = new Map<string, number>();
   /** Singular of an unseen word → its number past the vocabulary, so its repeats in a paper count together. */
   private readonly unseenCodes = new Map<string, number>();
+  /** The number the next unseen word gets. */
+  private nextUnseen: number;
+  /** The codes of the paper being vectorised from its words (reused: one paper at a time). */
+  private wordCodes = new Int32Array(1024);
   /** The known word pairs, by first word; built on first use. */
   private pairs?: KnownPairs;
-  /** A paper spread over the vocabulary while it is compared with examples; built on first use. */
-  private dense?: Float64Array;
   /** 1 for a feature that is a word pair; built on first use. */
   private pairFlags?: Uint8Array;
   /** A paper's word and pair codes while they are counted (reused: one paper at a time). */
   private readonly counter = new CodeCounter();
   /** A feature's value while a vector is put together (reused: one vector at a time). */
   private readonly scratch: Float64Array;
+  /** The features of the vector being put together, `noted` of them. */
+  private notedIds = new Int32Array(1024);
+  private noted = 0;
 
   constructor(
     readonly features: readonly string[],
@@ -148,6 +153,7 @@ export class Vocabulary {
     this.index = new Map(features.map((feature, i) => [feature, i]));
     this.unseenIdf = Math.log(1 + docs) + 1;
     this.scratch = new Float64Array(features.length);
+    this.nextUnseen = features.length;
   }
 
   /**
@@ -165,38 +171,43 @@ export class Vocabulary {
    * features outside the vocabulary count for the length and are then dropped, as no weight reads them.
    */
   vectorize(counts: FeatureCounts): SparseVector {
-    const ids: number[] = [];
     let norm = 0;
-    for (const [feature, count] of counts) {
-      const id = this.index.get(feature);
-      norm += this.add(ids, id ?? this.features.length, count);
-    }
-    return this.sparse(ids, norm);
+    for (const [feature, count] of counts) norm += this.note(this.index.get(feature) ?? this.features.length, count);
+    return this.vector(norm, OWN_ARRAYS);
   }
 
   /**
    * The vector of countFeatures(titleWords, abstractWords), without a string per word pair: words
    * are coded once across papers, and word and pair codes counted in a reused hash table (the
    * matcher vectorises every paper of every batch; building pair strings, or sorting the codes,
-   * cost more than the term matching itself).
+   * cost more than the term matching itself). `into`: where the vector is written (a batch's VectorArena).
    */
-  vectorizeWords(titleWords: readonly string[], abstractWords: readonly string[]): SparseVector {
-    if (this.codes.size >= MAX_REMEMBERED) {
-      this.codes.clear();
-      this.unseenCodes.clear();
-    }
+  vectorizeWords(titleWords: readonly string[], abstractWords: readonly string[], into: VectorStore = OWN_ARRAYS): SparseVector {
+    if (this.codes.size >= MAX_REMEMBERED) this.codes.clear();
+    const length = titleWords.length + abstractWords.length;
+    if (this.wordCodes.length < length) this.wordCodes = new Int32Array(2 * length);
+    let at = 0;
+    for (const word of titleWords) this.wordCodes[at++] = this.codeOf(word);
+    for (const word of abstractWords) this.wordCodes[at++] = this.codeOf(word);
+    return this.vectorizeCodes(this.wordCodes, 0, titleWords.length, length, into);
+  }
+
+  /**
+   * vectorizeWords from the words' codes (`code`): the title's are codes[titleStart … abstractStart − 1],
+   * the abstract's codes[abstractStart … end − 1]. The matcher has them from its word index, which looks every word up anyway.
+   */
+  vectorizeCodes(codes: Int32Array, titleStart: number, abstractStart: number, end: number, into: VectorStore = OWN_ARRAYS): SparseVector {
     const counter = this.counter;
-    counter.reset(titleWords.length + abstractWords.length);
-    this.countCodes(titleWords, TITLE_REPEAT);
-    this.countCodes(abstractWords, 1);
+    counter.reset(end - titleStart);
+    this.countCodes(codes, titleStart, abstractStart, TITLE_REPEAT);
+    this.countCodes(codes, abstractStart, end, 1);
     const known = this.features.length;
-    const ids: number[] = [];
     let norm = 0;
     for (let entry = 0; entry < counter.size; entry++) {
       const code = counter.code(entry);
-      norm += this.add(ids, code < PAIR_BASE ? Math.min(code, known) : this.pairId(code), counter.count(entry));
+      norm += this.note(code < PAIR_BASE ? Math.min(code, known) : this.pairId(code), counter.count(entry));
     }
-    return this.sparse(ids, norm);
+    return this.vector(norm, into);
   }
 
   /** The vector of paperFeatures(paper), by vectorizeWords: nothing of the paper outlives the call but its vector. */
@@ -204,10 +215,10 @@ export class Vocabulary {
     return this.vectorizeWords(textWords(paper.title), paper.abstract ? textWords(paper.abstract) : []);
   }
 
-  private countCodes(words: readonly string[], times: number): void {
+  private countCodes(codes: Int32Array, start: number, end: number, times: number): void {
     let previous = SKIPPED;
-    for (const raw of words) {
-      const code = this.codeOf(raw);
+    for (let at = start; at < end; at++) {
+      const code = codes[at]!;
       if (code === SKIPPED) {
         previous = SKIPPED;
         continue;
@@ -237,16 +248,27 @@ export class Vocabulary {
     return known;
   }
 
+  /** code(raw), remembered. */
   private codeOf(raw: string): number {
     let code = this.codes.get(raw);
+    if (code === undefined) this.codes.set(standalone(raw), (code = this.code(raw)));
+    return code;
+  }
+
+  /**
+   * The code of a folded page word for vectorizeCodes: its feature number, a number past the
+   * vocabulary (an unseen word; its inflections get the same), or SKIPPED (stop word, number, single letter).
+   */
+  code(raw: string): number {
+    if (isSkipped(raw)) return SKIPPED;
+    const word = singular(raw);
+    let code = this.index.get(word) ?? this.unseenCodes.get(word);
     if (code === undefined) {
-      if (isSkipped(raw)) code = SKIPPED;
-      else {
-        const word = singular(raw);
-        code = this.index.get(word) ?? this.unseenCodes.get(word);
-        if (code === undefined) this.unseenCodes.set(standalone(word), (code = this.features.length + this.unseenCodes.size));
-      }
-      this.codes.set(standalone(raw), code);
+      // Numbers are never given twice, even after the memory of unseen words starts afresh: the
+      // matcher's lexicon keeps codes of its own. Past the pair codes' room they start over.
+      if (this.unseenCodes.size >= MAX_REMEMBERED) this.unseenCodes.clear();
+      if (this.nextUnseen >= PAIR_BASE) this.nextUnseen = this.features.length;
+      this.unseenCodes.set(standalone(word), (code = this.nextUnseen++));
     }
     return code;
   }
@@ -270,65 +292,95 @@ export class Vocabulary {
   }
 
   /**
-   * How a paper compares with examples: its cosine with each, and up to `limit` single words it
-   * shares most with the closest one. The paper is spread over a dense array once, so each example
-   * is read straight through (the matcher does this for every paper near a model).
+   * How a paper compares with examples: its cosine with each (valid until the next comparison with
+   * the same examples), and up to `limit` single words it shares most with the closest one, strongest
+   * first (ties in the vocabulary's order). The matcher does this for every paper near a model.
    */
-  compare(paper: SparseVector, examples: readonly SparseVector[], limit: number): { cosines: Float64Array; words: string[] } {
-    const dense = (this.dense ??= new Float64Array(this.features.length));
-    for (let i = 0; i < paper.ids.length; i++) dense[paper.ids[i]!] = paper.values[i]!;
-    const cosines = new Float64Array(examples.length);
+  compare(paper: SparseVector, examples: ExampleIndex, limit: number): { cosines: Float64Array; words: string[] } {
+    const cosines = examples.cosines(paper);
     let closest = -1;
-    for (let example = 0; example < examples.length; example++) {
-      const { ids, values } = examples[example]!;
-      let sum = 0;
-      for (let j = 0; j < ids.length; j++) sum += dense[ids[j]!]! * values[j]!;
-      cosines[example] = sum;
-      if (sum > 0 && (closest < 0 || sum > cosines[closest]!)) closest = example;
+    for (let example = 0; example < cosines.length; example++) {
+      if (cosines[example]! > 0 && (closest < 0 || cosines[example]! > cosines[closest]!)) closest = example;
     }
-    const words = closest < 0 ? [] : this.sharedWords(dense, examples[closest]!, limit);
-    for (let i = 0; i < paper.ids.length; i++) dense[paper.ids[i]!] = 0;
-    return { cosines, words };
-  }
-
-  /** The single words (not pairs) of `example` adding most to its cosine with the spread-out paper, strongest first. */
-  private sharedWords(paper: Float64Array, example: SparseVector, limit: number): string[] {
+    if (closest < 0) return { cosines, words: [] };
     const isPair = (this.pairFlags ??= Uint8Array.from(this.features, (feature) => (feature.includes(' ') ? 1 : 0)));
     // The best few, kept in order by insertion, rather than a sort of every shared feature.
     const best: { id: number; product: number }[] = [];
-    for (let j = 0; j < example.ids.length; j++) {
-      const id = example.ids[j]!;
-      const product = paper[id]! * example.values[j]!;
-      if (product <= 0 || isPair[id] || (best.length === limit && product <= best[limit - 1]!.product)) continue;
+    examples.forEachShared(closest, (id, product) => {
+      if (isPair[id]) return;
       let at = best.length;
-      while (at > 0 && best[at - 1]!.product < product) at--;
+      while (at > 0 && (best[at - 1]!.product < product || (best[at - 1]!.product === product && best[at - 1]!.id > id))) at--;
+      if (at >= limit) return;
       best.splice(at, 0, { id, product });
       if (best.length > limit) best.pop();
-    }
-    return best.map(({ id }) => this.features[id]!);
+    });
+    return { cosines, words: best.map(({ id }) => this.features[id]!) };
   }
 
-  /** Note feature `id`'s value (`id` past the vocabulary: an unseen feature, counted for the length only); its square for the norm. */
-  private add(ids: number[], id: number, count: number): number {
-    const known = id < this.features.length;
-    const value = (1 + Math.log(count)) * (known ? this.idf[id]! : this.unseenIdf);
-    if (known) {
-      ids.push(id);
-      this.scratch[id] = value;
+  /** Note feature `id`'s value for the vector being made (`id` past the vocabulary: an unseen feature, counted for the length only); its square for the norm. */
+  private note(id: number, count: number): number {
+    const tf = count < SUBLINEAR_TF.length ? SUBLINEAR_TF[count]! : 1 + Math.log(count);
+    if (id >= this.features.length) return (tf * this.unseenIdf) ** 2;
+    const value = tf * this.idf[id]!;
+    if (this.noted === this.notedIds.length) {
+      const grown = new Int32Array(2 * this.noted);
+      grown.set(this.notedIds);
+      this.notedIds = grown;
     }
+    this.notedIds[this.noted++] = id;
+    this.scratch[id] = value;
     return value * value;
   }
 
-  private sparse(ids: number[], norm: number): SparseVector {
+  /** The noted features as a unit-length vector, written where `into` says. */
+  private vector(norm: number, into: VectorStore): SparseVector {
     const scale = norm ? 1 / Math.sqrt(norm) : 0;
-    const vector = { ids: new Int32Array(ids.length), values: new Float64Array(ids.length) };
-    for (let i = 0; i < ids.length; i++) {
-      vector.ids[i] = ids[i]!;
-      vector.values[i] = this.scratch[ids[i]!]! * scale;
+    const vector = into.take(this.noted);
+    for (let i = 0; i < this.noted; i++) {
+      const id = this.notedIds[i]!;
+      vector.ids[i] = id;
+      vector.values[i] = this.scratch[id]! * scale;
     }
+    this.noted = 0;
     return vector;
   }
 }
+
+/** Where vectors are written. */
+export interface VectorStore {
+  /** Arrays for a vector of `length` features. */
+  take(length: number): SparseVector;
+}
+
+/** Each vector in arrays of its own: vectors that are kept (a stored model's examples) hold no more than themselves. */
+const OWN_ARRAYS: VectorStore = { take: (length) => ({ ids: new Int32Array(length), values: new Float64Array(length) }) };
+
+/** Entries of each shared block of an arena. */
+const ARENA_BLOCK = 1 << 15;
+
+/**
+ * The vectors of one batch as views into a few shared blocks: a typed array of its own per vector
+ * costs a memory allocation each (two per paper), more than filling it. The blocks live as long
+ * as any vector in them, so this is for vectors dropped with their batch, never for stored ones.
+ */
+export class VectorArena implements VectorStore {
+  private ids = new Int32Array(0);
+  private values = new Float64Array(0);
+  private used = 0;
+
+  take(length: number): SparseVector {
+    if (this.used + length > this.ids.length) {
+      const size = Math.max(ARENA_BLOCK, length);
+      [this.ids, this.values, this.used] = [new Int32Array(size), new Float64Array(size), 0];
+    }
+    const at = this.used;
+    this.used += length;
+    return { ids: this.ids.subarray(at, this.used), values: this.values.subarray(at, this.used) };
+  }
+}
+
+/** 1 + ln(count) for the counts most features have (sublinear tf). */
+const SUBLINEAR_TF = Float64Array.from({ length: 64 }, (_, count) => 1 + Math.log(count));
 
 /** A unit-length tf-idf vector over a vocabulary's feature numbers. */
 export interface SparseVector {
@@ -341,4 +393,89 @@ export function dotDense(vector: SparseVector, weights: Float64Array): number {
   let sum = 0;
   for (let i = 0; i < vector.ids.length; i++) sum += vector.values[i]! * weights[vector.ids[i]!]!;
   return sum;
+}
+
+/**
+ * A model's examples by feature: each feature's (example, value) entries, so a paper is compared
+ * with every example by reading only the features it shares with them (a tenth of a paper's
+ * features, against every feature of every example read straight through). One paper at a time:
+ * its cosines and shared features are kept in reused arrays (a small typed array per paper costs
+ * more to allocate than to fill).
+ */
+export class ExampleIndex {
+  /** Feature number → its row of entries, −1 where no example has it. */
+  private readonly rowOf: Int32Array;
+  /** Row r's entries are start[r] … start[r + 1] − 1. */
+  private readonly start: Int32Array;
+  private readonly example: Int32Array;
+  private readonly values: Float64Array;
+  /** The last paper's cosine with each example. */
+  private readonly paperCosines: Float64Array;
+  /** The last paper's features that an example has: feature number, row, the paper's value; `sharedCount` of them. */
+  private sharedIds = new Int32Array(256);
+  private sharedRows = new Int32Array(256);
+  private sharedValues = new Float64Array(256);
+  private sharedCount = 0;
+
+  /** `features`: the vocabulary's size. */
+  constructor(examples: readonly SparseVector[], features: number) {
+    this.rowOf = new Int32Array(features).fill(-1);
+    let rows = 0;
+    const perRow: number[] = [];
+    for (const { ids } of examples) {
+      for (const id of ids) {
+        if (this.rowOf[id] === -1) {
+          this.rowOf[id] = rows++;
+          perRow.push(0);
+        }
+        perRow[this.rowOf[id]!]!++;
+      }
+    }
+    this.start = new Int32Array(rows + 1);
+    for (let row = 0; row < rows; row++) this.start[row + 1] = this.start[row]! + perRow[row]!;
+    const next = this.start.slice(0, rows);
+    this.example = new Int32Array(this.start[rows]!);
+    this.values = new Float64Array(this.start[rows]!);
+    examples.forEach(({ ids, values }, example) => {
+      ids.forEach((id, i) => {
+        const at = next[this.rowOf[id]!]!++;
+        this.example[at] = example;
+        this.values[at] = values[i]!;
+      });
+    });
+    this.paperCosines = new Float64Array(examples.length);
+  }
+
+  /** The paper's cosine with each example (the vectors are unit length); overwritten by the next paper's. */
+  cosines(paper: SparseVector): Float64Array {
+    const cosines = this.paperCosines.fill(0);
+    if (this.sharedIds.length < paper.ids.length) {
+      this.sharedIds = new Int32Array(paper.ids.length);
+      this.sharedRows = new Int32Array(paper.ids.length);
+      this.sharedValues = new Float64Array(paper.ids.length);
+    }
+    let shared = 0;
+    for (let i = 0; i < paper.ids.length; i++) {
+      const id = paper.ids[i]!;
+      const row = this.rowOf[id]!;
+      if (row < 0) continue;
+      const value = paper.values[i]!;
+      for (let at = this.start[row]!, end = this.start[row + 1]!; at < end; at++) cosines[this.example[at]!]! += value * this.values[at]!;
+      this.sharedIds[shared] = id;
+      this.sharedRows[shared] = row;
+      this.sharedValues[shared++] = value;
+    }
+    this.sharedCount = shared;
+    return cosines;
+  }
+
+  /** Each feature the last paper shares with example `example`, with its part of their cosine. */
+  forEachShared(example: number, visit: (id: number, product: number) => void): void {
+    for (let i = 0; i < this.sharedCount; i++) {
+      const row = this.sharedRows[i]!;
+      for (let at = this.start[row]!, end = this.start[row + 1]!; at < end; at++) {
+        if (this.example[at] === example) visit(this.sharedIds[i]!, this.sharedValues[i]! * this.values[at]!);
+      }
+    }
+  }
 }

@@ -7,7 +7,7 @@
 import type { ExamplePaper, Interest } from '../interests';
 import { randomSource } from './random';
 import type { SimilarPaper } from '../match/types';
-import { countDocument, dotDense, paperFeatures, Vocabulary, type FeatureCounts, type SparseVector } from './features';
+import { countDocument, dotDense, ExampleIndex, paperFeatures, Vocabulary, type FeatureCounts, type SparseVector } from './features';
 
 /** One interest's trained classifier as stored (Dexie `learned` table): sparse weights over the shared vocabulary. */
 export interface StoredModel {
@@ -266,8 +266,8 @@ export interface CompiledModel {
   bias: number;
   thresholds: Thresholds;
   examples: SimilarPaper[];
-  /** The examples' vectors, in the same order. */
-  exampleVectors: SparseVector[];
+  /** The examples' vectors, in the same order, by feature. */
+  exampleIndex: ExampleIndex;
 }
 
 export interface CompiledLearning {
@@ -290,17 +290,16 @@ export function compileLearning(learned: LearnedModels | undefined, interests: r
   const models = new Map(
     fitting.map((m, slot): [string, CompiledModel] => {
       m.weightIds.forEach((id, i) => (weights[id * fitting.length + slot] = m.weights[i]!));
-      const exampleVectors = m.examples.map(({ ids, values }) => ({ ids, values }));
-      return [m.interest, { slot, bias: m.bias, thresholds: m.thresholds, examples: m.examples.map((e) => e.paper), exampleVectors }];
+      const exampleIndex = new ExampleIndex(m.examples, learned.features.length);
+      return [m.interest, { slot, bias: m.bias, thresholds: m.thresholds, examples: m.examples.map((e) => e.paper), exampleIndex }];
     }),
   );
   return { vocabulary, models, weights, slots: fitting.length };
 }
 
-/** The paper's margin under every model, by slot (bias included). */
-export function marginsOf(learning: CompiledLearning, vector: SparseVector): Float64Array {
+/** The paper's margin under every model, by slot (bias included); written into `margins` (length: the slots) when given. */
+export function marginsOf(learning: CompiledLearning, vector: SparseVector, margins: Float64Array = new Float64Array(learning.slots)): Float64Array {
   const count = learning.slots;
-  const margins = new Float64Array(count);
   for (const model of learning.models.values()) margins[model.slot] = model.bias;
   const { weights } = learning;
   for (let i = 0; i < vector.ids.length; i++) {

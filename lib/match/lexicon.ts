@@ -26,7 +26,16 @@ const UNRELATED: readonly Relation[] = [];
 export interface PageWord {
   word: string;
   relations: readonly Relation[];
+  /** Its code for the example models (the lexicon's WordCoder), or NO_CODE. */
+  code: number;
 }
+
+/** Codes page words for the example models (lib/learn/features.ts Vocabulary). */
+export interface WordCoder {
+  code(word: string): number;
+}
+
+const NO_CODE = -2;
 
 /** Page words remembered at most; past it the memory starts afresh (a year of abstracts has a few hundred thousand). */
 const MAX_REMEMBERED = 100_000;
@@ -48,8 +57,15 @@ export class SpellingLexicon {
   private readonly words: readonly InterestWord[];
   private readonly remembered = new Map<string, PageWord>();
 
-  /** `interestWords`: folded content words, none of them a stop word. */
-  constructor(interestWords: Iterable<string>) {
+  /**
+   * `interestWords`: folded content words, none of them a stop word. `coder`: the example models'
+   * vocabulary, when there are models: each page word is coded once with its relations, and a
+   * batch's word index has every word's code from the same lookup.
+   */
+  constructor(
+    interestWords: Iterable<string>,
+    readonly coder?: WordCoder,
+  ) {
     this.words = [...new Set(interestWords)].map((word) => ({ word, singular: singular(word), stem: stem(word), budget: typoBudget(word) }));
   }
 
@@ -67,7 +83,7 @@ export class SpellingLexicon {
     let known = this.remembered.get(pageWord);
     if (known === undefined) {
       const word = standalone(pageWord);
-      known = { word, relations: STOP_WORDS.has(pageWord) ? UNRELATED : this.judge(pageWord) };
+      known = { word, relations: STOP_WORDS.has(pageWord) ? UNRELATED : this.judge(pageWord), code: this.coder ? this.coder.code(word) : NO_CODE };
       if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
       this.remembered.set(word, known);
     }

@@ -3,7 +3,7 @@
  * one word index that every interest shares. Pure and DOM-free: runs in the service worker.
  */
 import { INTEREST_DEFAULTS, type FieldScope, type Interest } from '../interests';
-import type { SparseVector, Vocabulary } from '../learn/features';
+import { VectorArena, type SparseVector, type Vocabulary } from '../learn/features';
 import { compileLearning, marginsOf, type CompiledLearning, type CompiledModel, type LearnedModels } from '../learn/model';
 import { AuthorIndex, parseName, type PersonName } from './authors';
 import { SpellingLexicon } from './lexicon';
@@ -125,7 +125,10 @@ export function compileInterests(interests: readonly Interest[], learned?: Learn
   const matchable = compiled.filter((interest) => interest.terms.length > 0 || interest.authors.length > 0 || interest.model);
   return {
     interests: matchable,
-    lexicon: new SpellingLexicon(matchable.flatMap((interest) => interest.terms.flatMap((term) => term.contentWords))),
+    lexicon: new SpellingLexicon(
+      matchable.flatMap((interest) => interest.terms.flatMap((term) => term.contentWords)),
+      learning?.vocabulary,
+    ),
     ...(learning ? { learning } : {}),
   };
 }
@@ -192,7 +195,7 @@ function exampleResemblance(interest: CompiledInterest, learning: CompiledLearni
     (margin >= thresholds.steered && margin < thresholds.alone && usesSteeringCompound(paperWords(), interest.steering));
   if (margin < (steered ? thresholds.steered : thresholds.alone)) return undefined;
   // The closest example's shared words explain the match (badge, popup, CLI); the others are named only.
-  const { cosines, words } = learning.vocabulary.compare(vector, model.exampleVectors, SHARED_WORDS_SHOWN);
+  const { cosines, words } = learning.vocabulary.compare(vector, model.exampleIndex, SHARED_WORDS_SHOWN);
   const similar = model.examples
     .map((example, i) => ({ example, cosine: cosines[i]! }))
     .filter((e) => e.cosine > 0)
@@ -227,11 +230,19 @@ export function matchPapers(compiled: CompiledInterests, papers: readonly Matcha
 
   const { learning } = compiled;
   const vectors: (PaperVector | undefined)[] = [];
+  // The batch's vectors and margins live in shared arrays: two small typed arrays per paper cost more to allocate than to fill.
+  const arena = new VectorArena();
+  let batchMargins: Float64Array | undefined;
   const vectorOf = (paper: number): PaperVector => {
     let known = vectors[paper];
     if (!known) {
-      const vector = learning!.vocabulary.vectorizeWords(text().titleWords[paper]!, text().abstractWords[paper]!);
-      vectors[paper] = known = { vector, margins: marginsOf(learning!, vector) };
+      const { slots } = learning!;
+      const { codes } = text();
+      const vector = codes
+        ? learning!.vocabulary.vectorizeCodes(codes.codes, codes.starts[2 * paper]!, codes.starts[2 * paper + 1]!, codes.starts[2 * paper + 2]!, arena)
+        : learning!.vocabulary.vectorizeWords(text().titleWords[paper]!, text().abstractWords[paper]!, arena);
+      batchMargins ??= new Float64Array(papers.length * slots);
+      vectors[paper] = known = { vector, margins: marginsOf(learning!, vector, batchMargins.subarray(paper * slots, (paper + 1) * slots)) };
     }
     return known;
   };

@@ -48,9 +48,20 @@ function addPosting(postings: Map<string, number[]>, word: string, paper: number
   else if (list[list.length - 1] !== paper) list.push(paper);
 }
 
+/**
+ * The papers' words as the example models' codes (the lexicon's coder), end to end: paper i's title
+ * is codes[starts[2i]] … codes[starts[2i + 1] − 1], its abstract runs on to starts[2i + 2].
+ */
+export interface PaperCodes {
+  codes: Int32Array;
+  starts: Int32Array;
+}
+
 export class PaperIndex {
   readonly titleWords: readonly (readonly string[])[];
   readonly abstractWords: readonly (readonly string[])[];
+  /** When the lexicon codes words and the words were split here (not given). */
+  readonly codes?: PaperCodes;
   /** word → papers whose title or abstract holds it, for words that spell an interest word. */
   readonly textPostings: Postings;
   private titleIndex?: Postings;
@@ -72,23 +83,28 @@ export class PaperIndex {
       const text = new Map<string, number[]>();
       const titleWords: string[][] = [];
       const abstractWords: string[][] = [];
+      const coded = lexicon.coder ? new CodeWriter(papers.length) : undefined;
       for (let i = 0; i < papers.length; i++) {
         const paper = papers[i]!;
-        titleWords.push(this.indexWords(textWords(paper.title), text, i));
-        abstractWords.push(paper.abstract ? this.indexWords(textWords(paper.abstract), text, i) : []);
+        titleWords.push(this.indexWords(textWords(paper.title), text, i, coded));
+        abstractWords.push(this.indexWords(paper.abstract ? textWords(paper.abstract) : [], text, i, coded));
       }
       [this.titleWords, this.abstractWords, this.textPostings] = [titleWords, abstractWords, text];
+      if (coded) this.codes = coded.codes();
     }
   }
 
-  /** Each word replaced by the lexicon's copy (lookup), and posted if it spells an interest word. */
-  private indexWords(words: string[], postings: Map<string, number[]>, paper: number): string[] {
+  /** Each word replaced by the lexicon's copy (lookup), and posted if it spells an interest word; its code written when coded. */
+  private indexWords(words: string[], postings: Map<string, number[]>, paper: number, coded: CodeWriter | undefined): string[] {
+    coded?.reserve(words.length);
     for (let i = 0; i < words.length; i++) {
-      const { word, relations } = this.lexicon.lookup(words[i]!);
+      const { word, relations, code } = this.lexicon.lookup(words[i]!);
       words[i] = word;
+      coded?.write(code);
       // Only words that spell an interest word get a list: the rest (most of an abstract) are never looked up.
       if (relations.length) addPosting(postings, word, paper);
     }
+    coded?.end();
     return words;
   }
 
@@ -120,5 +136,38 @@ export class PaperIndex {
       this.expansions.set(word, expansion);
     }
     return expansion;
+  }
+}
+
+/** Writes PaperCodes field after field (a title, then its abstract, for each paper in turn). */
+class CodeWriter {
+  private buffer = new Int32Array(1 << 16);
+  private used = 0;
+  private readonly starts: Int32Array;
+  private fields = 0;
+
+  constructor(papers: number) {
+    this.starts = new Int32Array(2 * papers + 1);
+  }
+
+  /** Room for `count` more codes. */
+  reserve(count: number): void {
+    if (this.used + count <= this.buffer.length) return;
+    const grown = new Int32Array(Math.max(2 * this.buffer.length, this.used + count));
+    grown.set(this.buffer.subarray(0, this.used));
+    this.buffer = grown;
+  }
+
+  write(code: number): void {
+    this.buffer[this.used++] = code;
+  }
+
+  /** The field being written is complete. */
+  end(): void {
+    this.starts[++this.fields] = this.used;
+  }
+
+  codes(): PaperCodes {
+    return { codes: this.buffer.subarray(0, this.used), starts: this.starts };
   }
 }

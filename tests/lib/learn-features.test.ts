@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countFeatures, dotDense, paperFeatures, Vocabulary, type SparseVector } from '../../lib/learn/features';
+import { countFeatures, dotDense, ExampleIndex, paperFeatures, VectorArena, Vocabulary, type SparseVector } from '../../lib/learn/features';
 import { compileLearning, finish, marginsOf, trainModels } from '../../lib/learn/model';
 import { textWords } from '../../lib/match/words';
 
@@ -45,6 +45,17 @@ describe('paper vectors', () => {
     }
   });
 
+  it('writes vectors into an arena as into arrays of their own, and a later vector, in the same block or a new one, leaves earlier ones intact', () => {
+    const vocabulary = halfVocabulary();
+    const arena = new VectorArena();
+    const words = Array.from({ length: 10 }, () => papers)
+      .flat()
+      .map((paper) => [textWords(paper.title), textWords(paper.abstract)] as const);
+    const inArena = words.map(([title, abstract]) => vocabulary.vectorizeWords(title, abstract, arena));
+    expect(new Set(inArena.map((v) => v.ids.buffer)).size).toBeGreaterThan(1);
+    inArena.forEach((vector, i) => expectSameVector(vector, vocabulary.vectorizeWords(...words[i]!)));
+  });
+
   it('counts a word pair only where the two words stand side by side, not across a stop word or from title into abstract', () => {
     const vocabulary = Vocabulary.of(new Map([['neural', 2], ['field', 2], ['neural field', 2]]), 4, []);
     const pairId = vocabulary.index.get('neural field')!;
@@ -58,18 +69,19 @@ describe('paper vectors', () => {
 describe('examples', () => {
   const vocabulary = halfVocabulary();
   const vectors = papers.map((paper) => vocabulary.vectorizeWords(textWords(paper.title), textWords(paper.abstract)));
-  const examples = vectors.slice(0, 10);
+  const exampleVectors = vectors.slice(0, 10);
+  const examples = new ExampleIndex(exampleVectors, vocabulary.features.length);
 
   it('compare gives each example its cosine with the paper, and the single words adding most to the closest one, strongest first', () => {
     for (const vector of vectors.slice(10)) {
       const { cosines, words } = vocabulary.compare(vector, examples, 4);
-      examples.forEach((example, i) => expect(cosines[i]).toBeCloseTo(naiveCosine(vector, example), 12));
-      const closest = examples[[...cosines].indexOf(Math.max(...cosines))]!;
+      exampleVectors.forEach((example, i) => expect(cosines[i]).toBeCloseTo(naiveCosine(vector, example), 12));
+      const closest = exampleVectors[[...cosines].indexOf(Math.max(...cosines))]!;
       const inPaper = new Map([...vector.ids].map((id, i) => [id, vector.values[i]!]));
       const products = [...closest.ids]
-        .map((id, i) => ({ feature: vocabulary.features[id]!, product: closest.values[i]! * (inPaper.get(id) ?? 0) }))
+        .map((id, i) => ({ id, feature: vocabulary.features[id]!, product: closest.values[i]! * (inPaper.get(id) ?? 0) }))
         .filter((p) => p.product > 0 && !p.feature.includes(' '))
-        .sort((a, b) => b.product - a.product);
+        .sort((a, b) => b.product - a.product || a.id - b.id);
       expect(words).toEqual(products.slice(0, 4).map((p) => p.feature));
     }
   });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Interest } from '../../lib/interests';
 import { benchCorpus } from '../../lib/match/bench';
+import { finish, trainModels } from '../../lib/learn/model';
 import { compileInterests, matchPapers } from '../../lib/match/matcher';
 import { paperWords } from '../../lib/match/paper-index';
 import { benchInterests } from '../bench/match';
@@ -229,5 +230,17 @@ describe('papers split once for many matchings (the live previews)', () => {
       matched += split.filter((m) => m.length).length;
     }
     expect(matched).toBeGreaterThan(100);
+  });
+  it('match exactly as papers split for each call when interests have examples: the coded word index gives the vectors the split words give', () => {
+    const seed = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/matching/seed-000-papers.json'), 'utf8')) as { title: string; abstract: string }[];
+    const papers = benchCorpus(seed, 400, true);
+    const taught = benchInterests()
+      .slice(0, 6)
+      .map((interest, i) => ({ ...interest, examples: papers.slice(i * 5, i * 5 + 5).map((p) => ({ title: p.title, abstract: p.abstract! })) }));
+    // Half the store is learned from, so the other half brings words and pairs the vocabulary never saw.
+    const compiled = compileInterests(taught, finish(trainModels(taught, papers.slice(0, 200))));
+    const coded = matchPapers(compiled, papers);
+    expect(matchPapers(compiled, papers, paperWords(papers))).toEqual(coded);
+    expect(coded.flat().filter((m) => m.similar).length).toBeGreaterThan(50);
   });
 });
