@@ -304,17 +304,7 @@ export class Vocabulary {
     }
     if (closest < 0) return { cosines, words: [] };
     const isPair = (this.pairFlags ??= Uint8Array.from(this.features, (feature) => (feature.includes(' ') ? 1 : 0)));
-    // The best few, kept in order by insertion, rather than a sort of every shared feature.
-    const best: { id: number; product: number }[] = [];
-    examples.forEachShared(closest, (id, product) => {
-      if (isPair[id]) return;
-      let at = best.length;
-      while (at > 0 && (best[at - 1]!.product < product || (best[at - 1]!.product === product && best[at - 1]!.id > id))) at--;
-      if (at >= limit) return;
-      best.splice(at, 0, { id, product });
-      if (best.length > limit) best.pop();
-    });
-    return { cosines, words: best.map(({ id }) => this.features[id]!) };
+    return { cosines, words: examples.strongestShared(closest, isPair, limit).map((id) => this.features[id]!) };
   }
 
   /** Note feature `id`'s value for the vector being made (`id` past the vocabulary: an unseen feature, counted for the length only); its square for the norm. */
@@ -405,7 +395,7 @@ export function dotDense(vector: SparseVector, weights: Float64Array): number {
 export class ExampleIndex {
   /** Feature number → its row of entries, −1 where no example has it. */
   private readonly rowOf: Int32Array;
-  /** Row r's entries are start[r] … start[r + 1] − 1. */
+  /** Row r's entries are start[r] … start[r + 1] − 1, in order of example. */
   private readonly start: Int32Array;
   private readonly example: Int32Array;
   private readonly values: Float64Array;
@@ -469,13 +459,35 @@ export class ExampleIndex {
     return cosines;
   }
 
-  /** Each feature the last paper shares with example `example`, with its part of their cosine. */
-  forEachShared(example: number, visit: (id: number, product: number) => void): void {
+  /**
+   * Up to `limit` features the last paper shares with example `example` (none that `skip` marks),
+   * by their part of the cosine, strongest first (ties: lower feature number first).
+   */
+  strongestShared(example: number, skip: Uint8Array, limit: number): number[] {
+    // The best few, kept in order by insertion, rather than a sort of every shared feature.
+    const ids: number[] = [];
+    const products: number[] = [];
     for (let i = 0; i < this.sharedCount; i++) {
+      const id = this.sharedIds[i]!;
+      if (skip[id]) continue;
       const row = this.sharedRows[i]!;
-      for (let at = this.start[row]!, end = this.start[row + 1]!; at < end; at++) {
-        if (this.example[at] === example) visit(this.sharedIds[i]!, this.sharedValues[i]! * this.values[at]!);
+      let value = 0;
+      // A row's entries are in order of example.
+      for (let at = this.start[row]!, end = this.start[row + 1]!; at < end && this.example[at]! <= example; at++) {
+        if (this.example[at] === example) value = this.values[at]!;
+      }
+      const product = this.sharedValues[i]! * value;
+      if (product <= 0) continue;
+      let at = ids.length;
+      while (at > 0 && (products[at - 1]! < product || (products[at - 1] === product && ids[at - 1]! > id))) at--;
+      if (at >= limit) continue;
+      ids.splice(at, 0, id);
+      products.splice(at, 0, product);
+      if (ids.length > limit) {
+        ids.pop();
+        products.pop();
       }
     }
+    return ids;
   }
 }

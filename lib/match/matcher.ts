@@ -180,6 +180,20 @@ interface PaperVector {
   margins: Float64Array;
 }
 
+/** The examples of positive cosine, closest first (ties in the examples' order), at most `limit`. */
+function closestExamples(cosines: Float64Array, limit: number): number[] {
+  const closest: number[] = [];
+  for (let example = 0; example < cosines.length; example++) {
+    const cosine = cosines[example]!;
+    if (cosine <= 0) continue;
+    let at = closest.length;
+    while (at > 0 && cosines[closest[at - 1]!]! < cosine) at--;
+    if (at < limit) closest.splice(at, 0, example);
+    if (closest.length > limit) closest.pop();
+  }
+  return closest;
+}
+
 /** How the paper resembles the interest's examples: the evidence it adds, and the examples it is most like. */
 function exampleResemblance(interest: CompiledInterest, learning: CompiledLearning, paper: PaperVector, paperWords: () => (readonly string[])[], hasTermHits: boolean): { evidence: number; similar: SimilarPaper[] } | undefined {
   const model = interest.model!;
@@ -196,12 +210,7 @@ function exampleResemblance(interest: CompiledInterest, learning: CompiledLearni
   if (margin < (steered ? thresholds.steered : thresholds.alone)) return undefined;
   // The closest example's shared words explain the match (badge, popup, CLI); the others are named only.
   const { cosines, words } = learning.vocabulary.compare(vector, model.exampleIndex, SHARED_WORDS_SHOWN);
-  const similar = model.examples
-    .map((example, i) => ({ example, cosine: cosines[i]! }))
-    .filter((e) => e.cosine > 0)
-    .sort((a, b) => b.cosine - a.cosine)
-    .slice(0, SIMILAR_SHOWN)
-    .map(({ example }, rank): SimilarPaper => ({ ...example, ...(rank === 0 && words.length ? { words } : {}) }));
+  const similar = closestExamples(cosines, SIMILAR_SHOWN).map((i, rank): SimilarPaper => ({ ...model.examples[i]!, ...(rank === 0 && words.length ? { words } : {}) }));
   // A paper that shares no word with any example is no like of them, however the margin came out (a
   // paper of words the model never saw scores its bias, which can stand above a store of one style).
   if (!similar.length) return undefined;
