@@ -110,12 +110,14 @@ class CodeCounter {
   }
 }
 
-/** Known word pairs by first word's number: pairs start[first] … start[first + 1] − 1, in order of the second word. */
+/** Known word pairs: an open-addressing table from pair code to feature number (a lookup per distinct pair of every paper). */
 interface KnownPairs {
-  start: Int32Array;
-  second: Int32Array;
-  id: Int32Array;
+  codes: Float64Array;
+  ids: Int32Array;
 }
+
+/** Where a pair code's probe starts in a table of `mask + 1` slots. */
+const pairSlot = (first: number, second: number, mask: number): number => (Math.imul(Math.imul(first + 1, 0x85ebca6b) ^ second, 0x9e3779b1) >>> 0) & mask;
 
 /**
  * The features the model knows (those of the papers it was trained on), numbered, with their idf:
@@ -235,17 +237,12 @@ export class Vocabulary {
     const first = Math.floor(code / PAIR_BASE) - 1;
     const second = code - (first + 1) * PAIR_BASE;
     if (first >= known || second >= known) return known;
-    const pairs = (this.pairs ??= this.knownPairs());
-    let low = pairs.start[first]!;
-    let high = pairs.start[first + 1]! - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const other = pairs.second[middle]!;
-      if (other === second) return pairs.id[middle]!;
-      if (other < second) low = middle + 1;
-      else high = middle - 1;
+    const { codes, ids } = (this.pairs ??= this.knownPairs());
+    const mask = codes.length - 1;
+    for (let slot = pairSlot(first, second, mask); ; slot = (slot + 1) & mask) {
+      if (codes[slot] === code) return ids[slot]!;
+      if (codes[slot] === -1) return known;
     }
-    return known;
   }
 
   /** code(raw), remembered. */
@@ -274,7 +271,6 @@ export class Vocabulary {
   }
 
   private knownPairs(): KnownPairs {
-    const known = this.features.length;
     const pairs: [number, number, number][] = [];
     this.features.forEach((feature, id) => {
       const space = feature.indexOf(' ');
@@ -284,11 +280,16 @@ export class Vocabulary {
       const second = this.index.get(feature.slice(space + 1));
       if (first !== undefined && second !== undefined) pairs.push([first, second, id]);
     });
-    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    const start = new Int32Array(known + 1);
-    for (const [first] of pairs) start[first + 1]!++;
-    for (let id = 0; id < known; id++) start[id + 1]! += start[id]!;
-    return { start, second: Int32Array.from(pairs, (p) => p[1]), id: Int32Array.from(pairs, (p) => p[2]) };
+    // At most a quarter full, so a probe for an unknown pair (most of a paper's) ends at once.
+    const size = 2 ** Math.ceil(Math.log2(4 * pairs.length + 4));
+    const table = { codes: new Float64Array(size).fill(-1), ids: new Int32Array(size) };
+    for (const [first, second, id] of pairs) {
+      let slot = pairSlot(first, second, size - 1);
+      while (table.codes[slot] !== -1) slot = (slot + 1) & (size - 1);
+      table.codes[slot] = (first + 1) * PAIR_BASE + second;
+      table.ids[slot] = id;
+    }
+    return table;
   }
 
   /**
