@@ -276,6 +276,8 @@ export interface CompiledLearning {
   models: Map<string, CompiledModel>;
   /** Every model's weights, feature by feature (features × slots): one pass over a paper's features scores it for all. */
   weights: Float32Array;
+  /** Every model's bias, by slot. */
+  biases: Float64Array;
   slots: number;
 }
 
@@ -294,18 +296,18 @@ export function compileLearning(learned: LearnedModels | undefined, interests: r
       return [m.interest, { slot, bias: m.bias, thresholds: m.thresholds, examples: m.examples.map((e) => e.paper), exampleIndex }];
     }),
   );
-  return { vocabulary, models, weights, slots: fitting.length };
+  return { vocabulary, models, weights, biases: Float64Array.from(fitting, (m) => m.bias), slots: fitting.length };
 }
 
-/** The paper's margin under every model, by slot (bias included); written into `margins` (length: the slots) when given. */
-export function marginsOf(learning: CompiledLearning, vector: SparseVector, margins: Float64Array = new Float64Array(learning.slots)): Float64Array {
+/** The paper's margin under every model, by slot (bias included); written into `margins` from `at` when given (a batch's shared array). */
+export function marginsOf(learning: CompiledLearning, vector: SparseVector, margins: Float64Array = new Float64Array(learning.slots), at = 0): Float64Array {
   const count = learning.slots;
-  for (const model of learning.models.values()) margins[model.slot] = model.bias;
+  margins.set(learning.biases, at);
   const { weights } = learning;
   for (let i = 0; i < vector.ids.length; i++) {
     const value = vector.values[i]!;
     const row = vector.ids[i]! * count;
-    for (let slot = 0; slot < count; slot++) margins[slot]! += value * weights[row + slot]!;
+    for (let slot = 0; slot < count; slot++) margins[at + slot]! += value * weights[row + slot]!;
   }
   return margins;
 }

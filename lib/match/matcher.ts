@@ -174,10 +174,42 @@ const STEERED_BONUS = 0.2;
 const SIMILAR_SHOWN = 3;
 const SHARED_WORDS_SHOWN = 4;
 
-/** The paper's features, and its margin under every model. */
-interface PaperVector {
-  vector: SparseVector;
-  margins: Float64Array;
+/**
+ * A batch's example vectors and their margins under every model, made for each paper on first use,
+ * in shared arrays: two small typed arrays per paper cost more to allocate than to fill.
+ */
+class BatchVectors {
+  private readonly vectors: (SparseVector | undefined)[] = [];
+  private readonly arena = new VectorArena();
+  /** Paper p's margin under slot s is margins[p · slots + s]. */
+  private readonly margins: Float64Array;
+
+  constructor(
+    private readonly learning: CompiledLearning,
+    private readonly index: PaperIndex,
+    papers: number,
+  ) {
+    this.margins = new Float64Array(papers * learning.slots);
+  }
+
+  vector(paper: number): SparseVector {
+    let vector = this.vectors[paper];
+    if (!vector) {
+      const { vocabulary, slots } = this.learning;
+      const { codes } = this.index;
+      vector = codes
+        ? vocabulary.vectorizeCodes(codes.codes, codes.starts[2 * paper]!, codes.starts[2 * paper + 1]!, codes.starts[2 * paper + 2]!, this.arena)
+        : vocabulary.vectorizeWords(this.index.titleWords[paper]!, this.index.abstractWords[paper]!, this.arena);
+      marginsOf(this.learning, vector, this.margins, paper * slots);
+      this.vectors[paper] = vector;
+    }
+    return vector;
+  }
+
+  margin(paper: number, slot: number): number {
+    this.vector(paper);
+    return this.margins[paper * this.learning.slots + slot]!;
+  }
 }
 
 /** The examples of positive cosine, closest first (ties in the examples' order), at most `limit`. */
@@ -195,18 +227,18 @@ function closestExamples(cosines: Float64Array, limit: number): number[] {
 }
 
 /** How the paper resembles the interest's examples: the evidence it adds, and the examples it is most like. */
-function exampleResemblance(interest: CompiledInterest, learning: CompiledLearning, paper: PaperVector, paperWords: () => (readonly string[])[], hasTermHits: boolean): { evidence: number; similar: SimilarPaper[] } | undefined {
+function exampleResemblance(interest: CompiledInterest, learning: CompiledLearning, batch: BatchVectors, index: PaperIndex, paper: number, hasTermHits: boolean): { evidence: number; similar: SimilarPaper[] } | undefined {
   const model = interest.model!;
-  const { vector } = paper;
-  const margin = paper.margins[model.slot]!;
+  const margin = batch.margin(paper, model.slot);
   const { thresholds } = model;
   // Most papers fall short of both thresholds: only the rest are checked for the interest's words.
   if (margin < Math.min(thresholds.steered, thresholds.alone)) return undefined;
+  const vector = batch.vector(paper);
   // A compound is looked for only where it decides the match (the paper's words are many; a match above `alone` stands anyway).
   const steered =
     hasTermHits ||
     usesSteeringWord(vector, interest.steering) ||
-    (margin >= thresholds.steered && margin < thresholds.alone && usesSteeringCompound(paperWords(), interest.steering));
+    (margin >= thresholds.steered && margin < thresholds.alone && usesSteeringCompound([index.titleWords[paper]!, index.abstractWords[paper]!], interest.steering));
   if (margin < (steered ? thresholds.steered : thresholds.alone)) return undefined;
   // The closest example's shared words explain the match (badge, popup, CLI); the others are named only.
   const { cosines, words } = learning.vocabulary.compare(vector, model.exampleIndex, SHARED_WORDS_SHOWN);
@@ -238,23 +270,7 @@ export function matchPapers(compiled: CompiledInterests, papers: readonly Matcha
   };
 
   const { learning } = compiled;
-  const vectors: (PaperVector | undefined)[] = [];
-  // The batch's vectors and margins live in shared arrays: two small typed arrays per paper cost more to allocate than to fill.
-  const arena = new VectorArena();
-  let batchMargins: Float64Array | undefined;
-  const vectorOf = (paper: number): PaperVector => {
-    let known = vectors[paper];
-    if (!known) {
-      const { slots } = learning!;
-      const { codes } = text();
-      const vector = codes
-        ? learning!.vocabulary.vectorizeCodes(codes.codes, codes.starts[2 * paper]!, codes.starts[2 * paper + 1]!, codes.starts[2 * paper + 2]!, arena)
-        : learning!.vocabulary.vectorizeWords(text().titleWords[paper]!, text().abstractWords[paper]!, arena);
-      batchMargins ??= new Float64Array(papers.length * slots);
-      vectors[paper] = known = { vector, margins: marginsOf(learning!, vector, batchMargins.subarray(paper * slots, (paper + 1) * slots)) };
-    }
-    return known;
-  };
+  let batch: BatchVectors | undefined;
 
   for (const interest of compiled.interests) {
     const hitsByPaper = new Map<number, TermHit[]>();
@@ -274,9 +290,10 @@ export function matchPapers(compiled: CompiledInterests, papers: readonly Matcha
       }
     }
     if (interest.model && learning) {
+      batch ??= new BatchVectors(learning, text(), papers.length);
       for (let paper = 0; paper < papers.length; paper++) {
         const hits = hitsByPaper.get(paper);
-        const resemblance = exampleResemblance(interest, learning, vectorOf(paper), () => [text().titleWords[paper]!, text().abstractWords[paper]!], !!hits);
+        const resemblance = exampleResemblance(interest, learning, batch, text(), paper, !!hits);
         if ((!hits && !resemblance) || isVetoed(interest, paper)) continue;
         const evidence = (hits ? termEvidence(hits) : 0) + (resemblance?.evidence ?? 0);
         results[paper]!.push({ interest: interest.id, score: evidenceScore(evidence * interest.weight), terms: hits ?? [], ...(resemblance?.similar.length ? { similar: resemblance.similar } : {}) });
