@@ -152,7 +152,9 @@ export class Vocabulary {
     readonly idf: Float64Array,
     readonly docs: number,
   ) {
-    this.index = new Map(features.map((feature, i) => [feature, i]));
+    // Filled in a loop, not from [feature, number] pairs: the worker builds it whenever the interests change.
+    this.index = new Map();
+    for (let i = 0; i < features.length; i++) this.index.set(features[i]!, i);
     this.unseenIdf = Math.log(1 + docs) + 1;
     this.scratch = new Float64Array(features.length);
     this.nextUnseen = features.length;

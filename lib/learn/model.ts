@@ -291,7 +291,7 @@ export function compileLearning(learned: LearnedModels | undefined, interests: r
   const weights = new Float32Array(learned.features.length * fitting.length);
   const models = new Map(
     fitting.map((m, slot): [string, CompiledModel] => {
-      m.weightIds.forEach((id, i) => (weights[id * fitting.length + slot] = m.weights[i]!));
+      for (let i = 0; i < m.weightIds.length; i++) weights[m.weightIds[i]! * fitting.length + slot] = m.weights[i]!;
       const exampleIndex = new ExampleIndex(m.examples, learned.features.length);
       return [m.interest, { slot, bias: m.bias, thresholds: m.thresholds, examples: m.examples.map((e) => e.paper), exampleIndex }];
     }),
