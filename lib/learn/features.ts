@@ -348,8 +348,10 @@ export interface VectorStore {
 /** Each vector in arrays of its own: vectors that are kept (a stored model's examples) hold no more than themselves. */
 const OWN_ARRAYS: VectorStore = { take: (length) => ({ ids: new Int32Array(length), values: new Float64Array(length) }) };
 
-/** Entries of each shared block of an arena. */
+/** Entries of each shared block of an arena, at most (about two hundred papers' features). */
 const ARENA_BLOCK = 1 << 15;
+/** Features of a paper with an abstract, about: a small batch gets a block its size. */
+const FEATURES_PER_PAPER = 200;
 
 /**
  * The vectors of one batch as views into a few shared blocks: a typed array of its own per vector
@@ -360,10 +362,16 @@ export class VectorArena implements VectorStore {
   private ids = new Int32Array(0);
   private values = new Float64Array(0);
   private used = 0;
+  private readonly blockSize: number;
+
+  /** `papers`: how many vectors the batch has. */
+  constructor(papers: number) {
+    this.blockSize = Math.min(ARENA_BLOCK, papers * FEATURES_PER_PAPER);
+  }
 
   take(length: number): SparseVector {
     if (this.used + length > this.ids.length) {
-      const size = Math.max(ARENA_BLOCK, length);
+      const size = Math.max(this.blockSize, length);
       [this.ids, this.values, this.used] = [new Int32Array(size), new Float64Array(size), 0];
     }
     const at = this.used;

@@ -180,7 +180,7 @@ const SHARED_WORDS_SHOWN = 4;
  */
 class BatchVectors {
   private readonly vectors: (SparseVector | undefined)[] = [];
-  private readonly arena = new VectorArena();
+  private readonly arena: VectorArena;
   /** Paper p's margin under slot s is margins[p · slots + s]. */
   private readonly margins: Float64Array;
 
@@ -190,6 +190,7 @@ class BatchVectors {
     papers: number,
   ) {
     this.margins = new Float64Array(papers * learning.slots);
+    this.arena = new VectorArena(papers);
   }
 
   vector(paper: number): SparseVector {

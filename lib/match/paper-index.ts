@@ -141,12 +141,14 @@ export class PaperIndex {
 
 /** Writes PaperCodes field after field (a title, then its abstract, for each paper in turn). */
 class CodeWriter {
-  private buffer = new Int32Array(1 << 16);
+  private buffer: Int32Array;
   private used = 0;
   private readonly starts: Int32Array;
   private fields = 0;
 
   constructor(papers: number) {
+    // Room for titles; a batch with abstracts grows it a few times.
+    this.buffer = new Int32Array(64 * papers);
     this.starts = new Int32Array(2 * papers + 1);
   }
 

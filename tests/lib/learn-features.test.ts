@@ -47,13 +47,15 @@ describe('paper vectors', () => {
 
   it('writes vectors into an arena as into arrays of their own, and a later vector, in the same block or a new one, leaves earlier ones intact', () => {
     const vocabulary = halfVocabulary();
-    const arena = new VectorArena();
     const words = Array.from({ length: 10 }, () => papers)
       .flat()
       .map((paper) => [textWords(paper.title), textWords(paper.abstract)] as const);
-    const inArena = words.map(([title, abstract]) => vocabulary.vectorizeWords(title, abstract, arena));
-    expect(new Set(inArena.map((v) => v.ids.buffer)).size).toBeGreaterThan(1);
-    inArena.forEach((vector, i) => expectSameVector(vector, vocabulary.vectorizeWords(...words[i]!)));
+    // Sized for the batch, and sized for one paper (every vector then needs a block of its own).
+    for (const arena of [new VectorArena(words.length), new VectorArena(1)]) {
+      const inArena = words.map(([title, abstract]) => vocabulary.vectorizeWords(title, abstract, arena));
+      expect(new Set(inArena.map((v) => v.ids.buffer)).size).toBeGreaterThan(1);
+      inArena.forEach((vector, i) => expectSameVector(vector, vocabulary.vectorizeWords(...words[i]!)));
+    }
   });
 
   it('counts a word pair only where the two words stand side by side, not across a stop word or from title into abstract', () => {
