@@ -4,6 +4,7 @@
  * stop words and bare numbers left out. Pure; runs in the worker and the CLI.
  */
 import { singular, STOP_WORDS, textWords } from '../match/words';
+import { insertWithin } from '../collections';
 import { standalone } from '../text';
 
 /** Feature (a word, or two words with a space) → count in one paper. */
@@ -491,13 +492,8 @@ export class ExampleIndex {
       if (product <= 0) continue;
       let at = ids.length;
       while (at > 0 && (products[at - 1]! < product || (products[at - 1] === product && ids[at - 1]! > id))) at--;
-      if (at >= limit) continue;
-      ids.splice(at, 0, id);
-      products.splice(at, 0, product);
-      if (ids.length > limit) {
-        ids.pop();
-        products.pop();
-      }
+      insertWithin(ids, at, id, limit);
+      insertWithin(products, at, product, limit);
     }
     return ids;
   }

@@ -2,6 +2,7 @@
  * The interest matcher (PERF-BASELINE §7): interests are compiled once; each batch of papers gets
  * one word index that every interest shares. Pure and DOM-free: runs in the service worker.
  */
+import { insertWithin } from '../collections';
 import { INTEREST_DEFAULTS, type FieldScope, type Interest } from '../interests';
 import { VectorArena, type SparseVector, type Vocabulary } from '../learn/features';
 import { compileLearning, marginsOf, type CompiledLearning, type CompiledModel, type LearnedModels } from '../learn/model';
@@ -221,8 +222,7 @@ function closestExamples(cosines: Float64Array, limit: number): number[] {
     if (cosine <= 0) continue;
     let at = closest.length;
     while (at > 0 && cosines[closest[at - 1]!]! < cosine) at--;
-    if (at < limit) closest.splice(at, 0, example);
-    if (closest.length > limit) closest.pop();
+    insertWithin(closest, at, example, limit);
   }
   return closest;
 }

@@ -33,9 +33,13 @@ export function compileTerm(text: string): CompiledTerm | null {
 /** True when `pageWords` hold `phrase` word for word, allowing plural/singular differences. */
 export function containsPhrase(pageWords: readonly string[], phrase: readonly string[]): boolean {
   const wanted = phrase.map(singular);
-  const first = wanted[0];
+  const first = wanted[0]!;
+  const firstLetter = first.charCodeAt(0);
   for (let i = 0; i + wanted.length <= pageWords.length; i++) {
-    if (singular(pageWords[i] as string) !== first) continue;
+    const word = pageWords[i]!;
+    // singular() only trims a word's end: a word of another first letter is no form of the first wanted word
+    // (checked before it, as exclusions are looked for through every abstract of a batch).
+    if (word.charCodeAt(0) !== firstLetter || singular(word) !== first) continue;
     let j = 1;
     while (j < wanted.length && singular(pageWords[i + j] as string) === wanted[j]) j++;
     if (j === wanted.length) return true;
