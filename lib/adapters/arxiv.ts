@@ -97,8 +97,10 @@ function listingParts(dd: Element) {
  */
 function* extractListing(root: ParentNode): Generator<DetectedEntry> {
   let section: string | undefined;
-  // One pass in document order; headings set the section for the entries below them.
-  for (const el of Array.from(root.querySelectorAll('h3, dl > dt'))) {
+  // One pass in document order; headings set the section for the entries below them. The (static)
+  // list is walked, not copied: a copy wraps all 2,000 elements for the script's world at once, and
+  // its cost and garbage landed in the first slice of the reading.
+  for (const el of root.querySelectorAll('h3, dl > dt')) {
     if (el.tagName === 'H3') {
       section = text(el);
       continue;
