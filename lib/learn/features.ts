@@ -136,7 +136,7 @@ export class Vocabulary {
   private nextUnseen: number;
   /** The codes of the paper being vectorised from its words (reused: one paper at a time). */
   private wordCodes = new Int32Array(1024);
-  /** The known word pairs, by first word; built on first use. */
+  /** The known word pairs, by pair code; built on first use. */
   private pairs?: KnownPairs;
   /** 1 for a feature that is a word pair; built on first use. */
   private pairFlags?: Uint8Array;
