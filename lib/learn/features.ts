@@ -201,7 +201,7 @@ export class Vocabulary {
    * vectorizeWords from the words' codes (`code`): the title's are codes[titleStart … abstractStart − 1],
    * the abstract's codes[abstractStart … end − 1]. The matcher has them from its word index, which looks every word up anyway.
    */
-  vectorizeCodes(codes: Int32Array, titleStart: number, abstractStart: number, end: number, into: VectorStore = OWN_ARRAYS): SparseVector {
+  vectorizeCodes(codes: Int32Array, titleStart: number, abstractStart: number, end: number, into: VectorStore): SparseVector {
     const counter = this.counter;
     counter.reset(end - titleStart);
     this.countCodes(codes, titleStart, abstractStart, TITLE_REPEAT);

@@ -300,12 +300,12 @@ export function compileLearning(learned: LearnedModels | undefined, interests: r
 }
 
 /**
- * The paper's margin under every model, by slot (bias included); written into `margins` from `at`
- * when given (a batch's shared array). Four models at a time, their sums kept in locals: a third of
+ * The paper's margin under every model, by slot (bias included), written into `margins` from `at`
+ * (a batch's shared array). Four models at a time, their sums kept in locals: a third of
  * the time of adding into the array feature by feature (every paper, every batch). Each sum runs in
  * the paper's feature order either way, so the margins are the same.
  */
-export function marginsOf(learning: CompiledLearning, vector: SparseVector, margins: Float64Array = new Float64Array(learning.slots), at = 0): Float64Array {
+export function marginsOf(learning: CompiledLearning, vector: SparseVector, margins: Float64Array, at: number): void {
   const { weights, biases, slots } = learning;
   const { ids, values } = vector;
   let slot = 0;
@@ -332,7 +332,6 @@ export function marginsOf(learning: CompiledLearning, vector: SparseVector, marg
     for (let i = 0; i < ids.length; i++) margin += values[i]! * weights[ids[i]! * slots + slot]!;
     margins[at + slot] = margin;
   }
-  return margins;
 }
 
 /** Interests whose stored model is missing or stale, or models of interests that lost their examples: training is due. */

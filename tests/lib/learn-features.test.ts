@@ -97,18 +97,21 @@ describe('examples', () => {
 });
 
 describe('compiled models', () => {
-  it('score every model in one pass: marginsOf equals each model’s own weights · paper + bias, four models at a time and the rest one by one', () => {
+  it('score every model in one pass: marginsOf equals each model’s own weights · paper + bias, four models at a time and the rest one by one, from an offset', () => {
     const interests = [0, 1, 2, 3, 4, 5].map((n) => ({ id: `i${n}`, label: `i${n}`, terms: [], examples: papers.slice(n * 5, n * 5 + 5) }));
     const learned = finish(trainModels(interests, papers));
     const learning = compileLearning(learned, interests)!;
     for (const paper of papers.slice(30, 60)) {
       const vector = learning.vocabulary.vectorizeWords(textWords(paper.title), textWords(paper.abstract));
-      const margins = marginsOf(learning, vector);
+      // Written at an offset, as into a batch's shared array; the cells around stay untouched.
+      const margins = new Float64Array(learning.slots + 4).fill(-7);
+      marginsOf(learning, vector, margins, 2);
+      expect([margins[0], margins[1], margins[learning.slots + 2], margins[learning.slots + 3]]).toEqual([-7, -7, -7, -7]);
       for (const stored of learned.models) {
         const weights = new Float64Array(learned.features.length);
         stored.weightIds.forEach((id, i) => (weights[id] = stored.weights[i]!));
         // The compiled matrix holds 32-bit floats: equal to about 1e-6, far closer than any other model's margin.
-        expect(margins[learning.models.get(stored.interest)!.slot]).toBeCloseTo(dotDense(vector, weights) + stored.bias, 5);
+        expect(margins[2 + learning.models.get(stored.interest)!.slot]).toBeCloseTo(dotDense(vector, weights) + stored.bias, 5);
       }
     }
   });
