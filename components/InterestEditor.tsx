@@ -20,6 +20,8 @@ interface Props {
   problems: readonly InterestProblem[];
   onChange: (next: Interest) => void;
   onRemove: () => void;
+  /** Changes when the background may have learned new example models (usePreview). */
+  modelsVersion?: number;
 }
 
 /** The id of a field of the interest at `index`, so the page can move focus to it. */
@@ -54,9 +56,9 @@ function ThresholdHelp({ interest, preview }: { interest: Interest; preview: Pre
   );
 }
 
-export function InterestEditor({ interest, index, color, expanded, onToggle, problems, onChange, onRemove }: Props) {
+export function InterestEditor({ interest, index, color, expanded, onToggle, problems, onChange, onRemove, modelsVersion }: Props) {
   const card = useRef<HTMLFieldSetElement>(null);
-  const preview = usePreview(interest, card);
+  const preview = usePreview(interest, card, modelsVersion);
   const id = (field: string) => fieldId(index, field);
   const set = (patch: Partial<Interest>) => onChange({ ...interest, ...patch });
   const problem = (field: InterestProblem['field']) => problems.find((p) => p.field === field);

@@ -5,7 +5,7 @@
  */
 import type { RefObject } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { Interest } from '../lib/interests';
+import { canMatch, hasExamples, type Interest } from '../lib/interests';
 import { t } from '../lib/i18n';
 import type { InterestPreview as Preview } from '../lib/messages';
 import { request } from '../lib/messaging';
@@ -16,10 +16,6 @@ const DEBOUNCE_MS = 250;
 const previews = createTaskQueue(1);
 
 export type PreviewState = { state: 'empty' } | { state: 'loading' } | { state: 'ready'; preview: Preview } | { state: 'failed' };
-
-function matchable(interest: Interest): boolean {
-  return interest.terms.length > 0 || (interest.authors?.length ?? 0) > 0;
-}
 
 /** Whether `ref`'s element is on screen (or close to it). */
 function useVisible(ref: RefObject<Element | null>): boolean {
@@ -34,15 +30,28 @@ function useVisible(ref: RefObject<Element | null>): boolean {
   return visible;
 }
 
-/** The preview of `interest`, queued; `cardRef` is the element whose visibility gives it priority. */
-export function usePreview(interest: Interest, cardRef: RefObject<Element | null>): PreviewState {
-  const [state, setState] = useState<PreviewState>(matchable(interest) ? { state: 'loading' } : { state: 'empty' });
+const exampleIds = (papers: Interest['examples']) => (papers ?? []).map((p) => p.key ?? p.title);
+
+/**
+ * The preview of `interest`, queued; `cardRef` is the element whose visibility gives it priority.
+ * `modelsVersion` changes when the background may have learned new example models (each re-match
+ * of the store, which follows a training): an interest with examples is previewed again then.
+ */
+export function usePreview(interest: Interest, cardRef: RefObject<Element | null>, modelsVersion?: number): PreviewState {
+  const [state, setState] = useState<PreviewState>(canMatch(interest) ? { state: 'loading' } : { state: 'empty' });
   const visible = useVisible(cardRef);
   const [task, setTask] = useState<{ setVisible(v: boolean): void }>();
-  const signature = JSON.stringify([interest.terms, interest.authors, interest.exclude, interest.scope]);
+  const taught = hasExamples(interest);
+  const signature = JSON.stringify([
+    interest.terms,
+    interest.authors,
+    interest.exclude,
+    interest.scope,
+    ...(taught ? [exampleIds(interest.examples), exampleIds(interest.counterexamples), modelsVersion] : []),
+  ]);
 
   useEffect(() => {
-    if (!matchable(interest)) {
+    if (!canMatch(interest)) {
       setState({ state: 'empty' });
       return;
     }
@@ -77,7 +86,16 @@ export function PreviewCount({ preview }: { preview: PreviewState }) {
   if (preview.state === 'empty') return <span class="note">{t('previewEmpty')}</span>;
   if (preview.state === 'failed') return <span class="note">{t('previewFailed')}</span>;
   if (preview.state === 'loading') return <span class="note">{t('previewQueued')}</span>;
-  return <span>{t('previewCount', [String(preview.preview.matched), String(preview.preview.scanned)])}</span>;
+  const { matched, scanned, examples } = preview.preview;
+  const pending = examples === 'pending' && <span class="note">{t('previewExamplesPending')}</span>;
+  // Nothing but examples, not learned yet: there is no count to give.
+  if (pending && !scanned) return pending;
+  return (
+    <span>
+      {t(examples === 'learned' ? 'previewCountWithExamples' : 'previewCount', [String(matched), String(scanned)])}
+      {pending && <> {pending}</>}
+    </span>
+  );
 }
 
 export function InterestPreview({ preview }: { preview: PreviewState }) {

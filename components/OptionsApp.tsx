@@ -169,6 +169,7 @@ export function OptionsApp() {
                 problems={problems.get(interest.id) ?? []}
                 onChange={(next) => edit(interests.map((x, j) => (j === i ? next : x)))}
                 onRemove={() => edit(interests.filter((_, j) => j !== i))}
+                modelsVersion={rematch?.generation}
               />
             ))}
             <div class="toolbar save-bar">

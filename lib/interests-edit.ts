@@ -1,6 +1,6 @@
 /** Pure helpers behind the options page's interest editor and the welcome page. */
 import { parseArxivId, paperKey } from './ids';
-import { INTEREST_DEFAULTS, interestIdFor, PALETTE, type ExamplePaper, type Interest } from './interests';
+import { canMatch, INTEREST_DEFAULTS, interestIdFor, PALETTE, type ExamplePaper, type Interest } from './interests';
 
 /** Lines of a textarea as a clean list. */
 export function linesToList(text: string): string[] {
@@ -34,8 +34,7 @@ export interface InterestProblem {
 export function interestProblems(interest: Interest): InterestProblem[] {
   const problems: InterestProblem[] = [];
   if (!interest.label.trim()) problems.push({ field: 'label', code: 'noLabel', message: 'has no name' });
-  const matchable = interest.terms.length > 0 || (interest.authors?.length ?? 0) > 0 || (interest.examples?.length ?? 0) > 0;
-  if (!matchable) problems.push({ field: 'terms', code: 'nothingToMatch', message: 'has no keyword, author or example paper to match' });
+  if (!canMatch(interest)) problems.push({ field: 'terms', code: 'nothingToMatch', message: 'has no keyword, author or example paper to match' });
   return problems;
 }
 

@@ -49,6 +49,16 @@ export interface InterestsFile {
 
 export const INTEREST_DEFAULTS = { weight: 1, scope: 'title+abstract' as FieldScope, notify: true, threshold: 0.5 };
 
+/** The interest is taught by example papers (and so matches, once learned, by resemblance too). */
+export function hasExamples(interest: Interest): boolean {
+  return !!interest.examples?.length;
+}
+
+/** The interest has something to match by: a keyword, an author or an example paper. */
+export function canMatch(interest: Interest): boolean {
+  return interest.terms.length > 0 || (interest.authors?.length ?? 0) > 0 || hasExamples(interest);
+}
+
 /** What the matcher reads of an interest (lib/match/matcher.ts compileInterests, and the example model); label, colour and notification settings are not in it. */
 function matchingDefinition(interest: Interest): string {
   return JSON.stringify([

@@ -121,6 +121,11 @@ export interface InterestPreview {
   top: { key: string; title: string; url?: string }[];
   /** Every matched paper's score, strongest first: the options page previews a notification threshold with them. */
   scores?: number[];
+  /**
+   * For an interest with examples: whether papers like them are in the preview ('learned': the stored
+   * model was trained on these very examples) or not yet ('pending': examples not saved, or still in training).
+   */
+  examples?: 'learned' | 'pending';
 }
 
 export interface ChartData {

@@ -145,7 +145,7 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
     case 'getChart':
       return popup.getChart(deps.db, deps.interests, message.days);
     case 'previewInterest':
-      return popup.previewInterest(deps.recentPapers, message.interest);
+      return popup.previewInterest(deps.recentPapers, message.interest, (await deps.interests.get()).learned);
     case 'getInterests':
       return { interests: (await deps.interests.get()).interests };
     case 'getInterestLabels':

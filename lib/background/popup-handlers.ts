@@ -1,5 +1,5 @@
 /** What the popup asks the background: ranked days, papers by key, search, paper state, chart. */
-import { INTEREST_DEFAULTS } from '../interests';
+import { hasExamples, INTEREST_DEFAULTS } from '../interests';
 import { compileInterests, matchPapers } from '../match/matcher';
 import { browser } from 'wxt/browser';
 import type { PaperSearch } from '../search/paper-search';
@@ -7,6 +7,7 @@ import { idAliases, isLink, queryIds } from '../search/query-ids';
 import { urlIdentity, type SearchHit } from '../search/word-index';
 import type { ChartData, InterestPreview, PageRequests, PaperStateChanged, PaperStatePatch, PopupPaper } from '../messages';
 import type { Interest } from '../interests';
+import type { LearnedModels } from '../learn/model';
 import { appearedAt, paperDate } from '../rank/paper-date';
 import { rankTrending, scorePaper, type RankedPaper, type RankInput } from '../rank/trending';
 import { papersByKeys, starredPapers, type PaperView } from '../db/queries';
@@ -203,10 +204,14 @@ export async function getChart(db: PaperlightDB, interests: InterestStore, days:
   return { days, interests: set.interests.map((i, index) => ({ id: i.id, label: i.label, color: interestColor(i, index) })), ...counts };
 }
 
-/** How an interest being edited would match the most recently seen papers, best first. */
-export async function previewInterest(recentPapers: RecentPapers, interest: Interest): Promise<InterestPreview> {
-  const compiled = compileInterests([interest]);
-  if (!compiled.interests.length) return { scanned: 0, matched: 0, top: [] };
+/**
+ * How an interest being edited would match the most recently seen papers, best first: by its terms,
+ * and by its examples where `learned` holds a model trained on the same examples.
+ */
+export async function previewInterest(recentPapers: RecentPapers, interest: Interest, learned?: LearnedModels): Promise<InterestPreview> {
+  const compiled = compileInterests([interest], learned);
+  const examples: Pick<InterestPreview, 'examples'> = hasExamples(interest) ? { examples: compiled.learning?.models.has(interest.id) ? 'learned' : 'pending' } : {};
+  if (!compiled.interests.length) return { scanned: 0, matched: 0, top: [], ...examples };
   const { papers, words } = await recentPapers();
   const results = matchPapers(compiled, papers, words);
   const hits = papers
@@ -218,5 +223,6 @@ export async function previewInterest(recentPapers: RecentPapers, interest: Inte
     matched: hits.length,
     top: hits.slice(0, 5).map(({ p }) => ({ key: p.key, title: p.title, ...(p.url ? { url: p.url } : {}) })),
     scores: hits.map((h) => h.score),
+    ...examples,
   };
 }

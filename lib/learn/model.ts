@@ -4,7 +4,7 @@
  * examples as positives and its counterexamples plus a sample of the other papers as negatives.
  * Training is a generator that yields every few hundred steps, so the worker can run it in chunks.
  */
-import type { ExamplePaper, Interest } from '../interests';
+import { hasExamples, type ExamplePaper, type Interest } from '../interests';
 import { randomSource } from './random';
 import type { SimilarPaper } from '../match/types';
 import { countDocument, dotDense, ExampleIndex, paperFeatures, Vocabulary, type FeatureCounts, type SparseVector } from './features';
@@ -80,10 +80,6 @@ const COUNTEREXAMPLE_WEIGHT = 3;
 /** Steps between yields of the training generator. */
 const STEPS_PER_YIELD = 200;
 const SEED = 0x5eed;
-
-export function hasExamples(interest: Interest): boolean {
-  return !!interest.examples?.length;
-}
 
 /**
  * How models are trained: part of their fingerprint, so models stored by an earlier way of training are

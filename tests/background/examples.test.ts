@@ -94,6 +94,27 @@ describe('teaching interests', () => {
     expect(matches).toEqual([expect.objectContaining({ interest: 'protein-folding', similar: [expect.objectContaining({ key: 'arxiv:2401.00001' })] })]);
   });
 
+  it('previews an interest by its examples once they are learned, and says so while they are not', async () => {
+    const rematcher = createRematcher(deps.db, deps.interests, deps.snapshot);
+    const trainer = createTrainer({ db: deps.db, interests: deps.interests, rematch: (c) => rematcher.start(c) });
+    await call({ type: 'moreLikeThis', key: 'arxiv:2401.00001', newInterest: 'Protein folding' });
+    const taught = await interest('protein-folding');
+    const preview = (edited: object) => call({ type: 'previewInterest', interest: { ...taught, ...edited } });
+
+    // Saved but not trained yet: no terms to match by, and nothing learned.
+    expect(await preview({})).toEqual({ scanned: 0, matched: 0, top: [], examples: 'pending' });
+    await trainer.schedule();
+    // The example, and the paper like it that shares no term with the interest (it has none).
+    const learned = (await preview({})) as { top: { key: string }[] };
+    expect(learned).toMatchObject({ matched: 2, examples: 'learned' });
+    expect(learned.top.map((p) => p.key).sort()).toEqual(['arxiv:2401.00001', 'arxiv:2401.00002']);
+    // Terms added in the editor: the model still fits its examples, and the terms' papers come in too.
+    expect(await preview({ terms: ['galaxy redshift'] })).toMatchObject({ matched: 5, examples: 'learned' });
+    // An example added in the editor, not yet saved and trained: by terms only, and said so.
+    const added = { ...taught, terms: ['galaxy redshift'], examples: [...taught.examples!, { title: 'Ocean circulation projections' }] };
+    expect(await call({ type: 'previewInterest', interest: added })).toMatchObject({ matched: 3, examples: 'pending' });
+  });
+
   it('reads the papers to learn from and those held out to set the thresholds on, a quarter of a store this size, none in both', async () => {
     const more = Array.from({ length: 100 }, (_, i) => arxivPaper(`2402.${String(10000 + i)}`, `Further study ${i} of ${OTHER_TOPICS[i % OTHER_TOPICS.length]}`));
     await handleMessage(deps, { type: 'scan', page: fromTab.url, site: 'arxiv', listing: true, reset: false, papers: more }, fromTab);

@@ -94,6 +94,24 @@ describe('More like this', () => {
     expect(await badge.getByRole('dialog').innerText()).toMatch(new RegExp(`like “${EXAMPLE.title}” \\(shares [a-z, ]*residue`));
   });
 
+  it('previews the taught interest in the options page with the papers like its examples, and says when new ones are not learned yet', { timeout: 120_000 }, async () => {
+    const options = await session.context.newPage();
+    await options.goto(extensionPage(session, 'options.html'));
+    const card = options.locator('[data-interest-id="folding"]');
+    const summary = card.locator('.summary');
+    // The term finds the example itself; the paper like it, read on the second listing, shares no term.
+    await expect.poll(() => summary.innerText(), { timeout: 30_000 }).toMatch(/Matches 2 of your 27 most recently seen papers, by its words or its examples/);
+    await card.getByRole('button', { name: 'Edit' }).click();
+    await card.getByLabel('Paste titles or arXiv ids, one per line').fill('Ocean circulation projections');
+    await card.getByRole('button', { name: 'Add as examples' }).click();
+    await expect.poll(() => summary.innerText(), { timeout: 30_000 }).toMatch(/Matches 1 of your \d+ most recently seen papers Papers like its examples count once Paperlight has learned them/);
+    // Saved: once the background has learned the new example, the preview counts by examples again, unasked,
+    // now with the three papers like the new one.
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => summary.innerText(), { timeout: 60_000 }).toMatch(/Matches 5 of your 27 most recently seen papers, by its words or its examples ·/);
+    await options.close();
+  });
+
   it('keeps the model across a worker restart', { timeout: 120_000 }, async () => {
     const cdp = await session.context.newCDPSession(popup);
     await cdp.send('ServiceWorker.enable');
