@@ -278,12 +278,22 @@ export interface CompiledLearning {
 }
 
 /** The stored models that still fit the interests' examples; stale ones are left out until retrained. */
+/**
+ * The vocabulary of each stored record the worker holds, shared by every compile of it: the
+ * worker compiles one record again for each preview and re-match pass, and a shared vocabulary
+ * is built once (its index, its word pairs, its word codes) and lets papers split for previews
+ * keep their vectors (PaperWords.vectors). A record read afresh (the worker reads it again after
+ * every change of the interests) gets one of its own.
+ */
+const vocabularies = new WeakMap<LearnedModels, Vocabulary>();
+
 export function compileLearning(learned: LearnedModels | undefined, interests: readonly Interest[]): CompiledLearning | undefined {
   if (!learned) return undefined;
   const current = new Map(interests.filter(hasExamples).map((i) => [i.id, examplesFingerprint(i)]));
   const fitting = learned.models.filter((m) => current.get(m.interest) === m.fingerprint);
   if (!fitting.length) return undefined;
-  const vocabulary = new Vocabulary(learned.features, learned.idf, learned.docs);
+  let vocabulary = vocabularies.get(learned);
+  if (!vocabulary) vocabularies.set(learned, (vocabulary = new Vocabulary(learned.features, learned.idf, learned.docs)));
   const weights = new Float32Array(learned.features.length * fitting.length);
   const models = new Map(
     fitting.map((m, slot): [string, CompiledModel] => {

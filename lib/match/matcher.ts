@@ -180,30 +180,41 @@ const SHARED_WORDS_SHOWN = 4;
  * in shared arrays: two small typed arrays per paper cost more to allocate than to fill.
  */
 class BatchVectors {
-  private readonly vectors: (SparseVector | undefined)[] = [];
+  private readonly vectors: (SparseVector | undefined)[];
   private readonly arena: VectorArena;
   /** Paper p's margin under slot s is margins[p · slots + s]. */
   private readonly margins: Float64Array;
+  /** 1 where the paper's margins are in `margins`. */
+  private readonly scored: Uint8Array;
 
+  /** `split`: papers split beforehand, which keep their vectors for the next match under the same vocabulary. */
   constructor(
     private readonly learning: CompiledLearning,
     private readonly index: PaperIndex,
     papers: number,
+    split?: PaperWords,
   ) {
     this.margins = new Float64Array(papers * learning.slots);
-    this.arena = new VectorArena(papers);
+    this.scored = new Uint8Array(papers);
+    const kept = split?.vectors?.vocabulary === learning.vocabulary ? split.vectors : { vocabulary: learning.vocabulary, vectors: [], arena: new VectorArena(papers) };
+    if (split) split.vectors = kept;
+    this.vectors = kept.vectors;
+    this.arena = kept.arena;
   }
 
   vector(paper: number): SparseVector {
     let vector = this.vectors[paper];
     if (!vector) {
-      const { vocabulary, slots } = this.learning;
+      const { vocabulary } = this.learning;
       const { codes } = this.index;
       vector = codes
         ? vocabulary.vectorizeCodes(codes.codes, codes.starts[2 * paper]!, codes.starts[2 * paper + 1]!, codes.starts[2 * paper + 2]!, this.arena)
         : vocabulary.vectorizeWords(this.index.titleWords[paper]!, this.index.abstractWords[paper]!, this.arena);
-      marginsOf(this.learning, vector, this.margins, paper * slots);
       this.vectors[paper] = vector;
+    }
+    if (!this.scored[paper]) {
+      marginsOf(this.learning, vector, this.margins, paper * this.learning.slots);
+      this.scored[paper] = 1;
     }
     return vector;
   }
@@ -291,7 +302,7 @@ export function matchPapers(compiled: CompiledInterests, papers: readonly Matcha
       }
     }
     if (interest.model && learning) {
-      batch ??= new BatchVectors(learning, text(), papers.length);
+      batch ??= new BatchVectors(learning, text(), papers.length, split);
       for (let paper = 0; paper < papers.length; paper++) {
         const hits = hitsByPaper.get(paper);
         const resemblance = exampleResemblance(interest, learning, batch, text(), paper, !!hits);

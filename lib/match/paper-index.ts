@@ -5,6 +5,7 @@
  * Built once per matchPapers call, shared by all interests; from words split beforehand
  * (paperWords) when the same papers are matched again and again.
  */
+import type { SparseVector, VectorArena, Vocabulary } from '../learn/features';
 import type { SpellingLexicon, Spelling } from './lexicon';
 import type { MatchablePaper } from './types';
 import { textWords } from './words';
@@ -29,6 +30,19 @@ export interface PaperWords {
   abstractWords: readonly (readonly string[])[];
   /** Every word → papers whose title or abstract holds it. */
   postings: Postings;
+  /**
+   * The papers' vectors under the example models' vocabulary, kept by the matcher for the next
+   * match of the same papers: a preview of an interest with examples vectorised all 5,000 papers
+   * again, 150 ms of its 170.
+   */
+  vectors?: SplitVectors;
+}
+
+export interface SplitVectors {
+  vocabulary: Vocabulary;
+  /** By paper; made on first use. */
+  vectors: (SparseVector | undefined)[];
+  arena: VectorArena;
 }
 
 export function paperWords(papers: readonly MatchablePaper[]): PaperWords {

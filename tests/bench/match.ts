@@ -13,7 +13,8 @@
  *
  * examples2000x20 matches the same 2,000 papers against the 20 interests each taught 10 examples
  * (models trained beforehand, untimed), against the same interests without examples, each compiled
- * in the sample; examples2000x20_compiled does the same with interests compiled once, untimed. train100k
+ * in the sample, from a fresh copy of the stored models (untimed) as the worker reads them after a
+ * change of the interests; examples2000x20_compiled does the same with interests compiled once, untimed. train100k
  * trains one interest with 20 examples against a 100,000-paper store in the slices the worker runs
  * (lib/learn/trainer.ts runInSlices); the sampled papers are parsed as the worker reads them.
  */
@@ -108,7 +109,12 @@ async function examplesMatch(papers: MatchablePaper[], interests: Interest[]): P
   const learned = finish(trainModels(taught, papers));
   const samples = await interleaved(
     {
-      examples: () => elapsed(() => matchPapers(compileInterests(taught, learned), papers)),
+      // The stored record as the worker reads it after a change of the interests: a copy of its own, whose
+      // vocabulary is built cold (compiles of one record share it, lib/learn/model.ts compileLearning).
+      examples: () => {
+        const record = structuredClone(learned);
+        return elapsed(() => matchPapers(compileInterests(taught, record), papers));
+      },
       terms: () => elapsed(() => matchPapers(compileInterests(interests), papers)),
     },
     9,

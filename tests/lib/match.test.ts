@@ -243,4 +243,23 @@ describe('papers split once for many matchings (the live previews)', () => {
     expect(matchPapers(compiled, papers, paperWords(papers))).toEqual(coded);
     expect(coded.flat().filter((m) => m.similar).length).toBeGreaterThan(50);
   });
+  it('keep their vectors for the next interest compiled from the same stored models, and make new ones for another record', () => {
+    const seed = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/matching/seed-000-papers.json'), 'utf8')) as { title: string; abstract: string }[];
+    const papers = benchCorpus(seed, 300, true);
+    const taught = benchInterests()
+      .slice(0, 4)
+      .map((interest, i) => ({ ...interest, examples: papers.slice(i * 5, i * 5 + 5).map((p) => ({ title: p.title, abstract: p.abstract! })) }));
+    const learned = finish(trainModels(taught, papers.slice(0, 150)));
+    const words = paperWords(papers);
+    // One interest at a time, as the previews compile them: each result as if nothing had been kept.
+    for (const one of taught) expect(matchPapers(compileInterests([one], learned), papers, words), one.id).toEqual(matchPapers(compileInterests([one], learned), papers));
+    const kept = words.vectors;
+    expect(kept?.vectors.filter(Boolean).length).toBe(papers.length);
+    matchPapers(compileInterests([taught[0]!], learned), papers, words);
+    expect(words.vectors).toBe(kept);
+    // The same models read again (the worker's next read of the record): vectors of their own, the same matches.
+    const reread = structuredClone(learned);
+    expect(matchPapers(compileInterests(taught, reread), papers, words)).toEqual(matchPapers(compileInterests(taught, learned), papers));
+    expect(words.vectors).not.toBe(kept);
+  });
 });
