@@ -231,12 +231,17 @@ describe('papers split once for many matchings (the live previews)', () => {
     }
     expect(matched).toBeGreaterThan(100);
   });
-  it('match exactly as papers split for each call when interests have examples: the coded word index gives the vectors the split words give', () => {
+  /** `papers` bench papers with abstracts, and the first `interests` bench interests each taught five of them. */
+  function taughtBench(papers: number, interests: number) {
     const seed = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/matching/seed-000-papers.json'), 'utf8')) as { title: string; abstract: string }[];
-    const papers = benchCorpus(seed, 400, true);
+    const corpus = benchCorpus(seed, papers, true);
     const taught = benchInterests()
-      .slice(0, 6)
-      .map((interest, i) => ({ ...interest, examples: papers.slice(i * 5, i * 5 + 5).map((p) => ({ title: p.title, abstract: p.abstract! })) }));
+      .slice(0, interests)
+      .map((interest, i) => ({ ...interest, examples: corpus.slice(i * 5, i * 5 + 5).map((p) => ({ title: p.title, abstract: p.abstract! })) }));
+    return { papers: corpus, taught };
+  }
+  it('match exactly as papers split for each call when interests have examples: the coded word index gives the vectors the split words give', () => {
+    const { papers, taught } = taughtBench(400, 6);
     // Half the store is learned from, so the other half brings words and pairs the vocabulary never saw.
     const compiled = compileInterests(taught, finish(trainModels(taught, papers.slice(0, 200))));
     const coded = matchPapers(compiled, papers);
@@ -244,11 +249,7 @@ describe('papers split once for many matchings (the live previews)', () => {
     expect(coded.flat().filter((m) => m.similar).length).toBeGreaterThan(50);
   });
   it('keep their vectors for the next interest compiled from the same stored models, and make new ones for another record', () => {
-    const seed = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/matching/seed-000-papers.json'), 'utf8')) as { title: string; abstract: string }[];
-    const papers = benchCorpus(seed, 300, true);
-    const taught = benchInterests()
-      .slice(0, 4)
-      .map((interest, i) => ({ ...interest, examples: papers.slice(i * 5, i * 5 + 5).map((p) => ({ title: p.title, abstract: p.abstract! })) }));
+    const { papers, taught } = taughtBench(300, 4);
     const learned = finish(trainModels(taught, papers.slice(0, 150)));
     const words = paperWords(papers);
     // One interest at a time, as the previews compile them: each result as if nothing had been kept.
