@@ -224,9 +224,21 @@ describe('the page scanner', () => {
       tasks.shift()?.();
       await afterMicrotasks();
     }
-    // The task that read the last entries marked and sent nothing more; the next one does both.
+    // The task that read the last entries marked and sent nothing more; then a batch a task: no task both marks and sends.
     expect([marked(), sent.length]).toEqual([early, 1]);
-    tasks.shift()?.();
+    let done = false;
+    void scanning.then(() => (done = true));
+    const steps: [number, number][] = [[early, 1]];
+    while (!done) {
+      expect(steps.length, 'sending never finished').toBeLessThan(100);
+      tasks.shift()?.();
+      await afterMicrotasks();
+      const [wasMarked, wasSent] = steps.at(-1)!;
+      steps.push([marked(), sent.length]);
+      expect(marked() - wasMarked, 'entries marked in one task').toBeLessThanOrEqual(500);
+      expect(sent.length - wasSent, 'requests in one task').toBeLessThanOrEqual(1);
+      expect(marked() > wasMarked && sent.length > wasSent, 'a task that marks and sends').toBe(false);
+    }
     expect(await scanning).toBe(1200);
     expect(marked()).toBe(1200);
     expect(sent.slice(1).map((r) => [r.papers.length, r.reset, r.health])).toEqual([[500, false, undefined], [500, false, undefined], [200 - early, false, undefined]]);
