@@ -277,7 +277,6 @@ export interface CompiledLearning {
   slots: number;
 }
 
-/** The stored models that still fit the interests' examples; stale ones are left out until retrained. */
 /**
  * The vocabulary of each stored record the worker holds, shared by every compile of it: the
  * worker compiles one record again for each preview and re-match pass, and a shared vocabulary
@@ -287,6 +286,7 @@ export interface CompiledLearning {
  */
 const vocabularies = new WeakMap<LearnedModels, Vocabulary>();
 
+/** The stored models that still fit the interests' examples; stale ones are left out until retrained. */
 export function compileLearning(learned: LearnedModels | undefined, interests: readonly Interest[]): CompiledLearning | undefined {
   if (!learned) return undefined;
   const current = new Map(interests.filter(hasExamples).map((i) => [i.id, examplesFingerprint(i)]));
