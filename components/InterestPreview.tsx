@@ -93,7 +93,7 @@ export function PreviewCount({ preview }: { preview: PreviewState }) {
   return (
     <span>
       {t(examples === 'learned' ? 'previewCountWithExamples' : 'previewCount', [String(matched), String(scanned)])}
-      {pending && <> {pending}</>}
+      {pending && <> · {pending}</>}
     </span>
   );
 }

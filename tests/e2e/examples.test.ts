@@ -104,7 +104,7 @@ describe('More like this', () => {
     await card.getByRole('button', { name: 'Edit' }).click();
     await card.getByLabel('Paste titles or arXiv ids, one per line').fill('Ocean circulation projections');
     await card.getByRole('button', { name: 'Add as examples' }).click();
-    await expect.poll(() => summary.innerText(), { timeout: 30_000 }).toMatch(/Matches 1 of your \d+ most recently seen papers Papers like its examples count once Paperlight has learned them/);
+    await expect.poll(() => summary.innerText(), { timeout: 30_000 }).toMatch(/Matches 1 of your \d+ most recently seen papers · Papers like its examples count once Paperlight has learned them/);
     // Saved: once the background has learned the new example, the preview counts by examples again, unasked,
     // now with the three papers like the new one.
     await options.getByRole('button', { name: 'Save' }).click();
