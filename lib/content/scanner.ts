@@ -143,6 +143,9 @@ export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
     }
   }
 
+  /** Not sent yet, or sent under another key (the entry's paper changed in place). */
+  const isUnsent = (d: Detection): boolean => sent.get(d.element) !== d.paper.key;
+
   /** Give the page the main thread back: the rest runs in a task of its own. */
   const pause = (): Promise<void> => new Promise((resolve) => env.setTimeout(() => resolve(), 0));
 
@@ -193,7 +196,7 @@ export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
      * request says `reset`, and the page's health as `found` shows it.
      */
     const process = (found: readonly Detection[]): void => {
-      const fresh = found.filter((d) => sent.get(d.element) !== d.paper.key).slice(0, LIMITS.entries - sentCount);
+      const fresh = found.filter(isUnsent).slice(0, LIMITS.entries - sentCount);
       if (!fresh.length && !reset) return;
       const health = reset ? pageHealth(adapter, env.document, url, found) : undefined;
       for (const d of fresh) sent.set(d.element, d.paper.key);
@@ -221,7 +224,7 @@ export function createScanner(adapter: SiteAdapter, env: ScannerEnv) {
     });
     // Marking a long listing's entries, a batch a slice: after the last slice of reading, 2,000 made one long task.
     // A fresh page none of which has gone yet starts with its top entries, as its first request does.
-    const unsent = detected.filter((d) => sent.get(d.element) !== d.paper.key);
+    const unsent = detected.filter(isUnsent);
     let at = 0;
     do {
       if (detected.length > BATCH_SIZE) await pause();
