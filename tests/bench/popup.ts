@@ -19,12 +19,15 @@
  * popup.cold_ranking_100k_ms is the same for an opening within the quiet second after the scan was
  * stored, before the background has ranked again: no snapshot, so the fresh ranking's rows are the
  * first the popup paints; its inputs, kept in the worker, have taken in the scan's writes
- * (lib/background/snapshot.ts), so it reads nothing. Cold and warm openings take turns.
+ * (lib/background/snapshot.ts), so it reads nothing.
  * Baseline of the first paint, its floor: a static page packaged like the popup (the built
- * popup.html's shell and stylesheet, no script) with ten rows written in its HTML, opened right after
- * each measured popup and timed by the same probe. popup.data_floor_100k_ms, reported against the
- * same floor: the shell with one small script that reads the snapshot and writes its first ten rows,
- * the least any popup showing the stored ranking does, opened after the floor.
+ * popup.html's shell and stylesheet, no script) with ten rows written in its HTML, timed by the same
+ * probe. popup.data_floor_100k_ms, reported against the same floor: the shell with one small script
+ * that reads the snapshot and writes its first ten rows, the least any popup showing the stored
+ * ranking does. Every page is opened as the popup is, after a listing of its own and the day ranked
+ * again, in turns: a cold popup, a warm popup, the floor, the data floor. A page opened right after
+ * another extension page paints some 20-30 ms sooner, so a floor opened right after the popup, as
+ * they once were, was measured warmer than the popup it was compared with.
  * popup.search_100k_ms: in an open popup, from the input event of a query's last keystroke to the
  * frame that paints its results, median over seven queries (one, two and three title words, two
  * words with a typo each, an arXiv id, a DOI, an author's surname), typed in the last warm opening
@@ -426,33 +429,33 @@ export async function popupMetrics(sizes: Sizes): Promise<Metric[]> {
     log(`popup: searches ${queries.map((q) => JSON.stringify(q)).join(', ')}`);
     let searched: number[] = [];
     let heaps = { worker: 0, listing: 0 };
-    const lastRun = 2 * sizes.browserRuns + 1;
-    // Cold and warm openings in turns, each after a listing of its own: an opening right after another
-    // one finds the extension's renderer warm and paints some 30 ms sooner than a reader's would.
-    for (let run = 0; run <= 2 * sizes.browserRuns + 1; run++) {
+    /** What each run opens after its listing, in turn; the first round warms up. */
+    const turns = ['cold', 'popup', 'floor', 'dataFloor'] as const;
+    const runs = turns.length * (sizes.browserRuns + 1);
+    // Each opening after a listing of its own: one right after another extension page finds the renderer warm.
+    for (let run = 0; run < runs; run++) {
       const listing = await readListing(session, run);
-      const warm = run % 2 === 1;
-      if (warm) await until(() => snapshotStored(session), 'the background did not rank the day again');
-      // The searches, in the first warm opening to warm up (the index is built), measured in the last.
-      const search =
-        run === 1 || run === lastRun
-          ? async (page: Page) => {
-              searched = await timeSearches(page, queries);
-              heaps = { worker: await workerHeapMb(session, page), listing: await pageHeapMb(listing) };
-            }
-          : undefined;
-      const { firstRow, freshRow } = await openPopup(session, search);
-      if (search) log(`popup: run ${run}, searches ${searched.map((ms) => ms.toFixed(0)).join(', ')} ms`);
-      log(`popup: run ${run}, ${warm ? `warm: first row inserted ${firstRow.inserted.toFixed(0)} ms, painted ${firstRow.painted.toFixed(0)} ms, fresh rows` : 'cold: rows'} ${freshRow.toFixed(0)} ms`);
-      // The first opening of each kind warms up.
-      if (run > 1) {
-        if (warm) {
-          painted.push(firstRow);
-          fresh.push(freshRow);
-          // Right after the popup's opening, so it finds the renderer warmer than the popup did: if anything, a lower floor.
-          floor.push(await openFloorPage(session, FLOOR_PAGE));
-          dataFloor.push(await openFloorPage(session, DATA_FLOOR_PAGE));
-        } else cold.push(freshRow);
+      const turn = turns[run % turns.length]!;
+      const measured = run >= turns.length;
+      if (turn !== 'cold') await until(() => snapshotStored(session), 'the background did not rank the day again');
+      if (turn === 'floor' || turn === 'dataFloor') {
+        const firstRow = await openFloorPage(session, turn === 'floor' ? FLOOR_PAGE : DATA_FLOOR_PAGE);
+        log(`popup: run ${run}, ${turn === 'floor' ? 'floor' : 'data floor'}: first row painted ${firstRow.painted.toFixed(0)} ms`);
+        if (measured) (turn === 'floor' ? floor : dataFloor).push(firstRow);
+      } else {
+        // The searches, in the first warm opening to warm up (the index is built), measured in the last.
+        const search =
+          turn === 'popup' && (run === 1 || run >= runs - turns.length)
+            ? async (page: Page) => {
+                searched = await timeSearches(page, queries);
+                heaps = { worker: await workerHeapMb(session, page), listing: await pageHeapMb(listing) };
+              }
+            : undefined;
+        const { firstRow, freshRow } = await openPopup(session, search);
+        if (search) log(`popup: run ${run}, searches ${searched.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+        log(`popup: run ${run}, ${turn === 'popup' ? `warm: first row inserted ${firstRow.inserted.toFixed(0)} ms, painted ${firstRow.painted.toFixed(0)} ms, fresh rows` : 'cold: rows'} ${freshRow.toFixed(0)} ms`);
+        if (measured && turn === 'popup') (painted.push(firstRow), fresh.push(freshRow));
+        else if (measured) cold.push(freshRow);
       }
       // The next listing's scan shows as its snapshot going: there must be one by then, also after a cold opening.
       await until(() => snapshotStored(session), 'the background did not rank the day again');
