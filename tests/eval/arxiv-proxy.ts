@@ -11,7 +11,7 @@ import { loadPage } from '../../lib/cli/page';
 import { detect } from '../../lib/detect';
 import type { Interest } from '../../lib/interests';
 import type { TrainingPaper } from '../../lib/learn/model';
-import { crossValidate, ROOT, type ExampleScore } from './match';
+import { crossValidate, ROOT, type ExampleScore, type LabelledCase } from './match';
 
 const PAGE = 'arxiv/search-abstract-distributed-systems-2025-12.html';
 
@@ -51,11 +51,16 @@ export function proxyPapers(): ProxyPaper[] {
   }
 }
 
-/** `scoredInStore`: as crossValidate's. */
-export function evaluateProxy(scoredInStore = true): ExampleScore[] {
+/** Each proxy interest with the page's papers, relevant when arXiv files them under one of its categories. */
+export function proxyCases(): LabelledCase[] {
   const papers = proxyPapers();
   return PROXY_INTERESTS.map(({ interest, categories }) => {
     const relevant = new Set(papers.filter((p) => p.categories.some((c) => categories.test(c))).map((p) => p.key));
-    return crossValidate(interest, papers, (key) => relevant.has(key), scoredInStore);
+    return { interest, papers, judge: (key: string) => relevant.has(key) };
   });
+}
+
+/** `scoredInStore`: as crossValidate's. */
+export function evaluateProxy(scoredInStore = true): ExampleScore[] {
+  return proxyCases().map(({ interest, papers, judge }) => crossValidate(interest, papers, judge, scoredInStore));
 }

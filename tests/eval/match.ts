@@ -7,11 +7,11 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseInterestsFile, type Interest } from '../../lib/interests';
-import { finish, trainModels, type TrainingPaper } from '../../lib/learn/model';
+import { finish, trainModels, type LearnedModels, type TrainingPaper } from '../../lib/learn/model';
 import { BENCH_INTERESTS, benchCorpus, timeMatching } from '../../lib/match/bench';
 import { compileInterests, matchPapers } from '../../lib/match/matcher';
 import { fold } from '../../lib/text';
-import { evaluateProxy } from './arxiv-proxy';
+import { evaluateProxy, proxyCases } from './arxiv-proxy';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'matching');
@@ -161,18 +161,41 @@ function prf(truePositives: number, found: number, relevant: number) {
  * count neither way; counts add up over the folds.
  */
 export function evaluateExamples(interestsPath = INTEREST_SETS.given, scoredInStore = true): ExampleScore[] {
+  return seedCases(interestsPath).map(({ interest, papers, judge }) => crossValidate(interest, papers, judge, scoredInStore));
+}
+
+/** An interest with the papers it is scored on and their labels. */
+export interface LabelledCase {
+  interest: Interest;
+  papers: TrainingPaper[];
+  judge: Judge;
+}
+
+/** The seed papers' interests that have enough relevant papers to give examples to some folds and be scored on others. */
+function seedCases(interestsPath: string): LabelledCase[] {
   const seed = JSON.parse(readFileSync(PAPERS_FILE, 'utf8')) as SeedPaper[];
   const papers = seed.map((p) => ({ key: p.id, title: p.title, abstract: p.abstract }));
   const labelSets = (JSON.parse(readFileSync(join(FIXTURES, 'seed-000-labels.json'), 'utf8')) as { interests: Record<string, LabelSet> }).interests;
   const labelsByFoldedName = new Map(Object.entries(labelSets).map(([name, labels]) => [fold(name), labels]));
   const { interests } = parseInterestsFile(JSON.parse(readFileSync(interestsPath, 'utf8')));
-  return interests.flatMap((interest): ExampleScore[] => {
+  return interests.flatMap((interest): LabelledCase[] => {
     const labels = labelsByFoldedName.get(fold(interest.label));
     const relevant = new Set(labels?.relevant.map((p) => p.id) ?? []);
     if (relevant.size < MIN_RELEVANT) return [];
     const neutral = new Set((labels?.neutral ?? []).map((p) => p.id));
-    return [crossValidate(interest, papers, (key) => (relevant.has(key) ? true : neutral.has(key) ? undefined : false), scoredInStore)];
+    return [{ interest, papers, judge: (key) => (relevant.has(key) ? true : neutral.has(key) ? undefined : false) }];
   });
+}
+
+/** Numbers of examples the learning curve tries. */
+export const FEW_EXAMPLE_COUNTS = [1, 3, 5, 10] as const;
+
+/** fewExamples for every labelled case (the seed papers' interests, then the proxy's) and each of `counts`. */
+export function learningCurve(counts: readonly number[] = FEW_EXAMPLE_COUNTS): { id: string; scores: ExampleScore[] }[] {
+  return [...seedCases(INTEREST_SETS.given), ...proxyCases()].map(({ interest, papers, judge }) => ({
+    id: interest.id,
+    scores: counts.map((count) => fewExamples(interest, papers, judge, count)),
+  }));
 }
 
 /** A paper's label: relevant, not relevant, or undefined for neutral (counted neither way). */
@@ -188,34 +211,74 @@ export function crossValidate(interest: Interest, papers: readonly TrainingPaper
   const folds = new Map<string, number>();
   let [relevantSeen, othersSeen] = [0, 0];
   for (const { key } of papers) folds.set(key, judge(key) ? relevantSeen++ % FOLDS : othersSeen++ % FOLDS);
-  const count = { terms: { tp: 0, found: 0 }, examples: { tp: 0, found: 0 }, added: { tp: 0, found: 0 }, relevant: 0, missed: 0, recovered: 0 };
+  const tally = new Tally();
   for (let f = 0; f < FOLDS; f++) {
     const taught: Interest = { ...interest, examples: papers.filter((p) => judge(p.key) && folds.get(p.key) !== f) };
     const scored = papers.filter((p) => folds.get(p.key) === f);
-    const byTerms = matchPapers(compileInterests([interest]), scored);
     // Unseen: thresholds set on papers the models never learned from, as the extension's are (lib/learn/trainer.ts).
     const learned = scoredInStore ? trainModels([taught], papers) : trainModels([taught], papers.filter((p) => folds.get(p.key) !== f), scored);
-    const byExamples = matchPapers(compileInterests([taught], finish(learned)), scored);
+    tally.add(interest, taught, finish(learned), scored, judge);
+  }
+  return tally.score(interest.id);
+}
+
+/**
+ * How much an interest learns from a few examples, as a researcher gives them: the relevant papers
+ * taught `count` at a time (every whole group in turn), each group scored on the other papers, which
+ * are split in folds as in crossValidate's unseen case (learned against the other folds, thresholds set
+ * on the scored one). Counts add up over the groups and folds.
+ */
+export function fewExamples(interest: Interest, papers: readonly TrainingPaper[], judge: Judge, count: number): ExampleScore {
+  const relevant = papers.filter((p) => judge(p.key));
+  const tally = new Tally();
+  for (let at = 0; at + count <= relevant.length; at += count) {
+    const examples = relevant.slice(at, at + count);
+    const taught: Interest = { ...interest, examples };
+    const others = papers.filter((p) => !examples.includes(p));
+    for (let f = 0; f < FOLDS; f++) {
+      const scored = others.filter((_, i) => i % FOLDS === f);
+      const learnedFrom = [...examples, ...others.filter((_, i) => i % FOLDS !== f)];
+      tally.add(interest, taught, finish(trainModels([taught], learnedFrom, scored)), scored, judge);
+    }
+  }
+  return tally.score(interest.id);
+}
+
+/** Terms only against terms + examples, added up over the papers scored. */
+class Tally {
+  private terms = { tp: 0, found: 0 };
+  private examples = { tp: 0, found: 0 };
+  private added = { tp: 0, found: 0 };
+  private relevant = 0;
+  private missed = 0;
+  private recovered = 0;
+
+  add(interest: Interest, taught: Interest, learned: LearnedModels, scored: readonly TrainingPaper[], judge: Judge): void {
+    const byTerms = matchPapers(compileInterests([interest]), scored);
+    const byExamples = matchPapers(compileInterests([taught], learned), scored);
     scored.forEach((paper, i) => {
       const isRelevant = judge(paper.key);
       if (isRelevant === undefined) return;
       const [termHit, exampleHit] = [byTerms[i]!.length > 0, byExamples[i]!.length > 0];
-      if (isRelevant) count.relevant++;
-      if (termHit) (count.terms.found++, isRelevant && count.terms.tp++);
-      if (exampleHit) (count.examples.found++, isRelevant && count.examples.tp++);
-      if (exampleHit && !termHit) (count.added.found++, isRelevant && count.added.tp++);
-      if (isRelevant && !termHit) (count.missed++, exampleHit && count.recovered++);
+      if (isRelevant) this.relevant++;
+      if (termHit) (this.terms.found++, isRelevant && this.terms.tp++);
+      if (exampleHit) (this.examples.found++, isRelevant && this.examples.tp++);
+      if (exampleHit && !termHit) (this.added.found++, isRelevant && this.added.tp++);
+      if (isRelevant && !termHit) (this.missed++, exampleHit && this.recovered++);
     });
   }
-  return {
-    id: interest.id,
-    terms: prf(count.terms.tp, count.terms.found, count.relevant),
-    withExamples: prf(count.examples.tp, count.examples.found, count.relevant),
-    addedPrecision: prf(count.added.tp, count.added.found, count.missed).precision,
-    added: count.added.found,
-    missedByTerms: count.missed,
-    recovered: count.recovered,
-  };
+
+  score(id: string): ExampleScore {
+    return {
+      id,
+      terms: prf(this.terms.tp, this.terms.found, this.relevant),
+      withExamples: prf(this.examples.tp, this.examples.found, this.relevant),
+      addedPrecision: prf(this.added.tp, this.added.found, this.missed).precision,
+      added: this.added.found,
+      missedByTerms: this.missed,
+      recovered: this.recovered,
+    };
+  }
 }
 
 function printExamples(title: string, scores: ExampleScore[]): void {
@@ -227,6 +290,25 @@ function printExamples(title: string, scores: ExampleScore[]): void {
     console.log(`${s.id.padEnd(14)}${cells.join('')}  ${`${s.recovered}/${s.missedByTerms}`.padEnd(25)}  ${s.addedPrecision.toFixed(2)} (${s.added})`);
   }
   console.log(`macro F1: terms ${macro((s) => s.terms.f1).toFixed(3)}, terms + examples ${macro((s) => s.withExamples.f1).toFixed(3)}`);
+}
+
+function printLearningCurve(): void {
+  console.log(`\nExamples a few at a time (each group of relevant papers taught in turn, scored on the other papers unseen by the models): recovered/missed by terms, P of added (added)`);
+  console.log(`interest    ${FEW_EXAMPLE_COUNTS.map((count) => `${count} example${count > 1 ? 's' : ''}`.padEnd(22)).join('')}`);
+  const totals = FEW_EXAMPLE_COUNTS.map(() => ({ recovered: 0, missed: 0, addedRight: 0, added: 0 }));
+  for (const { id, scores } of learningCurve()) {
+    const cells = scores.map((s, i) => {
+      const total = totals[i]!;
+      total.recovered += s.recovered;
+      total.missed += s.missedByTerms;
+      total.addedRight += s.addedPrecision * s.added;
+      total.added += s.added;
+      return `${s.recovered}/${s.missedByTerms} ${s.added ? s.addedPrecision.toFixed(2) : '–'} (${s.added})`.padEnd(22);
+    });
+    console.log(`${id.padEnd(12)}${cells.join('')}`);
+  }
+  const all = totals.map((t) => `${((100 * t.recovered) / Math.max(1, t.missed)).toFixed(0)} % ${t.added ? (t.addedRight / t.added).toFixed(2) : '–'}`.padEnd(22));
+  console.log(`${'all'.padEnd(12)}${all.join('')}`);
 }
 
 function printTimings(): void {
@@ -247,5 +329,6 @@ if (import.meta.filename === resolve(process.argv[1] ?? '')) {
   // The extension scores papers its models never learned against; the tables above, like npm run match, learn against the scored ones too.
   printExamples('Labelled seed papers, scored papers unseen by the models', evaluateExamples(INTEREST_SETS.given, false));
   printExamples('Proxy, scored papers unseen by the models', evaluateProxy(false));
+  printLearningCurve();
   printTimings();
 }
