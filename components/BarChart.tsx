@@ -4,7 +4,7 @@
  */
 import type { ChartData } from '../lib/messages';
 import { t } from '../lib/i18n';
-import { dayLabel } from './MatchChips';
+import { dayLabel } from './dates';
 
 const WIDTH = 392;
 const PLOT = 60;

@@ -4,15 +4,8 @@ import type { TextPart } from '../lib/highlight';
 import { siteName } from '../lib/adapters/sites';
 import { t } from '../lib/i18n';
 import { likeExample } from './like-example';
+import { dayLabel } from './dates';
 import type { EntryState, MatchView } from '../lib/messages';
-
-/** A local day `YYYY-MM-DD` as "3 Dec" (with the year when it is not this year's). */
-export function dayLabel(day: string, now = Date.now()): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const date = new Date(y, m - 1, d);
-  const sameYear = y === new Date(now).getFullYear();
-  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) });
-}
 
 /** "seen 3 Dec on arXiv": the reader met this paper on an earlier day. */
 export function seenLabel(seen: NonNullable<EntryState['seen']>): string {

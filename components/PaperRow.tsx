@@ -9,7 +9,8 @@ import { siteName } from '../lib/adapters/sites';
 import { highlight } from '../lib/highlight';
 import { t } from '../lib/i18n';
 import type { PaperStatePatch, PopupPaper } from '../lib/messages';
-import { dayLabel, Marked, MatchChips, MoreLikeThis, type MoreLikeThisChoice } from './MatchChips';
+import { Marked, MatchChips, MoreLikeThis, type MoreLikeThisChoice } from './MatchChips';
+import { dayLabel, paperDateLabel } from './dates';
 import { dayOf } from '../lib/clock';
 
 /** Collapsed rows of a long list all have this height (ui.css `.paper`), so it can render only the rows in view; a short list's rows fit their titles. */
@@ -24,22 +25,6 @@ export function shortAuthors(authors: readonly string[] | undefined, max = 3): s
 /** Only http(s) links are rendered; anything else shows as plain text. */
 export function safeHref(url: string | undefined): string | undefined {
   return url && /^https?:\/\//i.test(url) ? url : undefined;
-}
-
-const MONTHS = (m: number) => new Date(2000, m - 1, 1).toLocaleDateString(undefined, { month: 'short' });
-
-/**
- * The paper's own date: what the page said it was published, else the month its arXiv id was
- * issued in. Never the day Paperlight first saw it (that is said apart, as "first seen").
- */
-export function paperDate(paper: Pick<PopupPaper, 'published' | 'ids'>): string | undefined {
-  const [y, m, d] = (paper.published ?? '').split('-').map(Number);
-  if (y && m && d) return `${d} ${MONTHS(m)} ${y}`;
-  if (y && m) return `${MONTHS(m)} ${y}`;
-  if (y) return String(y);
-  const arxiv = /^(\d{2})(\d{2})\./.exec(paper.ids.arxiv ?? '');
-  if (!arxiv) return undefined;
-  return `${MONTHS(Number(arxiv[2]))} ${2000 + Number(arxiv[1])}`;
 }
 
 const fmt = (n: number) => n.toFixed(2);
@@ -101,7 +86,7 @@ export function PaperRow({ paper, actions, selected = false, expanded = false, n
   const terms = [...paper.matches.flatMap((m) => m.terms.filter((x) => x.field !== 'authors').map((x) => x.term)), ...searched];
   const sites = [...new Set(paper.seen.map((s) => siteName(s.site)))];
   const rank = paper.rank;
-  const date = paperDate(paper);
+  const date = paperDateLabel(paper);
   const where = paper.venue ?? sites[0];
   const title = <Marked parts={highlight(paper.title, terms)} />;
   const state = [paper.starred && 'starred', paper.dismissed && 'dismissed', paper.read && 'read'].filter(Boolean).join(' ');
