@@ -4,16 +4,24 @@
  */
 import { useState } from 'preact/hooks';
 import type { ExamplePaper, Interest } from '../lib/interests';
+import { learnsFromWords } from '../lib/learn/fingerprint';
 import { withExample, type ExampleKind } from '../lib/learn/teach';
 import { resolvePastedPapers } from '../lib/pasted-papers';
 import { t } from '../lib/i18n';
 
 /**
  * Below this many examples the card says that more would find more: in npm run eval:match's learning
- * curve, one example found 1 % of the relevant papers an interest's words miss, three 16 %, five 35 %,
- * ten 64 %; each finds mostly papers very close to itself.
+ * curve, one example (with the interest's words) found 9 % of the relevant papers the words miss, two
+ * 15 %, three 16 %, five 35 %, ten 64 %; each finds mostly papers very close to itself.
  */
 const FEW_EXAMPLES = 5;
+
+/** What a few examples find: while the interest learns from its words too, it says so. */
+function fewExamplesNote(interest: Interest): string {
+  if (learnsFromWords(interest)) return t('examplesFewWords');
+  const count = interest.examples?.length ?? 0;
+  return count === 1 ? t('examplesFewOne') : t('examplesFew', String(count));
+}
 
 interface Props {
   id: string;
@@ -67,7 +75,7 @@ export function ExamplesField({ id, interest, onChange }: Props) {
         <>
           <PaperList papers={examples} kind="examples" onRemove={(i) => onChange({ examples: examples.filter((_, j) => j !== i), counterexamples })} />
           {examples.length < FEW_EXAMPLES && (
-            <p class="note" data-paperlight-note="few-examples">{examples.length === 1 ? t('examplesFewOne') : t('examplesFew', String(examples.length))}</p>
+            <p class="note" data-paperlight-note="few-examples">{fewExamplesNote(interest)}</p>
           )}
         </>
       ) : (

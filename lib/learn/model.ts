@@ -1,13 +1,16 @@
 /**
  * Interests taught by example (the arxiv-sanity-lite approach): per interest, a linear classifier
  * (logistic regression by seeded SGD) over tf-idf features of title and abstract, with the interest's
- * examples as positives and its counterexamples plus a sample of the other papers as negatives.
+ * examples as positives (while it has one or two, also the papers its words match, weakly) and its
+ * counterexamples plus a sample of the other papers as negatives.
  * Training is a generator that yields every few hundred steps, so the worker can run it in chunks.
  */
 import { hasExamples, type ExamplePaper, type Interest } from '../interests';
-import { randomSource } from './random';
+import { compileInterests, matchPapers } from '../match/matcher';
 import type { SimilarPaper } from '../match/types';
-import { countDocument, dotDense, ExampleIndex, paperFeatures, Vocabulary, type FeatureCounts, type SparseVector } from './features';
+import { countDocument, dotDense, paperFeatures, Vocabulary, type FeatureCounts, type SparseVector } from './features';
+import { examplesFingerprint, learnsFromWords } from './fingerprint';
+import { randomSource } from './random';
 
 /** One interest's trained classifier as stored (Dexie `learned` table): sparse weights over the shared vocabulary. */
 export interface StoredModel {
@@ -77,24 +80,19 @@ const LEARNING_RATE = 0.5;
 const L2 = 1e-3;
 /** A counterexample says "not this" more firmly than a paper that merely is in the store. */
 const COUNTEREXAMPLE_WEIGHT = 3;
+/**
+ * What a paper the interest's words match weighs as an example, while the interest has one or two
+ * (lib/learn/fingerprint.ts learnsFromWords). Chosen with npm run eval:match's learning curve: with
+ * one example an interest found 1 % of the relevant papers its words miss, with two 6 %, at 0.67 and
+ * 0.75 of its additions relevant; at this weight 9 % and 15 %, at 0.86 and 0.84. At 0.15 and more,
+ * one or two examples found more than three do (which learn from the examples alone).
+ */
+const WORD_MATCH_WEIGHT = 0.1;
+/** Papers matched by an interest's words in one step of training. */
+const WORD_MATCH_BATCH = 100;
 /** Steps between yields of the training generator. */
 const STEPS_PER_YIELD = 200;
 const SEED = 0x5eed;
-
-/**
- * How models are trained: part of their fingerprint, so models stored by an earlier way of training are
- * trained again when the worker starts. 2: thresholds set on held-out papers.
- */
-const TRAINING_VERSION = 2;
-
-/** FNV-1a of what the model learns from an interest, so a change of examples (or of the training) retrains it. */
-export function examplesFingerprint(interest: Interest): string {
-  const lists = [interest.examples ?? [], interest.counterexamples ?? []].map((list) => list.map((p) => [p.key ?? '', p.title, p.abstract ?? '']));
-  const text = JSON.stringify([TRAINING_VERSION, ...lists]);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(36);
-}
 
 function shuffle<T>(items: T[], next: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
@@ -220,11 +218,17 @@ export function* trainModels(interests: readonly Interest[], store: readonly Tra
     const examples = interest.examples ?? [];
     const exampleKeys = new Set(examples.map(keyOf).filter(Boolean));
     const vectorOf = (paper: ExamplePaper) => vocabulary.vectorize(exampleCounts.get(paper)!);
-    const positives = examples.map((paper): Labelled => ({ vector: vectorOf(paper), label: 1, weight: 1 }));
+    const exampleVectors = examples.map(vectorOf);
+    // While the interest learns from its words, the papers they match are weak examples, not negatives.
+    const byWords = learnsFromWords(interest) ? yield* matchedByWords(interest, sample) : new Set<number>();
+    const positives: Labelled[] = [
+      ...exampleVectors.map((vector): Labelled => ({ vector, label: 1, weight: 1 })),
+      ...[...byWords].flatMap((i): Labelled[] => (exampleKeys.has(sample[i]!.key) ? [] : [{ vector: sampleVectors[i]!, label: 1, weight: WORD_MATCH_WEIGHT }])),
+    ];
     const counterexamples = (interest.counterexamples ?? []).map(vectorOf);
     const negatives: Labelled[] = [
       ...counterexamples.map((vector): Labelled => ({ vector, label: -1, weight: COUNTEREXAMPLE_WEIGHT })),
-      ...sample.flatMap((paper, i): Labelled[] => (exampleKeys.has(paper.key) ? [] : [{ vector: sampleVectors[i]!, label: -1, weight: 1 }])),
+      ...sample.flatMap((paper, i): Labelled[] => (exampleKeys.has(paper.key) || byWords.has(i) ? [] : [{ vector: sampleVectors[i]!, label: -1, weight: 1 }])),
     ];
     const { weights, bias } = yield* fitLogistic(vocabulary.features.length, positives, negatives, randomSource(SEED));
     yield;
@@ -236,16 +240,31 @@ export function* trainModels(interests: readonly Interest[], store: readonly Tra
       interest: interest.id,
       fingerprint: examplesFingerprint(interest),
       bias,
-      thresholds: thresholdsOf(others, positives.map(({ vector }) => marginOf(vector)), counterexamples.map(marginOf)),
+      thresholds: thresholdsOf(others, exampleVectors.map(marginOf), counterexamples.map(marginOf)),
       ...sparseWeights(weights),
       examples: examples.map((paper, i) => ({
         paper: { title: paper.title, ...(paper.key ? { key: paper.key } : {}) },
-        ids: positives[i]!.vector.ids,
-        values: positives[i]!.vector.values,
+        ids: exampleVectors[i]!.ids,
+        values: exampleVectors[i]!.values,
       })),
     });
   }
   return { features: [...vocabulary.features], idf: vocabulary.idf, docs: vocabulary.docs, models };
+}
+
+/**
+ * Indexes of the sample's papers the interest's words (keywords, authors, exclusions) match, a batch
+ * a step. Authors count where the papers have them (the store's and the CLI's input papers do).
+ */
+function* matchedByWords(interest: Interest, sample: readonly TrainingPaper[]): Generator<void, Set<number>> {
+  // Compiled without learned models: by its words alone.
+  const compiled = compileInterests([interest]);
+  const matched = new Set<number>();
+  for (let at = 0; at < sample.length; at += WORD_MATCH_BATCH) {
+    matchPapers(compiled, sample.slice(at, at + WORD_MATCH_BATCH)).forEach((matches, i) => matches.length && matched.add(at + i));
+    yield;
+  }
+  return matched;
 }
 
 /** Run a training generator to its end at once (the CLI, and tests). */
@@ -254,95 +273,4 @@ export function finish<T>(steps: Generator<void, T>): T {
     const next = steps.next();
     if (next.done) return next.value;
   }
-}
-
-/** A trained model ready for scoring; its weights are column `slot` of CompiledLearning.weights. */
-export interface CompiledModel {
-  slot: number;
-  bias: number;
-  thresholds: Thresholds;
-  examples: SimilarPaper[];
-  /** The examples' vectors, in the same order, by feature. */
-  exampleIndex: ExampleIndex;
-}
-
-export interface CompiledLearning {
-  vocabulary: Vocabulary;
-  /** Interest id → its model, for interests whose examples are the ones it learned. */
-  models: Map<string, CompiledModel>;
-  /** Every model's weights, feature by feature (features × slots): one pass over a paper's features scores it for all. */
-  weights: Float32Array;
-  /** Every model's bias, by slot. */
-  biases: Float64Array;
-  slots: number;
-}
-
-/**
- * The vocabulary of each stored record the worker holds, shared by every compile of it: the
- * worker compiles one record again for each preview and re-match pass, and a shared vocabulary
- * is built once (its index, its word pairs, its word codes) and lets papers split for previews
- * keep their vectors (PaperWords.vectors). A record read afresh (the worker reads it again after
- * every change of the interests) gets one of its own.
- */
-const vocabularies = new WeakMap<LearnedModels, Vocabulary>();
-
-/** The stored models that still fit the interests' examples; stale ones are left out until retrained. */
-export function compileLearning(learned: LearnedModels | undefined, interests: readonly Interest[]): CompiledLearning | undefined {
-  if (!learned) return undefined;
-  const current = new Map(interests.filter(hasExamples).map((i) => [i.id, examplesFingerprint(i)]));
-  const fitting = learned.models.filter((m) => current.get(m.interest) === m.fingerprint);
-  if (!fitting.length) return undefined;
-  let vocabulary = vocabularies.get(learned);
-  if (!vocabulary) vocabularies.set(learned, (vocabulary = new Vocabulary(learned.features, learned.idf, learned.docs)));
-  const weights = new Float32Array(learned.features.length * fitting.length);
-  const models = new Map(
-    fitting.map((m, slot): [string, CompiledModel] => {
-      for (let i = 0; i < m.weightIds.length; i++) weights[m.weightIds[i]! * fitting.length + slot] = m.weights[i]!;
-      const exampleIndex = new ExampleIndex(m.examples, learned.features.length);
-      return [m.interest, { slot, bias: m.bias, thresholds: m.thresholds, examples: m.examples.map((e) => e.paper), exampleIndex }];
-    }),
-  );
-  return { vocabulary, models, weights, biases: Float64Array.from(fitting, (m) => m.bias), slots: fitting.length };
-}
-
-/**
- * The paper's margin under every model, by slot (bias included), written into `margins` from `at`
- * (a batch's shared array). Four models at a time, their sums kept in locals: a third of
- * the time of adding into the array feature by feature (every paper, every batch). Each sum runs in
- * the paper's feature order either way, so the margins are the same.
- */
-export function marginsOf(learning: CompiledLearning, vector: SparseVector, margins: Float64Array, at: number): void {
-  const { weights, biases, slots } = learning;
-  const { ids, values } = vector;
-  let slot = 0;
-  for (; slot + 4 <= slots; slot += 4) {
-    let m0 = biases[slot]!;
-    let m1 = biases[slot + 1]!;
-    let m2 = biases[slot + 2]!;
-    let m3 = biases[slot + 3]!;
-    for (let i = 0; i < ids.length; i++) {
-      const value = values[i]!;
-      const row = ids[i]! * slots + slot;
-      m0 += value * weights[row]!;
-      m1 += value * weights[row + 1]!;
-      m2 += value * weights[row + 2]!;
-      m3 += value * weights[row + 3]!;
-    }
-    margins[at + slot] = m0;
-    margins[at + slot + 1] = m1;
-    margins[at + slot + 2] = m2;
-    margins[at + slot + 3] = m3;
-  }
-  for (; slot < slots; slot++) {
-    let margin = biases[slot]!;
-    for (let i = 0; i < ids.length; i++) margin += values[i]! * weights[ids[i]! * slots + slot]!;
-    margins[at + slot] = margin;
-  }
-}
-
-/** Interests whose stored model is missing or stale, or models of interests that lost their examples: training is due. */
-export function needsTraining(learned: LearnedModels | undefined, interests: readonly Interest[]): boolean {
-  const taught = interests.filter(hasExamples);
-  const models = new Map((learned?.models ?? []).map((m) => [m.interest, m.fingerprint]));
-  return models.size !== taught.length || taught.some((i) => models.get(i.id) !== examplesFingerprint(i));
 }

@@ -5,7 +5,8 @@
  */
 import type { PaperlightDB } from '../db/schema';
 import type { Interest, InterestChanges } from '../interests';
-import { needsTraining, trainingSplit, trainModels, type LearnedModels, type StoredModel, type TrainingPaper } from './model';
+import { needsTraining } from './fingerprint';
+import { trainingSplit, trainModels, type LearnedModels, type StoredModel, type TrainingPaper } from './model';
 
 /** A slice of training work stops at the first yield past this; a collection pause of up to ~20 ms can land in its last step, and a slice stays under 50 ms. */
 const SLICE_MS = 20;

@@ -5,7 +5,8 @@
 import { insertWithin } from '../collections';
 import { INTEREST_DEFAULTS, type FieldScope, type Interest } from '../interests';
 import { VectorArena, type SparseVector, type Vocabulary } from '../learn/features';
-import { compileLearning, marginsOf, type CompiledLearning, type CompiledModel, type LearnedModels } from '../learn/model';
+import type { LearnedModels } from '../learn/model';
+import { compileLearning, marginsOf, type CompiledLearning, type CompiledModel } from '../learn/scoring';
 import { AuthorIndex, parseName, type PersonName } from './authors';
 import { SpellingLexicon } from './lexicon';
 import { PaperIndex, type PaperWords } from './paper-index';

@@ -110,7 +110,7 @@ async function examplesMatch(papers: MatchablePaper[], interests: Interest[]): P
   const samples = await interleaved(
     {
       // The stored record as the worker reads it after a change of the interests: a copy of its own, whose
-      // vocabulary is built cold (compiles of one record share it, lib/learn/model.ts compileLearning).
+      // vocabulary is built cold (compiles of one record share it, lib/learn/scoring.ts compileLearning).
       examples: () => {
         const record = structuredClone(learned);
         return elapsed(() => matchPapers(compileInterests(taught, record), papers));

@@ -188,7 +188,7 @@ function seedCases(interestsPath: string): LabelledCase[] {
 }
 
 /** Numbers of examples the learning curve tries. */
-export const FEW_EXAMPLE_COUNTS = [1, 3, 5, 10] as const;
+export const FEW_EXAMPLE_COUNTS = [1, 2, 3, 5, 10] as const;
 
 /** fewExamples for every labelled case (the seed papers' interests, then the proxy's) and each of `counts`. */
 export function learningCurve(counts: readonly number[] = FEW_EXAMPLE_COUNTS): { id: string; scores: ExampleScore[] }[] {

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countFeatures, dotDense, ExampleIndex, paperFeatures, VectorArena, Vocabulary, type SparseVector } from '../../lib/learn/features';
-import { compileLearning, finish, marginsOf, trainModels } from '../../lib/learn/model';
+import { finish, trainModels } from '../../lib/learn/model';
+import { compileLearning, marginsOf } from '../../lib/learn/scoring';
 import { textWords } from '../../lib/match/words';
 
 const papers = (JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/matching/seed-000-papers.json'), 'utf8')) as { title: string; abstract: string }[]).map(

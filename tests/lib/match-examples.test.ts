@@ -1,7 +1,9 @@
 /** Interests taught by example (lib/learn): a seeded model per interest, scored in the matcher's pass. */
 import { describe, expect, it } from 'vitest';
 import { InterestsFileError, parseInterest, type ExamplePaper, type Interest } from '../../lib/interests';
-import { CALIBRATION_SAMPLE, finish, NEGATIVE_SAMPLE, needsTraining, trainingSplit, trainModels, type TrainingPaper } from '../../lib/learn/model';
+import { needsTraining } from '../../lib/learn/fingerprint';
+import { CALIBRATION_SAMPLE, finish, NEGATIVE_SAMPLE, trainingSplit, trainModels, type TrainingPaper } from '../../lib/learn/model';
+import { compileLearning, marginsOf } from '../../lib/learn/scoring';
 import { compileInterests, isFormOf, matchPapers } from '../../lib/match/matcher';
 import type { MatchablePaper } from '../../lib/match/types';
 
@@ -129,6 +131,41 @@ describe('interests taught by example', () => {
     // The fingerprint the first version of the training stored for these examples.
     const stored = { ...learned, models: learned.models.map((model) => ({ ...model, fingerprint: '1ytg618' })) };
     expect(needsTraining(stored, [folding])).toBe(true);
+  });
+
+  it('while it has one or two examples, also learns from the papers its words match (here its author’s); from three on, from its examples alone', () => {
+    const byAda: MatchablePaper[] = Array.from({ length: 6 }, (_, i) => ({
+      key: `ada:${i}`,
+      title: `Cryo-electron microscopy density maps ${i}`,
+      abstract: `Cryo-electron microscopy resolves density maps of macromolecular assemblies, study ${i}.`,
+      authors: ['Ada Lovelace'],
+    }));
+    // It shares one word with the example (a match by examples must), and many with the author's papers.
+    const cryo: MatchablePaper = { key: 'new:cryo', title: 'Density maps from cryo-electron microscopy of macromolecular assemblies', abstract: 'Macromolecular density maps and their structure resolved by cryo-electron microscopy.' };
+    const once: Interest = { id: 'ada', label: 'Ada', terms: [], authors: ['Ada Lovelace'], examples: [examples[0]!] };
+    const learn = (interest: Interest) => finish(trainModels([interest], [...store, ...byAda]));
+    expect(matchPapers(compileInterests([once], learn(once)), [cryo])[0]).toEqual([
+      expect.objectContaining({ interest: 'ada', terms: [], similar: [expect.objectContaining({ key: 'ex:1', words: ['structure'] })] }),
+    ]);
+    /** How far the paper stands above the interest's threshold. */
+    const standing = (interest: Interest) => {
+      const learning = compileLearning(learn(interest), [interest])!;
+      const margins = new Float64Array(1);
+      marginsOf(learning, learning.vocabulary.vectorizePaper(cryo), margins, 0);
+      return margins[0]! - learning.models.get('ada')!.thresholds.alone;
+    };
+    // The author's papers taught it: a paper like them stands far above, where the example alone leaves it near the threshold.
+    expect(standing(once)).toBeGreaterThan(3 * standing({ ...once, authors: [] }));
+    const weights = (interest: Interest) => learn(interest).models[0]!.weights;
+    expect(weights({ ...once, examples })).toEqual(weights({ ...once, authors: [], examples }));
+  });
+
+  it('trains again a model that learns from its words when they change, not one taught three examples', () => {
+    const once: Interest = { ...folding, examples: [examples[0]!] };
+    const learned = finish(trainModels([once, { ...folding, id: 'three' }], store));
+    expect(needsTraining(learned, [once, { ...folding, id: 'three' }])).toBe(false);
+    expect(needsTraining(learned, [{ ...once, terms: ['protein folding'] }, { ...folding, id: 'three' }])).toBe(true);
+    expect(needsTraining(learned, [once, { ...folding, id: 'three', terms: ['protein folding'] }])).toBe(false);
   });
 
   it('trains the same model from the same input (fixed seed), and only for interests with examples', () => {
