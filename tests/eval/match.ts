@@ -292,22 +292,25 @@ function printExamples(title: string, scores: ExampleScore[]): void {
   console.log(`macro F1: terms ${macro((s) => s.terms.f1).toFixed(3)}, terms + examples ${macro((s) => s.withExamples.f1).toFixed(3)}`);
 }
 
+/** Over several interests' scores: the share of the papers the terms missed that the examples found, and of their additions that are relevant. */
+export function overall(scores: readonly ExampleScore[]): { recovered: number; addedPrecision: number; added: number } {
+  const sum = (pick: (s: ExampleScore) => number) => scores.reduce((total, s) => total + pick(s), 0);
+  const added = sum((s) => s.added);
+  return { recovered: sum((s) => s.recovered) / Math.max(1, sum((s) => s.missedByTerms)), addedPrecision: added ? sum((s) => s.addedPrecision * s.added) / added : 1, added };
+}
+
 function printLearningCurve(): void {
   console.log(`\nExamples a few at a time (each group of relevant papers taught in turn, scored on the other papers unseen by the models): recovered/missed by terms, P of added (added)`);
   console.log(`interest    ${FEW_EXAMPLE_COUNTS.map((count) => `${count} example${count > 1 ? 's' : ''}`.padEnd(22)).join('')}`);
-  const totals = FEW_EXAMPLE_COUNTS.map(() => ({ recovered: 0, missed: 0, addedRight: 0, added: 0 }));
-  for (const { id, scores } of learningCurve()) {
-    const cells = scores.map((s, i) => {
-      const total = totals[i]!;
-      total.recovered += s.recovered;
-      total.missed += s.missedByTerms;
-      total.addedRight += s.addedPrecision * s.added;
-      total.added += s.added;
-      return `${s.recovered}/${s.missedByTerms} ${s.added ? s.addedPrecision.toFixed(2) : '–'} (${s.added})`.padEnd(22);
-    });
+  const curve = learningCurve();
+  for (const { id, scores } of curve) {
+    const cells = scores.map((s) => `${s.recovered}/${s.missedByTerms} ${s.added ? s.addedPrecision.toFixed(2) : '–'} (${s.added})`.padEnd(22));
     console.log(`${id.padEnd(12)}${cells.join('')}`);
   }
-  const all = totals.map((t) => `${((100 * t.recovered) / Math.max(1, t.missed)).toFixed(0)} % ${t.added ? (t.addedRight / t.added).toFixed(2) : '–'}`.padEnd(22));
+  const all = FEW_EXAMPLE_COUNTS.map((_, at) => {
+    const { recovered, addedPrecision, added } = overall(curve.map(({ scores }) => scores[at]!));
+    return `${(100 * recovered).toFixed(0)} % ${added ? addedPrecision.toFixed(2) : '–'}`.padEnd(22);
+  });
   console.log(`${'all'.padEnd(12)}${all.join('')}`);
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateProxy, proxyPapers } from '../eval/arxiv-proxy';
-import { evaluateExamples, evaluateInterests, INTEREST_SETS, learningCurve, matchCli, runMatchCli, type ExampleScore } from '../eval/match';
+import { evaluateExamples, evaluateInterests, INTEREST_SETS, learningCurve, matchCli, overall, runMatchCli, type ExampleScore } from '../eval/match';
 
 const CLI_TIMEOUT = 30_000;
 
@@ -63,12 +63,8 @@ describe('match quality with examples on papers the models never learned from (a
 describe('match quality with a few examples at a time (the learning curve of npm run eval:match)', () => {
   it('finds several times more of the papers the words miss with ten examples than with three, seven in ten of its additions relevant', { timeout: CLI_TIMEOUT }, () => {
     const curve = learningCurve([3, 10]);
-    const over = (at: number) => {
-      const scores = curve.map(({ scores }) => scores[at]!);
-      const sum = (pick: (s: ExampleScore) => number) => scores.reduce((total, s) => total + pick(s), 0);
-      return { recovered: sum((s) => s.recovered) / sum((s) => s.missedByTerms), addedPrecision: sum((s) => s.addedPrecision * s.added) / sum((s) => s.added) };
-    };
-    const [three, ten] = [over(0), over(1)];
+    const three = overall(curve.map(({ scores }) => scores[0]!));
+    const ten = overall(curve.map(({ scores }) => scores[1]!));
     expect(three.recovered).toBeGreaterThan(0.05);
     expect(ten.recovered).toBeGreaterThan(2 * three.recovered);
     for (const { addedPrecision } of [three, ten]) expect(addedPrecision).toBeGreaterThanOrEqual(0.7);
