@@ -10,7 +10,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { toBibtex } from '../lib/export';
 import { excerpt, highlight } from '../lib/highlight';
 import { t } from '../lib/i18n';
-import { likeExample } from './like-example';
+import { addedAsExample, likeExample } from './like-example';
 import type { EntryState, MatchView, PaperStatePatch } from '../lib/messages';
 import type { DetectedPaper } from '../lib/paper';
 import { Marked, MoreLikeThis, seenLabel, type MoreLikeThisChoice } from './MatchChips';
@@ -20,6 +20,7 @@ import { useNotice } from './use-notice';
 /** What the panel's buttons do, wired by the content script to the background. */
 export interface PanelActions {
   setState(key: string, patch: PaperStatePatch): Promise<void>;
+  /** Answers the labels of the interests the paper was added to. */
   moreLikeThis(key: string, choice: MoreLikeThisChoice): Promise<string[]>;
   interests(): Promise<{ id: string; label: string }[]>;
 }
@@ -110,7 +111,7 @@ function Panel({ paper, matches, state, actions, onClose }: BadgeProps & { onClo
           interests={actions.interests}
           onChoose={(choice) =>
             actions.moreLikeThis(paper.key, choice).then(
-              (ids) => setNotice({ text: t('addedAsExample', String(ids.length)) }),
+              (labels) => setNotice({ text: addedAsExample(labels) }),
               (err: unknown) => setNotice({ text: t('errorPrefix', err instanceof Error ? err.message : String(err)) }),
             )
           }

@@ -20,6 +20,7 @@ import { useLoad, type Load } from './use-load';
 import { useNotice } from './use-notice';
 import { useSearch } from './use-search';
 import { ExportButtons } from './ExportButtons';
+import { addedAsExample } from './like-example';
 import { StorageWarning } from './StorageWarning';
 
 const CHART_DAYS = 14;
@@ -253,7 +254,7 @@ export function PopupApp({ now, start }: { now: number; start: PopupStart }) {
     },
     moreLikeThis(paper, choice) {
       request<'moreLikeThis'>({ type: 'moreLikeThis', key: paper.key, ...choice }).then(
-        (r) => setNotice({ key: paper.key, text: t('addedAsExample', String(r.interests.length)) }),
+        (r) => setNotice({ key: paper.key, text: addedAsExample(r.labels) }),
         (err: unknown) => setNotice({ key: paper.key, text: t('errorPrefix', err instanceof Error ? err.message : String(err)) }),
       );
     },

@@ -167,7 +167,7 @@ export interface PageRequests {
    * "More like this": the paper becomes an example of `interest`, or of the interests it matched when
    * none is named, or of a new interest labelled `newInterest`. Answers the interests it was added to.
    */
-  moreLikeThis: { request: { type: 'moreLikeThis'; key: string; interest?: string; newInterest?: string }; response: { interests: string[] } };
+  moreLikeThis: { request: { type: 'moreLikeThis'; key: string; interest?: string; newInterest?: string }; response: { interests: string[]; /** Their labels, in the same order. */ labels: string[] } };
   getChart: { request: { type: 'getChart'; days: string[] }; response: ChartData };
   previewInterest: { request: { type: 'previewInterest'; interest: Interest }; response: InterestPreview };
   getInterests: { request: { type: 'getInterests' }; response: { interests: Interest[] } };

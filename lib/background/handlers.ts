@@ -141,7 +141,7 @@ async function dispatch(deps: BackgroundDeps, message: AnyRequest, sender: Sende
       return change;
     }
     case 'moreLikeThis':
-      return { interests: await moreLikeThis(deps.db, deps.interests, message, deps.onInterestsChanged) } satisfies PageRequests['moreLikeThis']['response'];
+      return (await moreLikeThis(deps.db, deps.interests, message, deps.onInterestsChanged)) satisfies PageRequests['moreLikeThis']['response'];
     case 'getChart':
       return popup.getChart(deps.db, deps.interests, message.days);
     case 'previewInterest':

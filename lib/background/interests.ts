@@ -114,14 +114,14 @@ export async function learnFromPaperState(db: PaperlightDB, store: InterestStore
 
 /**
  * "More like this": the paper becomes an example of `interest`, or of a new interest labelled
- * `newInterest`, or else of every interest it matched. Answers the interests it was added to.
+ * `newInterest`, or else of every interest it matched. Answers the interests it was added to, and their labels.
  */
 export async function moreLikeThis(
   db: PaperlightDB,
   store: InterestStore,
   request: { key: string; interest?: string; newInterest?: string },
   onChanged?: (changes: InterestChanges) => void,
-): Promise<string[]> {
+): Promise<{ interests: string[]; labels: string[] }> {
   const paper = await findPaper(db, request.key);
   if (!paper) throw new Error(`no stored paper ${request.key}`);
   const { interests } = await store.get();
@@ -138,5 +138,6 @@ export async function moreLikeThis(
     if (!targets.length) throw new Error('the paper matches no interest: name one, or start a new one');
   }
   await editInterests(store, (list) => addExample(created ? [...list, created] : list, new Set(targets), examplePaperOf(paper), 'examples'), onChanged);
-  return targets;
+  const labels = new Map([...interests, ...(created ? [created] : [])].map((i) => [i.id, i.label]));
+  return { interests: targets, labels: targets.map((id) => labels.get(id) ?? id) };
 }

@@ -21,7 +21,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
     setTimeout: (task, ms) => ctx.setTimeout(task, ms),
     panel: {
       setState: (key, patch) => request<'setPaperState'>({ type: 'setPaperState', key, patch }),
-      moreLikeThis: async (key, choice) => (await request<'moreLikeThis'>({ type: 'moreLikeThis', key, ...choice })).interests,
+      moreLikeThis: async (key, choice) => (await request<'moreLikeThis'>({ type: 'moreLikeThis', key, ...choice })).labels,
       interests: async () => (await request<'getInterestLabels'>({ type: 'getInterestLabels' })).interests,
     },
     signal: ctx.signal,

@@ -60,9 +60,9 @@ describe('teaching interests', () => {
   });
 
   it('"More like this" adds the paper to the interests it matched, a named one, or a new one', async () => {
-    expect(await call({ type: 'moreLikeThis', key: 'arxiv:2401.00001' })).toEqual({ interests: ['diffusion'] });
-    expect(await call({ type: 'moreLikeThis', key: 'arxiv:2401.00001', interest: 'hopfield' })).toEqual({ interests: ['hopfield'] });
-    expect(await call({ type: 'moreLikeThis', key: 'arxiv:2401.00002', newInterest: 'Protein folding' })).toEqual({ interests: ['protein-folding'] });
+    expect(await call({ type: 'moreLikeThis', key: 'arxiv:2401.00001' })).toEqual({ interests: ['diffusion'], labels: ['Diffusion models'] });
+    expect(await call({ type: 'moreLikeThis', key: 'arxiv:2401.00001', interest: 'hopfield' })).toEqual({ interests: ['hopfield'], labels: ['Hopfield'] });
+    expect(await call({ type: 'moreLikeThis', key: 'arxiv:2401.00002', newInterest: 'Protein folding' })).toEqual({ interests: ['protein-folding'], labels: ['Protein folding'] });
     expect((await interest('protein-folding')).examples).toEqual([expect.objectContaining({ key: 'arxiv:2401.00002' })]);
     expect((await interest('hopfield')).examples).toEqual([expect.objectContaining({ key: 'arxiv:2401.00001' })]);
   });

@@ -80,7 +80,7 @@ type Matched = { papers: { matches: { interest: string; terms: unknown[]; simila
 describe('More like this', () => {
   it('teaches the interest, so a paper sharing none of its terms is matched and says which example it resembles', { timeout: 180_000 }, async () => {
     await (await visit(FIRST, 25)).close();
-    expect(await send({ type: 'moreLikeThis', key: `arxiv:${EXAMPLE.id}` })).toEqual({ interests: ['folding'] });
+    expect(await send({ type: 'moreLikeThis', key: `arxiv:${EXAMPLE.id}` })).toEqual({ interests: ['folding'], labels: ['Protein folding'] });
     await expect.poll(learnedInterests, { timeout: 60_000 }).toEqual(['folding']);
 
     const page = await visit(SECOND, 2);
