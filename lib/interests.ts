@@ -54,9 +54,14 @@ export function hasExamples(interest: Interest): boolean {
   return !!interest.examples?.length;
 }
 
+/** The interest has words to match by: a keyword or an author. */
+export function hasWords(interest: Interest): boolean {
+  return interest.terms.length > 0 || (interest.authors?.length ?? 0) > 0;
+}
+
 /** The interest has something to match by: a keyword, an author or an example paper. */
 export function canMatch(interest: Interest): boolean {
-  return interest.terms.length > 0 || (interest.authors?.length ?? 0) > 0 || hasExamples(interest);
+  return hasWords(interest) || hasExamples(interest);
 }
 
 /** What the matcher reads of an interest (lib/match/matcher.ts compileInterests, and the example model); label, colour and notification settings are not in it. */

@@ -3,7 +3,7 @@
  * (the interest's examples and counterexamples, its words while it learns from them, the way of
  * training), and dropped when its interest has no examples left.
  */
-import { hasExamples, type Interest } from '../interests';
+import { hasExamples, hasWords, type Interest } from '../interests';
 import type { LearnedModels } from './model';
 
 /**
@@ -18,12 +18,11 @@ const TRAINING_VERSION = 3;
  * authors, exclusions) match: one or two papers say little of what a subject's papers share, the
  * interest's own words say more. From this many on, its examples alone teach it.
  */
-export const WORDS_TEACH_BELOW = 3;
+const WORDS_TEACH_BELOW = 3;
 
 /** Whether the interest's model also learns from the papers its words match (lib/learn/model.ts). */
 export function learnsFromWords(interest: Interest): boolean {
-  const words = interest.terms.length > 0 || (interest.authors?.length ?? 0) > 0;
-  return words && (interest.examples?.length ?? 0) < WORDS_TEACH_BELOW;
+  return hasWords(interest) && (interest.examples?.length ?? 0) < WORDS_TEACH_BELOW;
 }
 
 /** FNV-1a of what the model learns from an interest, so a change of examples (or of the training) retrains it. */
