@@ -72,6 +72,22 @@ describe('recordScan', () => {
     expect(records[0]?.sightings.map((s) => s.page)).toEqual(['https://publisher.example/x', 'https://arxiv.org/abs/2011.13456']);
   });
 
+  it('finds the stored records of a small first batch and of a large page alike (aliases looked up one by one, or by one cursor)', async () => {
+    const doiOnly = (i: number) => paper({ title: `Paper number ${i}`, ids: { doi: `10.1000/p.${i}` } });
+    const both = (i: number) => paper({ title: `Paper number ${i}`, ids: { arxiv: `2401.${String(10000 + i)}`, doi: `10.1000/p.${i}` } });
+    const all = Array.from({ length: 300 }, (_, i) => i);
+    await recordScan(db, { page: 'https://publisher.example/', site: 'arxiv', time: DAY1, papers: all.map(doiOnly) }, noMatches);
+    await recordScan(db, { page: 'https://arxiv.org/list/cs/new', site: 'arxiv', time: DAY2, papers: [0, 1, 2].map(both) }, noMatches);
+    await recordScan(db, { page: 'https://arxiv.org/list/cs/pastweek', site: 'arxiv', time: DAY2, papers: all.map(both) }, noMatches);
+
+    const records = await db.papers.toArray();
+    expect(records).toHaveLength(300);
+    expect(records.every((r) => r.key.startsWith('arxiv:'))).toBe(true);
+    const pages = (key: string) => records.find((r) => r.key === key)?.sightings.map((s) => s.page);
+    expect(pages('arxiv:2401.10001')).toEqual(['https://publisher.example/', 'https://arxiv.org/list/cs/new', 'https://arxiv.org/list/cs/pastweek']);
+    expect(pages('arxiv:2401.10299')).toEqual(['https://publisher.example/', 'https://arxiv.org/list/cs/pastweek']);
+  });
+
   it('keeps the sightings of both records when a page shows that two stored records are one paper', async () => {
     const doiOnly = paper({ title: 'Score-based models', ids: { doi: '10.1000/xyz.1' }, authors: ['Yang Song'] });
     await recordScan(db, { page: 'https://publisher.example/x', site: 'arxiv', time: DAY1, papers: [doiOnly] }, noMatches);
