@@ -14,7 +14,8 @@
  * examples2000x20 matches the same 2,000 papers against the 20 interests each taught 10 examples
  * (models trained beforehand, untimed), against the same interests without examples, each compiled
  * in the sample, from a fresh copy of the stored models (untimed) as the worker reads them after a
- * change of the interests; examples2000x20_compiled does the same with interests compiled once, untimed. train100k
+ * change of the interests; examples2000x20_scoring does the same with thresholds no paper reaches (every paper vectorised
+ * and scored under the 20 models, no match made by them); examples2000x20_compiled with interests compiled once, untimed. train100k
  * trains one interest with 20 examples against a 100,000-paper store in the slices the worker runs
  * (lib/learn/trainer.ts runInSlices); the sampled papers are parsed as the worker reads them.
  */
@@ -24,7 +25,7 @@ import { parseInterestsFile, type Interest } from '../../lib/interests';
 import { FIRST_CHUNK, nextChunkSize } from '../../lib/background/rematch';
 import { benchCorpus } from '../../lib/match/bench';
 import { compileInterests, matchPapers } from '../../lib/match/matcher';
-import { trainingSplit, trainModels, finish } from '../../lib/learn/model';
+import { trainingSplit, trainModels, finish, type LearnedModels } from '../../lib/learn/model';
 import { runInSlices } from '../../lib/learn/trainer';
 import type { MatchablePaper } from '../../lib/match/types';
 import { fold, words } from '../../lib/text';
@@ -107,14 +108,18 @@ async function pageMatch(name: string, papers: MatchablePaper[], interests: Inte
 async function examplesMatch(papers: MatchablePaper[], interests: Interest[]): Promise<Metric[]> {
   const taught = interests.map((interest, i) => ({ ...interest, examples: papers.slice(i * 10, i * 10 + 10).map((p) => ({ title: p.title, ...(p.abstract ? { abstract: p.abstract } : {}) })) }));
   const learned = finish(trainModels(taught, papers));
+  // The same models with thresholds no paper reaches: what scoring every paper costs before any match is made.
+  const unreachable = { ...learned, models: learned.models.map((model) => ({ ...model, thresholds: { steered: Infinity, alone: Infinity } })) };
+  // The stored record as the worker reads it after a change of the interests: a copy of its own, whose
+  // vocabulary is built cold (compiles of one record share it, lib/learn/scoring.ts compileLearning).
+  const matchRead = (stored: LearnedModels) => {
+    const record = structuredClone(stored);
+    return elapsed(() => matchPapers(compileInterests(taught, record), papers));
+  };
   const samples = await interleaved(
     {
-      // The stored record as the worker reads it after a change of the interests: a copy of its own, whose
-      // vocabulary is built cold (compiles of one record share it, lib/learn/scoring.ts compileLearning).
-      examples: () => {
-        const record = structuredClone(learned);
-        return elapsed(() => matchPapers(compileInterests(taught, record), papers));
-      },
+      examples: () => matchRead(learned),
+      scoring: () => matchRead(unreachable),
       terms: () => elapsed(() => matchPapers(compileInterests(interests), papers)),
     },
     9,
@@ -129,6 +134,7 @@ async function examplesMatch(papers: MatchablePaper[], interests: Interest[]): P
   );
   return [
     { name: 'match.examples2000x20_ms', value: median(samples.examples), unit: 'ms', baseline: median(samples.terms), goal: { ratio: 1.5 } },
+    { name: 'match.examples2000x20_scoring_ms', value: median(samples.scoring), unit: 'ms', baseline: median(samples.terms), goal: {} },
     { name: 'match.examples2000x20_compiled_ms', value: median(reused.examples), unit: 'ms', baseline: median(reused.terms), goal: {} },
   ];
 }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseInterestsFile, type Interest } from '../../lib/interests';
 import { finish, trainModels, type LearnedModels, type TrainingPaper } from '../../lib/learn/model';
+import { compileLearning, marginsOf } from '../../lib/learn/scoring';
 import { BENCH_INTERESTS, benchCorpus, timeMatching } from '../../lib/match/bench';
 import { compileInterests, matchPapers } from '../../lib/match/matcher';
 import { fold } from '../../lib/text';
@@ -208,18 +209,72 @@ export type Judge = (key: string) => boolean | undefined;
  * papers (the store's sample never held them).
  */
 export function crossValidate(interest: Interest, papers: readonly TrainingPaper[], judge: Judge, scoredInStore = true): ExampleScore {
-  const folds = new Map<string, number>();
-  let [relevantSeen, othersSeen] = [0, 0];
-  for (const { key } of papers) folds.set(key, judge(key) ? relevantSeen++ % FOLDS : othersSeen++ % FOLDS);
   const tally = new Tally();
-  for (let f = 0; f < FOLDS; f++) {
-    const taught: Interest = { ...interest, examples: papers.filter((p) => judge(p.key) && folds.get(p.key) !== f) };
-    const scored = papers.filter((p) => folds.get(p.key) === f);
+  for (const { taught, scored, learnedFrom } of foldsOf(interest, papers, judge)) {
     // Unseen: thresholds set on papers the models never learned from, as the extension's are (lib/learn/trainer.ts).
-    const learned = scoredInStore ? trainModels([taught], papers) : trainModels([taught], papers.filter((p) => folds.get(p.key) !== f), scored);
+    const learned = scoredInStore ? trainModels([taught], papers) : trainModels([taught], learnedFrom, scored);
     tally.add(interest, taught, finish(learned), scored, judge);
   }
   return tally.score(interest.id);
+}
+
+/** crossValidate's folds: every paper falls in one (the relevant ones spread evenly), scored with the other folds' relevant papers as examples. */
+function foldsOf(interest: Interest, papers: readonly TrainingPaper[], judge: Judge): { taught: Interest; scored: TrainingPaper[]; learnedFrom: TrainingPaper[] }[] {
+  const folds = new Map<string, number>();
+  let [relevantSeen, othersSeen] = [0, 0];
+  for (const { key } of papers) folds.set(key, judge(key) ? relevantSeen++ % FOLDS : othersSeen++ % FOLDS);
+  return Array.from({ length: FOLDS }, (_, f) => ({
+    taught: { ...interest, examples: papers.filter((p) => judge(p.key) && folds.get(p.key) !== f) },
+    scored: papers.filter((p) => folds.get(p.key) === f),
+    learnedFrom: papers.filter((p) => folds.get(p.key) !== f),
+  }));
+}
+
+/** How a ranking orders the papers the terms miss: by the model's margin, or by tf-idf cosine with the examples (their centroid, the closest one). */
+export const RANKINGS = {
+  margin: (margin: number) => margin,
+  centroid: (_: number, cosines: Float64Array) => cosines.reduce((sum, c) => sum + c, 0),
+  closest: (_: number, cosines: Float64Array) => Math.max(...cosines),
+} satisfies Record<string, (margin: number, cosines: Float64Array) => number>;
+
+/** The share of relevant papers an interest's additions must hold (the issue's goal). */
+export const ADDED_PRECISION_GOAL = 0.9;
+
+/**
+ * The most each ranking lets any threshold recover: in each fold of the unseen case (crossValidate's),
+ * the papers the terms miss are ranked, and the deepest cut of the ranking whose additions are at
+ * least ADDED_PRECISION_GOAL relevant is taken, as if the threshold were set knowing the labels.
+ * Recovered and missed papers by ranking, added up over the folds and the cases.
+ */
+export function rankingCeilings(cases: readonly LabelledCase[]): Record<keyof typeof RANKINGS, { recovered: number; missed: number }> {
+  const names = Object.keys(RANKINGS) as (keyof typeof RANKINGS)[];
+  const totals = Object.fromEntries(names.map((name) => [name, { recovered: 0, missed: 0 }])) as ReturnType<typeof rankingCeilings>;
+  for (const { interest, papers, judge } of cases) {
+    for (const { taught, scored, learnedFrom } of foldsOf(interest, papers, judge)) {
+      const learning = compileLearning(finish(trainModels([taught], learnedFrom, scored)), [taught])!;
+      const model = learning.models.get(interest.id)!;
+      const margin = new Float64Array(learning.slots);
+      const byTerms = matchPapers(compileInterests([interest]), scored);
+      const missed = scored
+        .filter((paper, i) => !byTerms[i]!.length && judge(paper.key) !== undefined)
+        .map((paper) => {
+          const vector = learning.vocabulary.vectorizePaper(paper);
+          marginsOf(learning, vector, margin, 0);
+          return { relevant: !!judge(paper.key), margin: margin[model.slot]!, cosines: Float64Array.from(model.exampleIndex.cosines(vector)) };
+        });
+      for (const name of names) {
+        const ranked = missed.map((paper) => ({ relevant: paper.relevant, rank: RANKINGS[name](paper.margin, paper.cosines) })).sort((a, b) => b.rank - a.rank);
+        let [found, deepest] = [0, 0];
+        ranked.forEach(({ relevant }, at) => {
+          if (relevant) found++;
+          if (found >= ADDED_PRECISION_GOAL * (at + 1)) deepest = found;
+        });
+        totals[name].recovered += deepest;
+        totals[name].missed += found;
+      }
+    }
+  }
+  return totals;
 }
 
 /**
@@ -314,6 +369,14 @@ function printLearningCurve(): void {
   console.log(`${'all'.padEnd(12)}${all.join('')}`);
 }
 
+function printCeilings(): void {
+  console.log(`\nThe most any threshold could recover at precision ≥ ${ADDED_PRECISION_GOAL} (set per fold knowing the labels), by ranking: recovered/missed by terms, scored papers unseen by the models; the matcher also takes the interest's words into account`);
+  for (const [name, cases] of [['labelled seed papers', seedCases(INTEREST_SETS.given)], ['proxy', proxyCases()]] as const) {
+    const cells = Object.entries(rankingCeilings(cases)).map(([ranking, { recovered, missed }]) => `${ranking} ${recovered}/${missed} (${((100 * recovered) / Math.max(1, missed)).toFixed(0)} %)`.padEnd(22));
+    console.log(`${name.padEnd(22)}${cells.join('')}`);
+  }
+}
+
 function printTimings(): void {
   const seed = JSON.parse(readFileSync(PAPERS_FILE, 'utf8')) as SeedPaper[];
   console.log(`\nTiming: compile + match ${BENCH_INTERESTS.length} interests (median of 7 after a warm-up; min–max)`);
@@ -333,5 +396,6 @@ if (import.meta.filename === resolve(process.argv[1] ?? '')) {
   printExamples('Labelled seed papers, scored papers unseen by the models', evaluateExamples(INTEREST_SETS.given, false));
   printExamples('Proxy, scored papers unseen by the models', evaluateProxy(false));
   printLearningCurve();
+  printCeilings();
   printTimings();
 }

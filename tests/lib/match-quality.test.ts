@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluateProxy, proxyPapers } from '../eval/arxiv-proxy';
-import { evaluateExamples, evaluateInterests, INTEREST_SETS, learningCurve, matchCli, overall, runMatchCli, type ExampleScore } from '../eval/match';
+import { evaluateProxy, proxyCases, proxyPapers } from '../eval/arxiv-proxy';
+import { evaluateExamples, evaluateInterests, INTEREST_SETS, learningCurve, matchCli, overall, rankingCeilings, runMatchCli, type ExampleScore } from '../eval/match';
 
 const CLI_TIMEOUT = 30_000;
 
@@ -87,6 +87,15 @@ describe('match quality with examples on the arXiv-category proxy (a saved searc
     expect(macro((s) => s.withExamples.f1)).toBeGreaterThan(macro((s) => s.terms.f1) + 0.2);
     expect(total((s) => s.recovered) / total((s) => s.missedByTerms)).toBeGreaterThan(0.5);
     expect(total((s) => s.addedPrecision * s.added) / total((s) => s.added)).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+describe('how the model ranks the papers the words miss (the most any threshold could recover, at nine in ten relevant)', () => {
+  it('ranks the proxy\'s field papers at least as well as tf-idf closeness to the examples does', { timeout: CLI_TIMEOUT }, () => {
+    const { margin, centroid, closest } = rankingCeilings(proxyCases());
+    expect(margin.missed).toBe(59);
+    expect(margin.recovered).toBeGreaterThanOrEqual(Math.max(centroid.recovered, closest.recovered));
+    expect(margin.recovered).toBeGreaterThan(margin.missed / 2);
   });
 });
 
