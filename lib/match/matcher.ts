@@ -39,10 +39,12 @@ const COMMON_WORD_IDF = 1 + Math.log(4);
 /** Steering words as vocabulary numbers (the word itself, any inflection), and those long enough to be found inside compounds. */
 interface Steering {
   ids: number[];
+  /** 1 at each of `ids`, by feature number: a paper's features are checked against it one read each. */
+  isSteering: Uint8Array;
   compounding: string[];
 }
 
-const NO_STEERING: Steering = { ids: [], compounding: [] };
+const NO_STEERING: Steering = { ids: [], isSteering: new Uint8Array(0), compounding: [] };
 
 /**
  * The words of the terms that say what they are about: each term's rarest word in the store, and
@@ -58,7 +60,9 @@ function steeringOf(terms: readonly CompiledTerm[], vocabulary: Vocabulary): Ste
     return known.filter((id) => id === rarest || vocabulary.idf[id]! >= COMMON_WORD_IDF);
   });
   const unique = [...new Set(ids)];
-  return { ids: unique, compounding: unique.map((id) => vocabulary.features[id]!).filter((word) => word.length > SHORT_WORD_MAX) };
+  const isSteering = new Uint8Array(unique.length ? vocabulary.features.length : 0);
+  for (const id of unique) isSteering[id] = 1;
+  return { ids: unique, isSteering, compounding: unique.map((id) => vocabulary.features[id]!).filter((word) => word.length > SHORT_WORD_MAX) };
 }
 
 /**
@@ -76,8 +80,9 @@ export function isFormOf(word: string, wanted: string): boolean {
   return at >= 0 && COMPOUND_PREFIXES.has(word.slice(0, at)) && DERIVED_ENDINGS.has(word.slice(at + wanted.length));
 }
 
-function usesSteeringWord(vector: SparseVector, steering: Steering): boolean {
-  for (let i = 0; i < vector.ids.length; i++) if (steering.ids.includes(vector.ids[i]!)) return true;
+function usesSteeringWord(vector: SparseVector, { ids, isSteering }: Steering): boolean {
+  if (!ids.length) return false;
+  for (let i = 0; i < vector.ids.length; i++) if (isSteering[vector.ids[i]!]) return true;
   return false;
 }
 
@@ -253,9 +258,10 @@ function exampleResemblance(interest: CompiledInterest, learning: CompiledLearni
     usesSteeringWord(vector, interest.steering) ||
     (margin >= thresholds.steered && margin < thresholds.alone && usesSteeringCompound([index.titleWords[paper]!, index.abstractWords[paper]!], interest.steering));
   if (margin < (steered ? thresholds.steered : thresholds.alone)) return undefined;
-  // The closest example's shared words explain the match (badge, popup, CLI); the others are named only.
+  // The closest example's shared words explain the match (badge, popup, CLI); the others are named
+  // only, by the model's own objects (a copy each for thousands of matches is that much more garbage).
   const { cosines, words } = learning.vocabulary.compare(vector, model.exampleIndex, SHARED_WORDS_SHOWN);
-  const similar = closestExamples(cosines, SIMILAR_SHOWN).map((i, rank): SimilarPaper => ({ ...model.examples[i]!, ...(rank === 0 && words.length ? { words } : {}) }));
+  const similar = closestExamples(cosines, SIMILAR_SHOWN).map((i, rank): SimilarPaper => (rank === 0 && words.length ? { ...model.examples[i]!, words } : model.examples[i]!));
   // A paper that shares no word with any example is no like of them, however the margin came out (a
   // paper of words the model never saw scores its bias, which can stand above a store of one style).
   if (!similar.length) return undefined;
