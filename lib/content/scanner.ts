@@ -13,11 +13,14 @@ import { LIMITS, pageOf, type DetectedPaper } from '../paper';
 
 export const BATCH_SIZE = 500;
 /**
- * A fresh page's first request holds its top entries only, those in view as it opens: the
- * background answers it in a fraction of a full batch's time (on a 2,000-entry listing a first
- * request of 160–420 entries took 100–490 ms to store and match), so the first badges come sooner.
+ * A fresh page's first request holds its top entries only, those in view as it opens (a screen of
+ * the most compact listing): the background answers it in a fraction of a full batch's time (on a
+ * 2,000-entry listing a first request of 160–420 entries took 100–490 ms to store and match), so
+ * the first badges come sooner. Most often the worker has just been started by it (Chrome stops an
+ * idle one after 30 s), and then each paper costs several times what it does later: there the first
+ * badge came ~620 ms after the first entry was read with 20, ~770 ms with 50 (the page's last badge no later).
  */
-export const FIRST_BATCH_SIZE = 50;
+export const FIRST_BATCH_SIZE = 20;
 /**
  * Badges per animation frame: all that came near the viewport since the last frame, up to a batch.
  * What badges cost is mostly the layout of the frame that shows them, so fuller frames cost less.

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { arxiv } from '../../lib/adapters/arxiv';
 import { ADAPTERS } from '../../lib/adapters';
 import type { SiteAdapter } from '../../lib/adapters/types';
-import { createScanner, type ScannerEnv } from '../../lib/content/scanner';
+import { createScanner, FIRST_BATCH_SIZE, type ScannerEnv } from '../../lib/content/scanner';
 import type { MatchView, PaperStateChanged, ScanRequest, ScanResponse } from '../../lib/messages';
 import { fixturePages, readPage } from '../fixture-pages';
 
@@ -46,7 +46,7 @@ function env(send: ScannerEnv['send'], overrides: Partial<ScannerEnv> = {}): Sca
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe('the page scanner', () => {
-  it('marks every entry of the saved listing, sends them (the top 50 first, alone), and badges the matches', async () => {
+  it('marks every entry of the saved listing, sends them (the top 20 first, alone), and badges the matches', async () => {
     loadIntoDocument(readPage('arxiv/list-cs-new-2018-07-20-truncated.html'));
     const sent: ScanRequest[] = [];
     const scanner = createScanner(arxiv, env(async (request) => {
@@ -57,7 +57,7 @@ describe('the page scanner', () => {
     expect(await scanner.scan({ reset: true })).toBe(87);
     await settle();
 
-    expect(sent.map((r) => [r.papers.length, r.reset])).toEqual([[50, true], [37, false]]);
+    expect(sent.map((r) => [r.papers.length, r.reset])).toEqual([[20, true], [67, false]]);
     expect(sent[0]).toMatchObject({ type: 'scan', page: LIST_URL, site: 'arxiv', listing: true, reset: true });
     expect(sent.flatMap((r) => r.papers.map((p) => p.key))).toHaveLength(87);
     expect(document.querySelectorAll('dd[data-paperlight-key]')).toHaveLength(87);
@@ -163,8 +163,8 @@ describe('the page scanner', () => {
     expect(await scanner.scan({ reset: false })).toBe(0);
     await scanner.scan({ reset: true });
     await settle();
-    // Each fresh read sends its 87 entries as the top 50, then the rest.
-    expect(send.mock.calls.map(([request]) => [request.papers.length, request.reset])).toEqual([[50, true], [37, false], [50, true], [37, false]]);
+    // Each fresh read sends its 87 entries as the top 20, then the rest.
+    expect(send.mock.calls.map(([request]) => [request.papers.length, request.reset])).toEqual([[20, true], [67, false], [20, true], [67, false]]);
     expect(document.querySelectorAll('[data-paperlight-badge]')).toHaveLength(1);
   });
 
@@ -173,8 +173,8 @@ describe('the page scanner', () => {
     const sent: ScanRequest[] = [];
     const scanner = createScanner(arxiv, env(async (r) => (sent.push(r), { matched: [] })));
     await scanner.scan({ reset: true });
-    expect(sent.map((r) => [r.papers.length, r.reset, r.health])).toEqual([[50, true, 'ok'], [500, false, undefined], [500, false, undefined], [150, false, undefined]]);
-    expect(sent[0]!.papers.map((p) => p.key)).toEqual(Array.from({ length: 50 }, (_, i) => `arxiv:2401.${String(i).padStart(5, '0')}`));
+    expect(sent.map((r) => [r.papers.length, r.reset, r.health])).toEqual([[20, true, 'ok'], [500, false, undefined], [500, false, undefined], [180, false, undefined]]);
+    expect(sent[0]!.papers.map((p) => p.key)).toEqual(Array.from({ length: 20 }, (_, i) => `arxiv:2401.${String(i).padStart(5, '0')}`));
   });
 
   it('sends entries added later in full batches: only a fresh page starts small', async () => {
@@ -207,16 +207,16 @@ describe('the page scanner', () => {
     };
     const tasks: (() => void)[] = [];
     const sent: ScanRequest[] = [];
-    // A millisecond per look at the clock: a slice reads about twenty entries.
+    // Two milliseconds per look at the clock: a slice reads about ten entries, fewer than the first request holds.
     let clock = 0;
-    const scanning = createScanner(reading, env(async (r) => (sent.push(r), { matched: [] }), { setTimeout: (task) => void tasks.push(task), now: () => clock++ })).scan({ reset: true });
+    const scanning = createScanner(reading, env(async (r) => (sent.push(r), { matched: [] }), { setTimeout: (task) => void tasks.push(task), now: () => (clock += 2) })).scan({ reset: true });
     const marked = () => document.querySelectorAll('[data-paperlight-key]').length;
     const afterMicrotasks = () => new Promise((resolve) => setTimeout(resolve, 0));
     await afterMicrotasks();
     // The first slice's entries, the top of the page, are marked and sent before the rest is read.
     const early = marked();
     expect(early).toBeGreaterThan(0);
-    expect(early).toBeLessThan(100);
+    expect(early).toBeLessThanOrEqual(FIRST_BATCH_SIZE);
     expect(sent.map((r) => [r.papers.length, r.reset, r.health])).toEqual([[early, true, 'ok']]);
     for (let task = 0; !readAll; task++) {
       expect(task, 'reading never finished').toBeLessThan(1000);
