@@ -19,6 +19,9 @@ export const BATCH_SIZE = 500;
  * the first badges come sooner. Most often the worker has just been started by it (Chrome stops an
  * idle one after 30 s), and then each paper costs several times what it does later: there the first
  * badge came ~620 ms after the first entry was read with 20, ~770 ms with 50 (the page's last badge no later).
+ * The first badges are then drawn while the rest of a long listing is still being read, so the
+ * layouts they cause count as ours: our share of the 2,000-entry listing's main thread went from
+ * ~370 to ~450 ms, while the whole page's main thread against the page alone stayed at 1.2-1.3×.
  */
 export const FIRST_BATCH_SIZE = 20;
 /**
