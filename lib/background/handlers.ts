@@ -43,8 +43,8 @@ export interface BackgroundDeps {
 }
 
 export async function handleScan(deps: BackgroundDeps, scan: ScanRequest, tabId: number): Promise<ScanResponse> {
-  const set = await deps.interests.get();
-  const context = await deps.notifier?.contextOf(tabId, scan);
+  // The tab's visit is read from session storage while the interests load (a just-started worker reads them from IndexedDB).
+  const [set, context] = await Promise.all([deps.interests.get(), deps.notifier?.contextOf(tabId, scan)]);
   const stored = await recordScanAndQueue(deps.db, { page: scan.page, site: scan.site, time: deps.now(), papers: scan.papers }, set, context).catch(async (err: unknown) => {
     // The transaction rolled back; say so where the user looks, with a way out (popup and options).
     if (isQuotaError(err)) await reportStorageError(err, deps.now()).catch(() => undefined);
